@@ -1,0 +1,66 @@
+# cebdesk — two commands set everything up on a fresh Debian/Ubuntu machine:
+#   make run    install and open the app (headless machines: a clear message, then `make demo`)
+#   make test   install and run the whole test suite
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# Debian packages: Qt runtime (offscreen and xcb), Xvfb, a CJK font, SoftHSM2 and OpenSC for
+# PKCS#11, xmlsec1 as the independent signature verifier, python3-venv for the virtualenv.
+APT_PACKAGES := python3-venv libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 \
+	xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
+	libxcb-shape0 libxkbcommon-x11-0 fonts-wqy-microhei softhsm2 opensc xmlsec1
+
+.PHONY: all system venv run test demo bench templates clean
+
+all: venv
+
+system:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+		echo "Missing Debian packages (install them as root):$$missing" >&2; \
+		echo "  sudo apt-get install --no-install-recommends$$missing" >&2; \
+	fi
+
+$(STAMP): pyproject.toml
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+venv: system $(STAMP)
+
+run: venv
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+		echo "没有图形显示（DISPLAY 未设置）：桌面窗口无法打开。"; \
+		echo "No display here (DISPLAY is not set): the window cannot open."; \
+		echo "Try the headless demo instead:  make demo      (CLI help: $(VENV)/bin/cebdesk --help)"; \
+	else \
+		$(VENV)/bin/cebdesk; \
+	fi
+
+test: venv
+	$(PY) -m pytest
+
+demo: venv
+	$(PY) -m cebdesk.demo
+
+bench: venv
+	$(PY) benchmarks/convert.py
+
+# Regenerate the shipped templates from spec/ (a test keeps them equal).
+templates: venv
+	for t in order payment logistics logistics-status inventory inventory-cancel inventory-refund delivery; do \
+		$(VENV)/bin/cebdesk template $$t -o templates/$$t.xlsx || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,57 @@
+"""The columns of a document type's template, derived from spec/ (one source of truth)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..spec import DocumentType, Entity, Field
+from ..spec.documents import AUTO_FIELDS
+
+LIST_SUFFIX = "（表体）"
+
+
+@dataclass(frozen=True)
+class Column:
+    entity: Entity
+    field: Field
+    in_list: bool
+    header: str  # row 2: "orderNo", or "OrderList.currency" where the head has the same name
+    label: str  # row 1 without the required mark: "订单编号", "币制（表体）"
+    must_fill: bool  # required and nothing fills it automatically: marked "*"
+
+    @property
+    def name(self) -> str:
+        return self.field.name
+
+    @property
+    def title(self) -> str:
+        return f"*{self.label}" if self.must_fill else self.label
+
+
+def _must_fill(doc_type: DocumentType, field: Field) -> bool:
+    return (
+        field.required
+        and field.default is None
+        and field.name not in doc_type.defaults
+        and field.name not in AUTO_FIELDS
+    )
+
+
+@cache
+def template_columns(doc_type: DocumentType) -> tuple[Column, ...]:
+    head, lst = doc_type.head, doc_type.list
+    columns = [
+        Column(head, f, False, f.name, f.label or f.name, _must_fill(doc_type, f))
+        for f in head.fields
+        if f.name not in doc_type.generated
+    ]
+    if lst is not None:
+        head_labels = {f.label for f in head.fields}
+        for f in lst.fields:
+            header = f"{lst.name}.{f.name}" if f.name in head else f.name
+            label = f.label or f.name
+            if label in head_labels:
+                label += LIST_SUFFIX
+            columns.append(Column(lst, f, True, header, label, _must_fill(doc_type, f)))
+    return tuple(columns)

@@ -1,0 +1,231 @@
+"""Findings: what is wrong with an input, where, and by which rule — in Chinese and English.
+
+Every layer reports problems the same way, so the CLI and the GUI print one kind of thing:
+``FILE:SHEET!CELL: 标签 (element): rule``. A finding is data; its text is rendered on demand in
+the language the user chose.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.Enum):
+    ERROR = "error"  # the document is not converted
+    WARNING = "warning"  # converted, but worth a look
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None  # spreadsheet column letter
+    path: str | None = None  # XML path for XML input
+
+    @property
+    def cell(self) -> str | None:
+        if self.column and self.row:
+            return f"{self.column}{self.row}"
+        if self.row:
+            return f"{self.row}"
+        return None
+
+    def __str__(self) -> str:
+        text = self.file
+        if self.sheet is not None:
+            text += f":{self.sheet}"
+            if self.cell:
+                text += f"!{self.cell}"
+        elif self.path:
+            text += f":{self.path}"
+        return text
+
+
+#: rule id -> (Chinese template, English template). Templates use str.format fields.
+RULES: dict[str, tuple[str, str]] = {
+    # file level
+    "file.missing": ("文件不存在", "file not found"),
+    "file.not_xlsx": (
+        "不是 Excel 2007+ (.xlsx) 文件：{detail}。旧版 .xls 请在 Excel 中另存为 .xlsx",
+        "not an Excel 2007+ (.xlsx) file: {detail}. Save old .xls files as .xlsx in Excel",
+    ),
+    "file.unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "file.empty": ("文件中没有数据行", "the file has no data rows"),
+    "file.unknown_type": (
+        "无法识别单证类型：表头与任何模板都不匹配，请用 --type 指定",
+        "cannot tell the document type: the header matches no template; use --type",
+    ),
+    "sheet.missing": ("找不到工作表 {sheet}", "sheet {sheet} not found"),
+    "sheet.no_header": (
+        "工作表没有可识别的表头（第1行中文名称或第2行元素名），{doc_label}模板的列一个也没找到",
+        "no recognisable header row (Chinese labels or element names); "
+        "none of the {doc_label} template's columns were found",
+    ),
+    "sheet.missing_columns": (
+        "缺少必填列：{columns}",
+        "required columns missing: {columns}",
+    ),
+    "sheet.unknown_column": ("未知列，已忽略：{header}", "unknown column, ignored: {header}"),
+    "sheet.duplicate_column": ("列重复：{header}", "duplicate column: {header}"),
+    "sheet.no_key_in_list": (
+        "表体工作表缺少关联列 {columns}，无法与表头对应",
+        "the list sheet lacks the linking column(s) {columns}",
+    ),
+    # grouping
+    "group.conflict": (
+        "同一单证的表头值不一致：第{first_row}行为“{first}”，本行为“{value}”",
+        "head value differs within one document: row {first_row} has {first!r}, this row {value!r}",
+    ),
+    "group.not_contiguous": (
+        "{key} 的行不连续（已在第{first_row}行开始的单证中出现），请按该列排序后再导入",
+        "rows of {key} are not contiguous (already used by the document starting at row "
+        "{first_row}); sort by that column and import again",
+    ),
+    "group.orphan_line": (
+        "表体行找不到对应表头（{key}）",
+        "list row has no matching head row ({key})",
+    ),
+    "group.no_lines": ("单证没有表体（商品）行", "the document has no list (goods) rows"),
+    "group.too_many_lines": (
+        "表体超过 {limit} 行（本单第{count}行）",
+        "more than {limit} list rows (this is row {count} of the document)",
+    ),
+    "group.duplicate_key": (
+        "单证编号重复：{key} 已在第{first_row}行出现",
+        "duplicate document key: {key} already at row {first_row}",
+    ),
+    # field level
+    "field.required": ("必填项为空", "required value is missing"),
+    "field.too_long": (
+        "长度 {length} 超过上限 {max}",
+        "length {length} exceeds the maximum of {max}",
+    ),
+    "field.too_short": ("长度 {length} 小于下限 {min}", "length {length} is below the minimum {min}"),
+    "field.wrong_length": ("长度必须为 {expected}，实际为 {length}", "length must be {expected}, is {length}"),
+    "field.not_decimal": ("“{value}”不是数字", "{value!r} is not a number"),
+    "field.decimal_digits": (
+        "数字“{value}”超出格式 N{total},{fraction}（整数最多 {integer} 位，小数最多 {fraction} 位）",
+        "number {value!r} does not fit N{total},{fraction} "
+        "(at most {integer} integer and {fraction} decimal digits)",
+    ),
+    "field.not_int": ("“{value}”不是整数", "{value!r} is not a whole number"),
+    "field.int_digits": ("整数“{value}”超过 {total} 位", "whole number {value!r} has more than {total} digits"),
+    "field.negative": ("不能为负数：{value}", "must not be negative: {value}"),
+    "field.bad_date": (
+        "“{value}”不是有效的时间，格式应为 {format}",
+        "{value!r} is not a valid time; the format is {format}",
+    ),
+    "field.unknown_code": (
+        "代码“{value}”不在{table}中（可选：{allowed}）",
+        "code {value!r} is not in the {table} table (allowed: {allowed})",
+    ),
+    "field.uncommon_code": (
+        "代码“{value}”不在已知的{table}列表中，请核对",
+        "code {value!r} is not in the known {table} list; please check",
+    ),
+    "field.pattern": ("“{value}”{rule}", "{value!r}: {rule_en}"),
+    "field.bad_char": (
+        "含有 XML 不允许的控制字符（位置 {position}）",
+        "contains a control character XML does not allow (position {position})",
+    ),
+    "field.gnum_duplicate": ("序号 {value} 重复", "line number {value} is used twice"),
+    "field.gnum_sequence": (
+        "序号应从1开始连续编号，此处应为 {expected}，实际为 {value}",
+        "line numbers must run 1, 2, 3…; expected {expected} here, found {value}",
+    ),
+    "field.gnum_partial": (
+        "序号要么全部填写，要么全部留空（自动编号）",
+        "fill every line number or none (then they are numbered automatically)",
+    ),
+    # message level
+    "message.signature_required": (
+        "{message} 必须签名才能申报；未提供签名密钥，输出文件需签名后再发送",
+        "{message} must be signed to be declared; no signing key was given, "
+        "sign the output before sending it",
+    ),
+    "message.not_ceb": ("不是 CEB 报文：根元素为 {root}", "not a CEB message: the root element is {root}"),
+    "message.unknown_type": ("不支持的报文类型 {root}", "unsupported message type {root}"),
+    "message.unknown_element": ("未知元素 {element}", "unknown element {element}"),
+    "message.missing_element": ("缺少元素 {element}", "element {element} is missing"),
+    "message.order": ("元素 {element} 位置不对（应按标准顺序）", "element {element} is out of order"),
+    "message.too_many": ("{element} 最多 {limit} 个，实际 {count} 个", "at most {limit} {element}, found {count}"),
+    "message.wrong_namespace": (
+        "元素 {element} 的命名空间应为 {expected}",
+        "element {element} must be in namespace {expected}",
+    ),
+    "xml.malformed": ("XML 格式错误：{detail}", "malformed XML: {detail}"),
+    "xml.forbidden": (
+        "拒绝处理：XML 含 DTD/实体声明（{detail}），可能是 XXE 或实体膨胀攻击",
+        "refused: the XML has a DTD or entity declarations ({detail}); "
+        "possible XXE or entity-expansion attack",
+    ),
+    "xml.too_large": ("XML 文件过大（{size} 字节，上限 {limit}）", "XML file too large ({size} bytes, limit {limit})"),
+    "profile.missing": (
+        "缺少企业档案中的 {element}（BaseTransfer），请在 --profile 文件的 [transfer] 中填写",
+        "the enterprise profile lacks {element} (BaseTransfer); set it in the [transfer] table "
+        "of the --profile file",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    location: Location
+    rule: str
+    severity: Severity = Severity.ERROR
+    element: str | None = None  # "orderNo" or "OrderList.qty"
+    label: str | None = None  # "订单编号"
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULES:
+            raise ValueError(f"unknown rule {self.rule!r}")
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def message(self, lang: str = "zh") -> str:
+        zh, en = RULES[self.rule]
+        template = en if lang == "en" else zh
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError):  # a template/params mismatch must not hide the finding
+            return f"{template} {self.params}"
+
+    def render(self, lang: str = "zh") -> str:
+        parts = [str(self.location)]
+        if self.element:
+            name = f"{self.label} ({self.element})" if self.label else self.element
+            parts.append(name)
+        if self.severity is Severity.WARNING:
+            parts.append("警告" if lang != "en" else "warning")
+        parts.append(self.message(lang))
+        return ": ".join(parts)
+
+    def to_json(self, lang: str = "zh") -> dict[str, Any]:
+        loc = self.location
+        return {
+            "file": loc.file,
+            "sheet": loc.sheet,
+            "row": loc.row,
+            "column": loc.column,
+            "cell": loc.cell if loc.sheet is not None else None,
+            "path": loc.path,
+            "element": self.element,
+            "label": self.label,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message(lang),
+        }
+
+
+class InputError(Exception):
+    """A whole input cannot be used; carries the findings that say why."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__("; ".join(f.render("en") for f in findings))
+        self.findings = findings

@@ -1,0 +1,247 @@
+"""Import -> check -> build -> sign -> write, for the CLI and (later) the GUI.
+
+Plain functions over plain data. Progress goes out through a callback, cancellation comes in
+through one; every file is written under a temporary name and renamed, so what is in the output
+folder is always whole.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from lxml import etree
+
+from .checks import check_document
+from .excel.reader import WorkbookReader
+from .files import atomic_write
+from .findings import Finding, InputError, Location, Severity
+from .messages.build import build_message, file_name, indent, serialize
+from .messages.parse import ParsedMessage, read_message_file
+from .records import Document
+from .settings import Profile
+from .signing.base import Signer, SigningError
+from .signing.xmldsig import sign_message, verify_message
+from .spec import DocumentType, MessageType
+
+XML_SUFFIXES = {".xml"}
+
+
+@dataclass
+class WrittenMessage:
+    path: Path
+    message: str  # CEB621Message
+    guid: str
+    documents: int
+    signed: bool
+    source: str
+
+
+@dataclass
+class ConvertOptions:
+    out_dir: Path
+    doc_type: DocumentType | None = None
+    profile: Profile | None = None
+    signer: Signer | None = None
+    per_message: int = 100
+    sheet: str | None = None
+    now: datetime | None = None
+
+
+@dataclass
+class ConvertReport:
+    files: int = 0
+    documents: int = 0
+    converted: int = 0
+    rejected: int = 0
+    rows: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    messages: list[WrittenMessage] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.is_error)
+
+    @property
+    def exit_code(self) -> int:
+        """0: everything converted; 1: something was rejected or could not be read."""
+        return 1 if self.rejected or self.errors else 0
+
+
+Progress = Callable[[str, int], None]  # (file, documents done in this file)
+
+
+class Cancelled(Exception):
+    pass
+
+
+def _write(root: etree._Element, mt: MessageType, options: ConvertOptions, source: str, count: int) -> WrittenMessage:
+    indent(root)
+    signed = False
+    if options.signer is not None:
+        sign_message(root, options.signer, mt.signature_position)
+        verdict = verify_message(root)
+        if not verdict.valid:  # never write a signature that does not verify
+            raise SigningError(f"the signature just made does not verify: {verdict.reason}")
+        signed = True
+    path = options.out_dir / file_name(root)
+    atomic_write(path, serialize(root))
+    return WrittenMessage(path, mt.code, root.get("guid", ""), count, signed, source)
+
+
+def _signature_warning(mt: MessageType, options: ConvertOptions, name: str) -> list[Finding]:
+    if mt.signature == "required" and options.signer is None:
+        return [Finding(Location(name), "message.signature_required", Severity.WARNING, params={"message": mt.code})]
+    return []
+
+
+def _accept(doc: Document, found: list[Finding], report: ConvertReport) -> bool:
+    found = found + check_document(doc)
+    report.findings.extend(found)
+    report.documents += 1
+    if any(f.is_error for f in found):
+        report.rejected += 1
+        return False
+    return True
+
+
+def _convert_workbook(path: Path, options: ConvertOptions, report: ConvertReport, progress, cancelled) -> None:
+    name = str(path)
+    profile = options.profile
+    if profile is None:
+        raise InputError([Finding(Location(name), "profile.missing", params={"element": "copCode, copName, dxpId"})])
+    transfer = profile.base_transfer()
+    reader = WorkbookReader(path, options.doc_type, defaults=profile.defaults, sheet=options.sheet, now=options.now)
+    mt = reader.doc_type.message
+    size = min(options.per_message, mt.max_nodes or options.per_message)
+    batch: list[Document] = []
+    done = 0
+    try:
+        for doc, found in reader.documents():
+            if cancelled():
+                report.cancelled = True
+                break
+            if _accept(doc, found, report):
+                batch.append(doc)
+                if len(batch) >= size:
+                    report.messages.append(_write(build_message(mt, batch, base_transfer=transfer), mt, options, name, len(batch)))
+                    report.converted += len(batch)
+                    batch = []
+            done += 1
+            if progress and done % 100 == 0:
+                progress(name, done)
+        if batch and not report.cancelled:
+            report.messages.append(_write(build_message(mt, batch, base_transfer=transfer), mt, options, name, len(batch)))
+            report.converted += len(batch)
+    finally:
+        report.rows += reader.rows
+        report.findings.extend(reader.findings)
+    if progress:
+        progress(name, done)
+    report.findings.extend(_signature_warning(mt, options, name))
+
+
+def _convert_xml(path: Path, options: ConvertOptions, report: ConvertReport) -> None:
+    """Re-emit an existing message: same guid and values, signed if a signer is given."""
+    name = str(path)
+    parsed: ParsedMessage = read_message_file(path)
+    report.findings.extend(parsed.findings)
+    mt = parsed.message
+    if any(f.is_error for f in parsed.findings):
+        report.documents += len(parsed.documents)
+        report.rejected += len(parsed.documents)
+        return
+    good = [doc for doc in parsed.documents if _accept(doc, [], report)]
+    if not good:
+        return
+    env = parsed.envelope
+    transfer = env.base_transfer
+    if options.profile is not None and mt.has_base_transfer:
+        transfer = options.profile.base_transfer()
+    extend = env.extend_message
+    if extend is not None:
+        extend = etree.fromstring(etree.tostring(extend))
+        extend.tail = None
+    root = build_message(
+        mt,
+        good,
+        base_transfer=transfer,
+        base_subscribe=env.base_subscribe,
+        extend_message=extend,
+        guid=env.guid or None,
+        version=env.version or "1.0",
+    )
+    report.messages.append(_write(root, mt, options, name, len(good)))
+    report.converted += len(good)
+    report.findings.extend(_signature_warning(mt, options, name) if mt.has_base_transfer else [])
+
+
+def _is_xml(path: Path) -> bool:
+    if path.suffix.lower() in XML_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as fh:
+            start = fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+    return start.startswith(b"<")
+
+
+def convert(
+    paths: Iterable[str | os.PathLike[str]],
+    options: ConvertOptions,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ConvertReport:
+    """Convert Excel and XML inputs into CEB messages in ``options.out_dir``."""
+    options.out_dir.mkdir(parents=True, exist_ok=True)
+    report = ConvertReport()
+    for raw in paths:
+        path = Path(raw)
+        report.files += 1
+        try:
+            if _is_xml(path):
+                _convert_xml(path, options, report)
+            else:
+                _convert_workbook(path, options, report, progress, cancelled)
+        except InputError as exc:
+            report.findings.extend(exc.findings)
+        if report.cancelled or cancelled():
+            report.cancelled = True
+            break
+    return report
+
+
+@dataclass
+class ValidateResult:
+    path: str
+    message: str | None
+    documents: int
+    findings: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.is_error for f in self.findings)
+
+
+def validate(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ValidateResult]:
+    """Structure and field rules for existing messages, one result per file."""
+    for raw in paths:
+        name = str(raw)
+        try:
+            parsed = read_message_file(raw)
+        except InputError as exc:
+            yield ValidateResult(name, None, 0, exc.findings)
+            continue
+        findings = list(parsed.findings)
+        for doc in parsed.documents:
+            findings.extend(check_document(doc))
+        mt = parsed.message
+        if mt.signature == "required" and not parsed.envelope.signed:
+            findings.append(Finding(Location(name), "message.missing_element", params={"element": "ds:Signature"}))
+        yield ValidateResult(name, mt.code, len(parsed.documents), findings)

@@ -1,0 +1,92 @@
+"""The enterprise profile: who transmits (BaseTransfer) and default values for empty cells.
+
+A profile is a small TOML file::
+
+    [transfer]
+    copCode = "1105910159"       # 传输企业代码
+    copName = "某某供应链有限公司"  # 传输企业名称
+    dxpId = "DXPENT0000000001"   # 数据交换平台用户编号
+
+    [defaults]                   # element -> value, used when a cell is empty
+    ebpCode = "1105910159"
+    "InventoryList.country" = "502"
+
+Without ``--profile`` the CLI reads ``profile.toml`` in the user's config folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_config_dir
+
+from .checks import check_field
+from .findings import Finding, InputError, Location, Severity
+from .spec import BASE_TRANSFER
+
+APP_NAME = "cebdesk"
+
+
+def default_profile_path() -> Path:
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "profile.toml"
+
+
+@dataclass
+class Profile:
+    transfer: dict[str, str] = field(default_factory=dict)
+    defaults: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    def base_transfer(self) -> dict[str, str]:
+        """BaseTransfer values, or InputError naming what is missing or wrong."""
+        findings = []
+        values = {"dxpMode": "DXP", **self.transfer}
+        for f in BASE_TRANSFER.fields:
+            for rule, is_error, params in check_field(f, values.get(f.name)):
+                if rule == "field.required":
+                    findings.append(Finding(Location(self.source or "profile"), "profile.missing", element=f.name, label=f.label, params={"element": f.name}))
+                else:
+                    severity = Severity.ERROR if is_error else Severity.WARNING
+                    findings.append(Finding(Location(self.source or "profile", path="/transfer/" + f.name), rule, severity, f.name, f.label, params))
+        if any(x.is_error for x in findings):
+            raise InputError(findings)
+        return values
+
+
+def _strings(table: object, where: str) -> dict[str, str]:
+    if table is None:
+        return {}
+    if not isinstance(table, dict):
+        raise InputError([Finding(Location(where), "file.unreadable", params={"detail": "expected a table"})])
+    out = {}
+    for key, value in table.items():
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise InputError([Finding(Location(where, path=key), "file.unreadable", params={"detail": f"{key}: expected text"})])
+        out[str(key)] = str(value).strip()
+    return out
+
+
+def load_profile(path: str | os.PathLike[str]) -> Profile:
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError([Finding(Location(str(p)), "file.missing")]) from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError([Finding(Location(str(p)), "file.unreadable", params={"detail": str(exc)})]) from None
+    transfer = _strings(data.get("transfer"), f"{p}:[transfer]")
+    unknown = sorted(set(transfer) - set(BASE_TRANSFER.names))
+    if unknown:
+        raise InputError([Finding(Location(str(p), path="/transfer"), "sheet.unknown_column", params={"header": ", ".join(unknown)})])
+    return Profile(transfer, _strings(data.get("defaults"), f"{p}:[defaults]"), str(p))
+
+
+def find_profile(path: str | os.PathLike[str] | None) -> Profile | None:
+    """The profile named on the command line, else the user's default one if it exists."""
+    if path is not None:
+        return load_profile(path)
+    default = default_profile_path()
+    return load_profile(default) if default.is_file() else None

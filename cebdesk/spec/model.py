@@ -1,0 +1,215 @@
+"""The building blocks of the standard as plain, immutable data.
+
+Everything that knows about a field (its element name, order, type, length, whether it is
+required, its Chinese label, the code table it draws from) reads it from these objects. No I/O
+and no imports from the rest of cebdesk live here.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Kind(enum.Enum):
+    """The XSD base type of a field."""
+
+    TEXT = "text"  # xs:string with length facets
+    DECIMAL = "decimal"  # xs:decimal totalDigits/fractionDigits
+    INT = "int"  # xs:int, optionally totalDigits
+
+
+class Format(enum.Enum):
+    """Textual formats the standard prescribes for some string fields."""
+
+    DATETIME14 = "YYYYMMDDhhmmss"
+    DATE8 = "YYYYMMDD"
+    DATETIME17 = "YYYYMMDDhhmmssSSS"
+
+
+@dataclass(frozen=True)
+class FieldType:
+    kind: Kind
+    min_length: int = 0
+    max_length: int | None = None
+    total_digits: int | None = None
+    fraction_digits: int | None = None
+
+    @property
+    def exact_length(self) -> int | None:
+        if self.kind is Kind.TEXT and self.min_length and self.min_length == self.max_length:
+            return self.min_length
+        return None
+
+    def describe(self) -> str:
+        """Short notation as the standard's tables write it (C..60, C36, N19,5, N9)."""
+        if self.kind is Kind.DECIMAL:
+            return f"N{self.total_digits},{self.fraction_digits}"
+        if self.kind is Kind.INT:
+            return f"N{self.total_digits}" if self.total_digits else "Int"
+        if self.exact_length:
+            return f"C{self.exact_length}"
+        if self.max_length is None:
+            return "C.."
+        return f"C..{self.max_length}"
+
+
+def text(min_length: int, max_length: int | None) -> FieldType:
+    return FieldType(Kind.TEXT, min_length, max_length)
+
+
+DECIMAL_19_5 = FieldType(Kind.DECIMAL, total_digits=19, fraction_digits=5)
+INT = FieldType(Kind.INT)
+INT9 = FieldType(Kind.INT, total_digits=9)
+
+
+@dataclass(frozen=True)
+class Code:
+    value: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CodeTable:
+    """A list of allowed values for a field.
+
+    ``strict`` tables come from the standard itself: a value outside them is an error. Tables
+    transcribed from other public sources (JGS-20 excerpts) are not strict: a value outside them
+    is reported as a warning, because the list may be incomplete.
+    """
+
+    name: str
+    label: str
+    codes: tuple[Code, ...]
+    strict: bool
+    source: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_value", {c.value: c for c in self.codes})
+        object.__setattr__(self, "_by_name", {c.name: c for c in self.codes})
+
+    def __contains__(self, value: str) -> bool:
+        return value in self._by_value  # type: ignore[attr-defined]
+
+    def name_of(self, value: str) -> str | None:
+        code = self._by_value.get(value)  # type: ignore[attr-defined]
+        return code.name if code else None
+
+    def value_for_name(self, name: str) -> str | None:
+        code = self._by_name.get(name)  # type: ignore[attr-defined]
+        return code.value if code else None
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.codes)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One element of an entity, in XSD sequence order."""
+
+    name: str
+    label: str
+    type: FieldType
+    required: bool
+    doc: str
+    codes: CodeTable | None = None
+    format: Format | None = None
+    default: str | None = None
+    #: Digits-only codes of fixed length whose leading zeros a spreadsheet may have eaten.
+    zero_pad: bool = False
+    #: Regular expression the value must match (in addition to the type facets), with the
+    #: rule's description in Chinese and English.
+    pattern: tuple[str, str, str] | None = None
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.type.kind is not Kind.TEXT
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A complex element with a flat sequence of simple fields (OrderHead, InventoryList…)."""
+
+    name: str
+    label: str
+    fields: tuple[Field, ...]
+    #: For list entities: gnum must run 1, 2, 3… (False: only unique, e.g. refund lines that
+    #: refer to the original inventory's line numbers).
+    consecutive_gnum: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {f.name: f for f in self.fields})
+
+    def __getitem__(self, name: str) -> Field:
+        return self._index[name]  # type: ignore[attr-defined]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._index  # type: ignore[attr-defined]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+class Direction(enum.Enum):
+    DECLARATION = "declaration"  # enterprise -> customs
+    RECEIPT = "receipt"  # customs -> enterprise
+
+
+class SignaturePosition(enum.Enum):
+    LAST = "last"  # import: … BaseTransfer, BaseSubscribe*, ExtendMessage?, ds:Signature
+    BEFORE_EXTEND = "before-extend"  # export: … BaseSubscribe*, ds:Signature?, ExtendMessage?
+
+
+@dataclass(frozen=True)
+class MessageType:
+    """A CEBnnnMessage root and what it carries.
+
+    A business node is either a wrapper element holding a head and a list (``Order`` =
+    ``OrderHead`` + ``OrderList``{1..99}) or a head entity directly under the root
+    (``LogisticsStatus``, ``InvtCancel``, receipts' ``…Return``).
+    """
+
+    code: str  # "CEB311Message"
+    label: str
+    direction: Direction
+    head: Entity
+    wrapper: str | None = None
+    list: Entity | None = None
+    max_nodes: int | None = 100  # None: unbounded
+    max_lines: int | None = 99
+    signature: str = "none"  # "required", "optional", "none"
+    family: str = "import"
+    signature_position: SignaturePosition = SignaturePosition.LAST
+
+    @property
+    def number(self) -> str:
+        return self.code[3:6]
+
+    @property
+    def has_base_transfer(self) -> bool:
+        return self.direction is Direction.DECLARATION
+
+
+@dataclass(frozen=True, eq=False)
+class DocumentType:
+    """What a clerk fills in one template: one message type, from the enterprise's side."""
+
+    name: str  # CLI and template name: "order"
+    label: str  # "电子订单"
+    message: MessageType
+    #: Head element(s) that identify one document; template rows are grouped by them.
+    key: tuple[str, ...]
+    #: Head fields the program fills, never the clerk (guid).
+    generated: tuple[str, ...] = ("guid",)
+    #: Element -> value used when the cell is empty (before the profile's defaults).
+    defaults: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def head(self) -> Entity:
+        return self.message.head
+
+    @property
+    def list(self) -> Entity | None:
+        return self.message.list

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+# Qt aborts the whole process when it has no display and no platform; tests run offscreen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+ANCHORS = Path(os.environ.get("CEBDESK_ANCHORS", ROOT.parent / "shared" / "anchors"))
+IMPORT_XSD = ANCHORS / "ceb-xsd" / "202205" / "海关跨境进口业务节点报文定义202205.xsd"
+
+
+@pytest.fixture(scope="session")
+def anchors() -> Path:
+    if not IMPORT_XSD.is_file():
+        pytest.skip(f"official XSDs and samples not found at {ANCHORS} (../shared/anchors); conformance not judged")
+    return ANCHORS
+
+
+@pytest.fixture(scope="session")
+def import_schema(anchors):
+    from lxml import etree
+
+    return etree.XMLSchema(etree.parse(str(IMPORT_XSD)))
+
+
+@pytest.fixture(scope="session")
+def test_keys(tmp_path_factory):
+    """A throw-away CA, an operator certificate signed by it, and the key as .p12 and PEM."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    d = tmp_path_factory.mktemp("keys")
+    now = dt.datetime.now(dt.timezone.utc)
+
+    def name(cn: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"), x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(name("cebdesk test CA"))
+        .issuer_name(name("cebdesk test CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=365))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name("测试报关员 TEST"))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(0x1691F7F)  # odd number of hex digits: KeyName must be zero-padded
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=180))
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    (d / "ca.pem").write_bytes(ca.public_bytes(pem))
+    (d / "cert.pem").write_bytes(cert.public_bytes(pem))
+    (d / "key.pem").write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    password = "test-pass-1234"
+    (d / "op.p12").write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"op", key, cert, None, serialization.BestAvailableEncryption(password.encode())
+        )
+    )
+    return {"dir": d, "p12": d / "op.p12", "password": password, "pem": d / "key.pem", "cert": d / "cert.pem", "ca": d / "ca.pem"}
+
+
+@pytest.fixture(scope="session")
+def signer(test_keys):
+    from cebdesk.signing.keyfile import KeyFileSigner
+
+    return KeyFileSigner(test_keys["p12"], password=test_keys["password"])
+
+
+@pytest.fixture
+def profile_file(tmp_path) -> Path:
+    path = tmp_path / "profile.toml"
+    path.write_text(
+        '[transfer]\ncopCode = "1105910159"\ncopName = "测试供应链有限公司"\ndxpId = "DXPENT0000000001"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def profile(profile_file):
+    from cebdesk.settings import load_profile
+
+    return load_profile(profile_file)
