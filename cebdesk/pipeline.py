@@ -28,6 +28,10 @@ from .signing.xmldsig import sign_message, verify_message
 from .spec import DocumentType, MessageType
 
 XML_SUFFIXES = {".xml"}
+STAGING_PREFIX = ".staged-"
+#: Findings that make a whole workbook unusable: rows of one document scattered through the
+#: file or lines without a head mean no document of it can be trusted to be complete.
+FILE_LEVEL_RULES = frozenset({"group.not_contiguous", "group.duplicate_key", "group.orphan_line"})
 
 
 @dataclass
@@ -79,7 +83,11 @@ class Cancelled(Exception):
     pass
 
 
-def _write(root: etree._Element, mt: MessageType, options: ConvertOptions, source: str, count: int) -> WrittenMessage:
+def _write(
+    root: etree._Element, mt: MessageType, options: ConvertOptions, source: str, count: int, *, stage: bool = False
+) -> WrittenMessage:
+    """Sign (and check the signature), then write. ``stage``: under a temporary name, for
+    :func:`_commit` to rename once the whole input is known to be sound."""
     indent(root)
     signed = False
     if options.signer is not None:
@@ -89,8 +97,22 @@ def _write(root: etree._Element, mt: MessageType, options: ConvertOptions, sourc
             raise SigningError(f"the signature just made does not verify: {verdict.reason}")
         signed = True
     path = options.out_dir / file_name(root)
-    atomic_write(path, serialize(root))
+    data = serialize(root)
+    if stage:
+        atomic_write(path.with_name(STAGING_PREFIX + path.name), data)
+    else:
+        atomic_write(path, data)
     return WrittenMessage(path, mt.code, root.get("guid", ""), count, signed, source)
+
+
+def _commit(staged: list[WrittenMessage]) -> None:
+    for message in staged:
+        os.replace(message.path.with_name(STAGING_PREFIX + message.path.name), message.path)
+
+
+def _discard(staged: list[WrittenMessage]) -> None:
+    for message in staged:
+        message.path.with_name(STAGING_PREFIX + message.path.name).unlink(missing_ok=True)
 
 
 def _signature_warning(mt: MessageType, options: ConvertOptions, name: str) -> list[Finding]:
@@ -110,6 +132,8 @@ def _accept(doc: Document, found: list[Finding], report: ConvertReport) -> bool:
 
 
 def _convert_workbook(path: Path, options: ConvertOptions, report: ConvertReport, progress, cancelled) -> None:
+    """Convert one workbook. Its messages are staged and renamed into place only when the whole
+    file has been read without a file-level problem; otherwise none of them appears."""
     name = str(path)
     profile = options.profile
     if profile is None:
@@ -119,27 +143,45 @@ def _convert_workbook(path: Path, options: ConvertOptions, report: ConvertReport
     mt = reader.doc_type.message
     size = min(options.per_message, mt.max_nodes or options.per_message)
     batch: list[Document] = []
+    staged: list[WrittenMessage] = []
+    poisoned = False
     done = 0
+
+    def flush() -> None:
+        root = build_message(mt, batch, base_transfer=transfer)
+        staged.append(_write(root, mt, options, name, len(batch), stage=True))
+        batch.clear()
+
     try:
         for doc, found in reader.documents():
             if cancelled():
                 report.cancelled = True
                 break
-            if _accept(doc, found, report):
+            poisoned = poisoned or any(f.rule in FILE_LEVEL_RULES for f in found)
+            if _accept(doc, found, report) and not poisoned:
                 batch.append(doc)
                 if len(batch) >= size:
-                    report.messages.append(_write(build_message(mt, batch, base_transfer=transfer), mt, options, name, len(batch)))
-                    report.converted += len(batch)
-                    batch = []
+                    flush()
             done += 1
             if progress and done % 100 == 0:
                 progress(name, done)
-        if batch and not report.cancelled:
-            report.messages.append(_write(build_message(mt, batch, base_transfer=transfer), mt, options, name, len(batch)))
-            report.converted += len(batch)
+        poisoned = poisoned or any(f.rule in FILE_LEVEL_RULES for f in reader.findings)
+        if batch and not poisoned:
+            flush()
+    except BaseException:
+        _discard(staged)
+        raise
     finally:
         report.rows += reader.rows
         report.findings.extend(reader.findings)
+    written = sum(m.documents for m in staged)
+    if poisoned:
+        _discard(staged)
+        report.rejected = report.documents - report.converted  # every document read is either
+    else:
+        _commit(staged)
+        report.messages.extend(staged)
+        report.converted += written
     if progress:
         progress(name, done)
     report.findings.extend(_signature_warning(mt, options, name))

@@ -23,6 +23,7 @@ _DATE_TEXT = re.compile(
     r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
     r"(?:[ T]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?)?)?"
 )
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _CODE_PREFIX = re.compile(r"([0-9A-Za-z]+)\s*[-:：\s]\s*\S")
 
 
@@ -95,7 +96,9 @@ def normalizer(field: Field) -> Normalizer:
         def decimal_value(value: object) -> str:
             if isinstance(value, (int, float)):
                 return _number_text(value)
-            text = _fold(str(value)).replace(",", "")
+            text = _fold(str(value))
+            if _THOUSANDS.fullmatch(text):  # 1,234.50; but never 1,5 (a decimal comma)
+                text = text.replace(",", "")
             if "e" in text.lower():
                 try:
                     return format(Decimal(text), "f")

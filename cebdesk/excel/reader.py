@@ -171,8 +171,9 @@ def detect_type(path: str | os.PathLike[str]) -> DocumentType:
             for dt in DOCUMENT_TYPES:
                 header = _map_header(dt, row1, row2)
                 filled = sum(1 for v in (row1 if header.row == 1 else row2) if _header_key(v))
-                if not header.score or not filled:
-                    continue
+                names = {c.name for c in header.columns.values() if not c.in_list}
+                if not header.score or not filled or not set(dt.key) <= names:
+                    continue  # a document type is only recognised with its key column
                 # share of the sheet's headers understood, then share of the template covered
                 score = header.score / filled + header.score / len(template_columns(dt)) / 10
                 if score > best_score:
