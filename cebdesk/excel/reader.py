@@ -95,6 +95,9 @@ def _map_row(doc_type: DocumentType, cells: tuple, by_name: dict, by_label: dict
             if key not in doc_type.generated:
                 unknown.append((i, key))
             continue
+        if col.header in used and not col.in_list and doc_type.list is not None:
+            # the same element name again: the list's field of that name (currency, note…)
+            col = by_name.get(f"{doc_type.list.name}.{col.name}", col)
         if col.header in used:
             duplicates.append((i, key))
             continue

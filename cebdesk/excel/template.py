@@ -7,8 +7,8 @@ explains every column; sheet ``代码表`` holds the code lists the drop-downs u
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..files import atomic_write
 from ..spec import CodeTable, DocumentType, Kind
 from .columns import Column, template_columns
 
@@ -178,14 +179,6 @@ def build_template(doc_type: DocumentType) -> Workbook:
 
 def write_template(doc_type: DocumentType, path: str | os.PathLike[str]) -> Path:
     """Write the template atomically (temporary name in the same folder, then rename)."""
-    target = Path(path)
-    wb = build_template(doc_type)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=target.parent or ".")
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    buffer = io.BytesIO()
+    build_template(doc_type).save(buffer)
+    return atomic_write(path, buffer.getvalue())
