@@ -116,17 +116,19 @@ def checker(field: Field) -> Checker:
         steps.append(pattern)
 
     if field.codes is not None:
-        table = field.codes
+        codes = field.codes
 
         def code(value: str) -> Problem | None:
-            if value in table:
+            if value in codes:
                 return None
-            params = {"value": value, "table": table.label, "allowed": _allowed(field)}
-            if table.strict:
+            params = {"value": value, "table": codes.label, "allowed": _allowed(field)}
+            if codes.strict:
                 return ("field.unknown_code", True, params)
             return ("field.uncommon_code", False, params)
 
         steps.append(code)
+
+    table = field.codes
 
     def check(value: str) -> list[Problem]:
         bad = _BAD_XML_CHAR.search(value)
@@ -136,6 +138,10 @@ def checker(field: Field) -> Checker:
         for step in steps:
             problem = step(value)
             if problem is not None:
+                if problem[1] and table is not None and value not in table:
+                    # "瓶子" in a unit column: say it is not a unit code, not that it is too long
+                    params = {"value": value, "table": table.label, "allowed": _allowed(field)}
+                    return [("field.unknown_code", True, params)]
                 problems.append(problem)
                 if problem[1]:  # one error per value is enough
                     break

@@ -1,0 +1,186 @@
+"""Conversion benchmark: 10,000 inventories x 3 lines (30,000 rows) from Excel to signed CEB621.
+
+Prints JSON: rows/s, documents/s, peak memory of the converting process, and the ratio of the
+whole conversion to a bare openpyxl read-only pass over the same file. Each measurement runs in
+its own process so that peak memory is the conversion's own.
+
+    python benchmarks/convert.py [--documents N] [--lines N] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def generate(path: Path, documents: int, lines: int) -> None:
+    """A realistic clerk's file: our template's two header rows, every cell of every row filled."""
+    from openpyxl import Workbook
+
+    from cebdesk.excel.columns import template_columns
+    from cebdesk.spec import document_type
+
+    doc_type = document_type("inventory")
+    columns = template_columns(doc_type)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(doc_type.label)
+    ws.append([c.title for c in columns])
+    ws.append([c.header for c in columns])
+    sample = {
+        "appType": "1", "appTime": "20240102030405", "appStatus": "2", "ebpCode": "1105910159", "ebpName": "测试电商平台",
+        "ebcCode": "1105910159", "ebcName": "测试电商企业", "logisticsCode": "1101180326", "logisticsName": "测试物流",
+        "copNo": None, "preNo": None, "assureCode": "1105910159", "emsNo": None, "invtNo": None, "ieFlag": "I",
+        "declTime": "20240102", "customsCode": 3700, "portCode": 3700, "ieDate": "20240102", "buyerIdType": "1",
+        "buyerIdNumber": "110101199001011234", "buyerName": "张三", "buyerTelephone": "13800000000",
+        "consigneeAddress": "北京市海淀区中关村软件园", "agentCode": "1105910159", "agentName": "测试报关企业",
+        "areaCode": None, "areaName": None, "tradeMode": "9610", "trafMode": "5", "trafNo": "MU5101",
+        "voyageNo": "20240102", "billNo": "999-12345678", "loctNo": None, "licenseNo": None, "country": 502,
+        "freight": 10, "insuredFee": 0, "currency": "142", "wrapType": "2", "packNo": 1, "grossWeight": 1.5,
+        "netWeight": 1.2, "note": None, "itemRecordNo": None, "itemNo": "SKU-0001", "itemName": "婴儿奶粉",
+        "gcode": "1901101000", "gname": "婴儿配方奶粉", "gmodel": "900克/罐，牛乳基", "barCode": "6901234567890",
+        "InventoryList.country": 502, "tradeCountry": 502, "InventoryList.currency": "142", "qty": 2, "unit": "122",
+        "qty1": 1.8, "unit1": "035", "qty2": None, "unit2": None, "price": 99.5, "totalPrice": 199, "InventoryList.note": None,
+    }
+    for n in range(documents):
+        for line in range(lines):
+            row = []
+            for c in columns:
+                if c.name == "orderNo":
+                    row.append(f"SO{n:08d}")
+                elif c.name == "logisticsNo":
+                    row.append(f"LN{n:010d}")
+                elif c.name == "gnum":
+                    row.append(line + 1)
+                else:
+                    row.append(sample.get(c.header))
+            ws.append(row)
+    wb.save(path)
+
+
+def _peak_kb() -> int:
+    """This process's peak resident memory (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def child_bare(path: str) -> dict:
+    from openpyxl import load_workbook
+
+    start = time.perf_counter()
+    wb = load_workbook(path, read_only=True, data_only=True)
+    rows = 0
+    for ws in wb.worksheets:
+        for _ in ws.iter_rows(values_only=True):
+            rows += 1
+    wb.close()
+    return {"seconds": time.perf_counter() - start, "rows": rows, "peak_kb": _peak_kb()}
+
+
+def child_convert(path: str, out: str, key: str, cert: str) -> dict:
+    from cebdesk.pipeline import ConvertOptions, convert
+    from cebdesk.settings import Profile
+    from cebdesk.signing.keyfile import KeyFileSigner
+    from cebdesk.spec import document_type
+
+    profile = Profile({"copCode": "1105910159", "copName": "测试供应链有限公司", "dxpId": "DXPENT0000000001"})
+    signer = KeyFileSigner(key, cert_file=cert)
+    start = time.perf_counter()
+    report = convert([path], ConvertOptions(out_dir=Path(out), doc_type=document_type("inventory"), profile=profile, signer=signer))
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "rows": report.rows,
+        "documents": report.converted,
+        "rejected": report.rejected,
+        "messages": len(report.messages),
+        "peak_kb": _peak_kb(),
+    }
+
+
+def _run_child(*args: str) -> tuple[dict, float]:
+    proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=True)
+    result = json.loads(proc.stdout)
+    return result, result["peak_kb"] / 1024
+
+
+def _make_key(folder: Path) -> tuple[Path, Path]:
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "cebdesk benchmark TEST")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now).not_valid_after(now + dt.timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    key_path, cert_path = folder / "key.pem", folder / "cert.pem"
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return key_path, cert_path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--lines", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="keep the generated file and output here")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        print(json.dumps(child_bare(*rest) if kind == "bare" else child_convert(*rest)))
+        return
+
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="cebdesk-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / f"inventory-{args.documents}x{args.lines}.xlsx"
+    t0 = time.perf_counter()
+    if not source.exists():
+        generate(source, args.documents, args.lines)
+    generated = time.perf_counter() - t0
+    key, cert = _make_key(folder)
+    bare, bare_peak = _run_child("bare", str(source))
+    out = folder / "out"
+    conv, conv_peak = _run_child("convert", str(source), str(out), str(key), str(cert))
+    ratio = conv["seconds"] / bare["seconds"]
+    result = {
+        "benchmark": "convert",
+        "input": {"documents": args.documents, "lines_per_document": args.lines, "rows": conv["rows"], "bytes": source.stat().st_size},
+        "generate_seconds": round(generated, 2),
+        "bare_openpyxl_read_seconds": round(bare["seconds"], 3),
+        "convert_seconds": round(conv["seconds"], 3),
+        "rows_per_second": round(conv["rows"] / conv["seconds"], 1),
+        "documents_per_second": round(conv["documents"] / conv["seconds"], 1),
+        "messages": conv["messages"],
+        "rejected": conv["rejected"],
+        "peak_memory_mb": round(conv_peak, 1),
+        "bare_read_peak_memory_mb": round(bare_peak, 1),
+        "ratio_convert_to_bare_read": round(ratio, 3),
+        "targets": {"ratio_max": 2.0, "peak_memory_mb_max": 300},
+        "signing": "RSA-2048 key file, rsa-sha1, 100 inventories per message",
+        "cpu_count": os.cpu_count(),
+    }
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

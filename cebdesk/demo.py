@@ -1,0 +1,196 @@
+"""A headless walk through the whole flow with demo data: ``python -m cebdesk.demo [DIR]``.
+
+Writes sample Excel files for orders, payments, waybills and inventories into DIR (default
+``./cebdesk-demo``), a demo enterprise profile and a demo key whose certificate says TEST,
+converts and signs everything, checks the results and prints what was made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .excel.columns import template_columns
+from .excel.template import DATA_FIRST_ROW, build_template
+from .pipeline import ConvertOptions, convert, validate
+from .settings import load_profile
+from .signing.keyfile import KeyFileSigner
+from .spec import document_type
+
+PROFILE = """# 演示企业档案 (demo enterprise profile)
+[transfer]
+copCode = "1105910159"
+copName = "演示供应链有限公司"
+dxpId = "DXPENT0000000001"
+
+[defaults]
+ebpCode = "1105910159"
+ebpName = "演示跨境电商平台"
+ebcCode = "1105910159"
+ebcName = "演示跨境电商企业"
+logisticsCode = "1101180326"
+logisticsName = "演示国际物流"
+payCode = "3120960003"
+payName = "演示支付有限公司"
+agentCode = "1105910159"
+agentName = "演示报关有限公司"
+assureCode = "1105910159"
+customsCode = "3700"
+portCode = "3700"
+"""
+
+BUYERS = [
+    ("张三", "110101199001011234", "13800000001", "北京市海淀区中关村软件园1号"),
+    ("李四", "310101198802023456", "13900000002", "上海市浦东新区世纪大道100号"),
+    ("王五", "440301199203034567", "13700000003", "深圳市南山区科技园南区"),
+]
+GOODS = [
+    ("婴儿配方奶粉", "900克/罐，牛乳基，1段", "1901101000", "122", 2, 199.0, 1.8),
+    ("纸尿裤", "L码 54片/包", "9619001100", "125", 1, 129.5, 1.2),
+    ("维生素软胶囊", "60粒/瓶", "2106909090", "142", 3, 88.0, 0.3),
+]
+
+
+def _orders() -> list[dict]:
+    out = []
+    for n, (name, idno, phone, address) in enumerate(BUYERS):
+        lines = GOODS[: n + 1]
+        goods_value = sum(q * p for _, _, _, _, q, p, _ in lines)
+        out.append(
+            {
+                "orderNo": f"DEMO2024{n + 1:04d}",
+                "logisticsNo": f"YT{9000000 + n}",
+                "payTransactionId": f"PAY2024{n + 1:06d}",
+                "buyer": (name, idno, phone, address),
+                "lines": lines,
+                "goodsValue": goods_value,
+                "freight": 10.0,
+            }
+        )
+    return out
+
+
+def _rows(kind: str, orders: list[dict], now: dt.datetime) -> list[dict]:
+    rows = []
+    for o in orders:
+        name, idno, phone, address = o["buyer"]
+        paid = o["goodsValue"] + o["freight"]
+        if kind == "order":
+            for i, (item, model, _, unit, qty, price, _) in enumerate(o["lines"]):
+                row = {"orderNo": o["orderNo"], "itemName": item, "gmodel": model, "unit": unit, "qty": qty,
+                       "price": price, "totalPrice": qty * price, "country": "502"}
+                if i == 0:
+                    row.update(goodsValue=o["goodsValue"], freight=o["freight"], discount=0, taxTotal=0,
+                               acturalPaid=paid, buyerRegNo=f"user{idno[-4:]}", buyerName=name, buyerTelephone=phone,
+                               buyerIdNumber=idno, consignee=name, consigneeTelephone=phone, consigneeAddress=address,
+                               payTransactionId=o["payTransactionId"])
+                rows.append(row)
+        elif kind == "payment":
+            rows.append({"payTransactionId": o["payTransactionId"], "orderNo": o["orderNo"], "payerIdNumber": idno,
+                         "payerName": name, "telephone": phone, "amountPaid": paid, "payTime": now})
+        elif kind == "logistics":
+            rows.append({"logisticsNo": o["logisticsNo"], "orderNo": o["orderNo"], "freight": o["freight"],
+                         "insuredFee": 0, "weight": sum(w for *_, w in o["lines"]) + 0.2, "consignee": name,
+                         "consigneeAddress": address, "consigneeTelephone": phone})
+        elif kind == "inventory":
+            for i, (item, model, gcode, unit, qty, price, weight) in enumerate(o["lines"]):
+                row = {"orderNo": o["orderNo"], "itemName": item, "gcode": gcode, "gname": item, "gmodel": model,
+                       "InventoryList.country": "502", "qty": qty, "unit": unit, "qty1": weight, "unit1": "035",
+                       "price": price, "totalPrice": qty * price}
+                if i == 0:
+                    row.update(logisticsNo=o["logisticsNo"], declTime=now.date(), buyerIdNumber=idno,
+                               buyerName=name, buyerTelephone=phone, consigneeAddress=address, tradeMode="9610",
+                               trafMode="5", trafNo="MU5101", voyageNo=now.strftime("%Y%m%d"), billNo="999-12345678",
+                               country="502", freight=o["freight"], insuredFee=0, grossWeight=sum(w for *_, w in o["lines"]) + 0.2,
+                               netWeight=sum(w for *_, w in o["lines"]))
+                rows.append(row)
+    return rows
+
+
+def _write(kind: str, rows: list[dict], path: Path) -> Path:
+    doc_type = document_type(kind)
+    wb = build_template(doc_type)
+    ws = wb.worksheets[0]
+    index = {c.header: i for i, c in enumerate(template_columns(doc_type), start=1)}
+    for r, row in enumerate(rows, start=DATA_FIRST_ROW):
+        for header, value in row.items():
+            ws.cell(r, index[header], value)
+    wb.save(path)
+    return path
+
+
+def _demo_key(folder: Path) -> tuple[Path, Path]:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key_path, cert_path = folder / "demo-key.pem", folder / "demo-cert.pem"
+    if key_path.exists() and cert_path.exists():
+        return key_path, cert_path
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "演示供应链有限公司"),
+            x509.NameAttribute(NameOID.COMMON_NAME, "cebdesk DEMO TEST — 仅供演示，不能向海关申报"),
+        ]
+    )
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=365)).sign(key, hashes.SHA256())
+    )
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return key_path, cert_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0] if args else "cebdesk-demo").resolve()
+    (folder / "excel").mkdir(parents=True, exist_ok=True)
+    out = folder / "messages"
+    now = dt.datetime.now().replace(microsecond=0)
+    profile_path = folder / "profile.toml"
+    profile_path.write_text(PROFILE, encoding="utf-8")
+    key, cert = _demo_key(folder)
+    signer = KeyFileSigner(key, cert_file=cert)
+    orders = _orders()
+    print(f"演示目录 demo folder: {folder}")
+    print(f"签名证书 signing certificate: {signer.certificate.subject.rfc4514_string()}")
+    print()
+    failures = 0
+    for kind, label in (("order", "电子订单"), ("payment", "支付凭证"), ("logistics", "物流运单"), ("inventory", "进口清单")):
+        source = _write(kind, _rows(kind, orders, now), folder / "excel" / f"{kind}.xlsx")
+        report = convert([source], ConvertOptions(out_dir=out, profile=load_profile(profile_path), signer=signer, now=now))
+        for finding in report.findings:
+            print("  " + finding.render())
+        failures += report.exit_code
+        for message in report.messages:
+            [result] = validate([message.path])
+            failures += 0 if result.ok else 1
+            verdict = "已签名，校验通过 signed, valid" if message.signed and result.ok else "校验失败 INVALID"
+            print(f"{label} {kind}: excel/{source.name} -> {message.documents} 个单证 -> {message.path.name}（{verdict}）")
+
+    # What a clerk sees when a cell is wrong: the file, sheet, cell, field and rule.
+    rows = _rows("inventory", orders, now)
+    rows[0]["buyerIdNumber"] = None
+    rows[0]["unit"] = "瓶子"
+    rows[3]["declTime"] = "2024-13-40"
+    source = _write("inventory", rows, folder / "excel" / "inventory-with-mistakes.xlsx")
+    report = convert([source], ConvertOptions(out_dir=out, profile=load_profile(profile_path), signer=signer, now=now))
+    print()
+    print("有错误的文件 a file with mistakes (expected):")
+    for finding in report.findings:
+        print("  " + finding.render())
+    print(f"  -> 已转换 {report.converted}，拒绝 {report.rejected}（有错的单证不会写出 rejected documents are not written）")
+    print()
+    print(f"报文在 messages are in: {out}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
