@@ -80,7 +80,7 @@ def test_validate_reports_per_file(tmp_path, anchors):
     assert code == 0 and json.loads(out)[0]["valid"]
     code, out = run(["validate", good, bad])
     assert code == 1
-    assert "长度必须为 3，实际为 2" in out
+    assert "代码“14”不在币制中" in out
     assert "/CEB311Message/Order[1]/OrderHead/currency" in out
 
 
