@@ -120,6 +120,16 @@ def _signer(args: argparse.Namespace, lang: str):
     )
 
 
+def _progress_printer(lang: str):
+    """A one-line counter on the terminal while a large file converts."""
+    word = "documents" if lang == "en" else "个单证"
+
+    def show(file: str, done: int) -> None:
+        print(f"\r{Path(file).name}: {done} {word}", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
 def _print_findings(findings: list[Finding], lang: str, out: TextIO) -> None:
     for f in findings:
         print(f.render(lang), file=out)
@@ -147,7 +157,10 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         per_message=args.per_message,
         sheet=args.sheet,
     )
-    report = convert(args.files, options)
+    progress = _progress_printer(lang) if sys.stderr.isatty() and not args.json else None
+    report = convert(args.files, options, progress=progress)
+    if progress:
+        print(file=sys.stderr)
     if args.json:
         payload = {
             "files": report.files,
@@ -216,6 +229,10 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     except (UsageError, SigningError) as exc:
         print(f"cebdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        # the current file's staged messages were discarded; earlier files' messages are whole
+        print("\n" + _t(lang, "cancelled"), file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

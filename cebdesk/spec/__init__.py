@@ -28,6 +28,7 @@ NS_DS = "http://www.w3.org/2000/09/xmldsig#"
 NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 BASE_TRANSFER = entities.BaseTransfer
 BASE_SUBSCRIBE = entities.BaseSubscribe
+EXTEND_MESSAGE = entities.ExtendMessage
 
 _MESSAGES = {mt.code: mt for mt in IMPORT_MESSAGES}
 _DOCUMENTS = {dt.name: dt for dt in DOCUMENT_TYPES}
@@ -58,6 +59,7 @@ __all__ = [
     "BASE_SUBSCRIBE",
     "BASE_TRANSFER",
     "DOCUMENT_TYPES",
+    "EXTEND_MESSAGE",
     "IMPORT_MESSAGES",
     "NS_CEB",
     "NS_DS",

@@ -540,3 +540,15 @@ BaseSubscribe = Entity(
         Field("note", "备注", text(0, 1000), OPT, "备注"),
     ),
 )
+
+#: 扩展自定义数据实体. Its third element, ``Message`` (自定义报文实体), holds any XML; the parser
+#: keeps it verbatim and the builder writes it back as it was.
+ExtendMessage = Entity(
+    "ExtendMessage",
+    "扩展自定义数据实体",
+    (
+        Field("name", "自定义报文名称", text(0, 30), REQ, "自定义报文名称"),
+        Field("version", "自定义报文版本", text(0, 30), REQ, "自定义报文版本"),
+    ),
+)
+EXTEND_MESSAGE_ANY = "Message"
