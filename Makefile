@@ -48,6 +48,7 @@ run: venv
 	fi
 
 test: venv
+	$(PY) -m ruff check cebdesk tests benchmarks
 	$(PY) -m pytest
 
 demo: venv

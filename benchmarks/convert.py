@@ -37,19 +37,69 @@ def generate(path: Path, documents: int, lines: int) -> None:
     ws.append([c.title for c in columns])
     ws.append([c.header for c in columns])
     sample = {
-        "appType": "1", "appTime": "20240102030405", "appStatus": "2", "ebpCode": "1105910159", "ebpName": "测试电商平台",
-        "ebcCode": "1105910159", "ebcName": "测试电商企业", "logisticsCode": "1101180326", "logisticsName": "测试物流",
-        "copNo": None, "preNo": None, "assureCode": "1105910159", "emsNo": None, "invtNo": None, "ieFlag": "I",
-        "declTime": "20240102", "customsCode": 3700, "portCode": 3700, "ieDate": "20240102", "buyerIdType": "1",
-        "buyerIdNumber": "110101199001011234", "buyerName": "张三", "buyerTelephone": "13800000000",
-        "consigneeAddress": "北京市海淀区中关村软件园", "agentCode": "1105910159", "agentName": "测试报关企业",
-        "areaCode": None, "areaName": None, "tradeMode": "9610", "trafMode": "5", "trafNo": "MU5101",
-        "voyageNo": "20240102", "billNo": "999-12345678", "loctNo": None, "licenseNo": None, "country": 502,
-        "freight": 10, "insuredFee": 0, "currency": "142", "wrapType": "2", "packNo": 1, "grossWeight": 1.5,
-        "netWeight": 1.2, "note": None, "itemRecordNo": None, "itemNo": "SKU-0001", "itemName": "婴儿奶粉",
-        "gcode": "1901101000", "gname": "婴儿配方奶粉", "gmodel": "900克/罐，牛乳基", "barCode": "6901234567890",
-        "InventoryList.country": 502, "tradeCountry": 502, "InventoryList.currency": "142", "qty": 2, "unit": "122",
-        "qty1": 1.8, "unit1": "035", "qty2": None, "unit2": None, "price": 99.5, "totalPrice": 199, "InventoryList.note": None,
+        "appType": "1",
+        "appTime": "20240102030405",
+        "appStatus": "2",
+        "ebpCode": "1105910159",
+        "ebpName": "测试电商平台",
+        "ebcCode": "1105910159",
+        "ebcName": "测试电商企业",
+        "logisticsCode": "1101180326",
+        "logisticsName": "测试物流",
+        "copNo": None,
+        "preNo": None,
+        "assureCode": "1105910159",
+        "emsNo": None,
+        "invtNo": None,
+        "ieFlag": "I",
+        "declTime": "20240102",
+        "customsCode": 3700,
+        "portCode": 3700,
+        "ieDate": "20240102",
+        "buyerIdType": "1",
+        "buyerIdNumber": "110101199001011234",
+        "buyerName": "张三",
+        "buyerTelephone": "13800000000",
+        "consigneeAddress": "北京市海淀区中关村软件园",
+        "agentCode": "1105910159",
+        "agentName": "测试报关企业",
+        "areaCode": None,
+        "areaName": None,
+        "tradeMode": "9610",
+        "trafMode": "5",
+        "trafNo": "MU5101",
+        "voyageNo": "20240102",
+        "billNo": "999-12345678",
+        "loctNo": None,
+        "licenseNo": None,
+        "country": 502,
+        "freight": 10,
+        "insuredFee": 0,
+        "currency": "142",
+        "wrapType": "2",
+        "packNo": 1,
+        "grossWeight": 1.5,
+        "netWeight": 1.2,
+        "note": None,
+        "itemRecordNo": None,
+        "itemNo": "SKU-0001",
+        "itemName": "婴儿奶粉",
+        "gcode": "1901101000",
+        "gname": "婴儿配方奶粉",
+        "gmodel": "900克/罐，牛乳基",
+        "barCode": "6901234567890",
+        "InventoryList.country": 502,
+        "tradeCountry": 502,
+        "InventoryList.currency": "142",
+        "qty": 2,
+        "unit": "122",
+        "qty1": 1.8,
+        "unit1": "035",
+        "qty2": None,
+        "unit2": None,
+        "price": 99.5,
+        "totalPrice": 199,
+        "InventoryList.note": None,
     }
     for n in range(documents):
         for line in range(lines):
@@ -94,7 +144,12 @@ def child_convert(path: str, out: str, key: str, cert: str) -> dict:
     profile = Profile({"copCode": "1105910159", "copName": "测试供应链有限公司", "dxpId": "DXPENT0000000001"})
     signer = KeyFileSigner(key, cert_file=cert)
     start = time.perf_counter()
-    report = convert([path], ConvertOptions(out_dir=Path(out), doc_type=document_type("inventory"), profile=profile, signer=signer))
+    report = convert(
+        [path],
+        ConvertOptions(
+            out_dir=Path(out), doc_type=document_type("inventory"), profile=profile, signer=signer
+        ),
+    )
     seconds = time.perf_counter() - start
     return {
         "seconds": seconds,
@@ -107,7 +162,9 @@ def child_convert(path: str, out: str, key: str, cert: str) -> dict:
 
 
 def _run_child(*args: str) -> tuple[dict, float]:
-    proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=True
+    )
     result = json.loads(proc.stdout)
     return result, result["peak_kb"] / 1024
 
@@ -122,14 +179,23 @@ def _make_key(folder: Path) -> tuple[Path, Path]:
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "cebdesk benchmark TEST")])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(now).not_valid_after(now + dt.timedelta(days=1))
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + dt.timedelta(days=1))
         .sign(key, hashes.SHA256())
     )
     key_path, cert_path = folder / "key.pem", folder / "cert.pem"
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return key_path, cert_path
 
@@ -160,7 +226,12 @@ def main() -> None:
     ratio = conv["seconds"] / bare["seconds"]
     result = {
         "benchmark": "convert",
-        "input": {"documents": args.documents, "lines_per_document": args.lines, "rows": conv["rows"], "bytes": source.stat().st_size},
+        "input": {
+            "documents": args.documents,
+            "lines_per_document": args.lines,
+            "rows": conv["rows"],
+            "bytes": source.stat().st_size,
+        },
         "generate_seconds": round(generated, 2),
         "bare_openpyxl_read_seconds": round(bare["seconds"], 3),
         "convert_seconds": round(conv["seconds"], 3),

@@ -57,9 +57,16 @@ def _t(lang: str, key: str, **params) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cebdesk", description="跨境电商统一版报文 (CEB) — Excel → 标准报文 → 签名")
+    parser = argparse.ArgumentParser(
+        prog="cebdesk", description="跨境电商统一版报文 (CEB) — Excel → 标准报文 → 签名"
+    )
     parser.add_argument("--version", action="version", version=f"cebdesk {__version__}")
-    parser.add_argument("--lang", choices=("zh", "en"), default=os.environ.get("CEBDESK_LANG", "zh"), help="message language (default zh)")
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=os.environ.get("CEBDESK_LANG", "zh"),
+        help="message language (default zh)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     types = [d.name for d in DOCUMENT_TYPES]
@@ -71,7 +78,9 @@ def _parser() -> argparse.ArgumentParser:
         g = p.add_argument_group("signer (password from CEBDESK_PIN or a prompt)")
         g.add_argument("--key-file", type=Path, help=".p12/.pfx or PEM private key")
         g.add_argument("--cert", type=Path, help="certificate (PEM) when the key file has none")
-        g.add_argument("--algorithm", default="rsa-sha1", choices=("rsa-sha1", "rsa-sha256"), help="default rsa-sha1")
+        g.add_argument(
+            "--algorithm", default="rsa-sha1", choices=("rsa-sha1", "rsa-sha256"), help="default rsa-sha1"
+        )
 
     def output_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--json", action="store_true", help="machine-readable report on stdout")
@@ -82,7 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
     p.add_argument("--type", choices=types, help="document type (default: detected from the header)")
     p.add_argument("--profile", type=Path, help="enterprise profile (TOML: [transfer], [defaults])")
-    p.add_argument("--per-message", type=int, default=100, metavar="N", help="documents per message, 1-100 (default 100)")
+    p.add_argument(
+        "--per-message", type=int, default=100, metavar="N", help="documents per message, 1-100 (default 100)"
+    )
     p.add_argument("--sheet", help="read this sheet only")
     signer_options(p)
     output_options(p)
@@ -170,7 +181,14 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             "rows": report.rows,
             "cancelled": report.cancelled,
             "messages": [
-                {"file": str(m.path), "type": m.message, "guid": m.guid, "documents": m.documents, "signed": m.signed, "source": m.source}
+                {
+                    "file": str(m.path),
+                    "type": m.message,
+                    "guid": m.guid,
+                    "documents": m.documents,
+                    "signed": m.signed,
+                    "source": m.source,
+                }
                 for m in report.messages
             ],
             "findings": [f.to_json(lang) for f in report.findings],
@@ -181,8 +199,16 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     else:
         _print_findings(report.findings, lang, out)
         print(
-            _t(lang, "summary", files=report.files, documents=report.documents, converted=report.converted,
-               rejected=report.rejected, messages=len(report.messages), out=args.output),
+            _t(
+                lang,
+                "summary",
+                files=report.files,
+                documents=report.documents,
+                converted=report.converted,
+                rejected=report.rejected,
+                messages=len(report.messages),
+                out=args.output,
+            ),
             file=out,
         )
         if report.cancelled:
@@ -196,7 +222,13 @@ def cmd_validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     results = list(validate(args.files))
     if args.json:
         payload = [
-            {"file": r.path, "type": r.message, "documents": r.documents, "valid": r.ok, "findings": [f.to_json(lang) for f in r.findings]}
+            {
+                "file": r.path,
+                "type": r.message,
+                "documents": r.documents,
+                "valid": r.ok,
+                "findings": [f.to_json(lang) for f in r.findings],
+            }
             for r in results
         ]
         json.dump(payload, out, ensure_ascii=False, indent=2)
@@ -207,7 +239,10 @@ def cmd_validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             if r.ok:
                 print(_t(lang, "valid", path=r.path, message=r.message, documents=r.documents), file=out)
             else:
-                print(_t(lang, "invalid", path=r.path, errors=sum(1 for f in r.findings if f.is_error)), file=out)
+                print(
+                    _t(lang, "invalid", path=r.path, errors=sum(1 for f in r.findings if f.is_error)),
+                    file=out,
+                )
     return EXIT_OK if all(r.ok for r in results) else EXIT_REJECTED
 
 

@@ -78,32 +78,93 @@ def _rows(kind: str, orders: list[dict], now: dt.datetime) -> list[dict]:
         paid = o["goodsValue"] + o["freight"]
         if kind == "order":
             for i, (item, model, _, unit, qty, price, _) in enumerate(o["lines"]):
-                row = {"orderNo": o["orderNo"], "itemName": item, "gmodel": model, "unit": unit, "qty": qty,
-                       "price": price, "totalPrice": qty * price, "country": "502"}
+                row = {
+                    "orderNo": o["orderNo"],
+                    "itemName": item,
+                    "gmodel": model,
+                    "unit": unit,
+                    "qty": qty,
+                    "price": price,
+                    "totalPrice": qty * price,
+                    "country": "502",
+                }
                 if i == 0:
-                    row.update(goodsValue=o["goodsValue"], freight=o["freight"], discount=0, taxTotal=0,
-                               acturalPaid=paid, buyerRegNo=f"user{idno[-4:]}", buyerName=name, buyerTelephone=phone,
-                               buyerIdNumber=idno, consignee=name, consigneeTelephone=phone, consigneeAddress=address,
-                               payTransactionId=o["payTransactionId"])
+                    row.update(
+                        goodsValue=o["goodsValue"],
+                        freight=o["freight"],
+                        discount=0,
+                        taxTotal=0,
+                        acturalPaid=paid,
+                        buyerRegNo=f"user{idno[-4:]}",
+                        buyerName=name,
+                        buyerTelephone=phone,
+                        buyerIdNumber=idno,
+                        consignee=name,
+                        consigneeTelephone=phone,
+                        consigneeAddress=address,
+                        payTransactionId=o["payTransactionId"],
+                    )
                 rows.append(row)
         elif kind == "payment":
-            rows.append({"payTransactionId": o["payTransactionId"], "orderNo": o["orderNo"], "payerIdNumber": idno,
-                         "payerName": name, "telephone": phone, "amountPaid": paid, "payTime": now})
+            rows.append(
+                {
+                    "payTransactionId": o["payTransactionId"],
+                    "orderNo": o["orderNo"],
+                    "payerIdNumber": idno,
+                    "payerName": name,
+                    "telephone": phone,
+                    "amountPaid": paid,
+                    "payTime": now,
+                }
+            )
         elif kind == "logistics":
-            rows.append({"logisticsNo": o["logisticsNo"], "orderNo": o["orderNo"], "freight": o["freight"],
-                         "insuredFee": 0, "weight": sum(w for *_, w in o["lines"]) + 0.2, "consignee": name,
-                         "consigneeAddress": address, "consigneeTelephone": phone})
+            rows.append(
+                {
+                    "logisticsNo": o["logisticsNo"],
+                    "orderNo": o["orderNo"],
+                    "freight": o["freight"],
+                    "insuredFee": 0,
+                    "weight": sum(w for *_, w in o["lines"]) + 0.2,
+                    "consignee": name,
+                    "consigneeAddress": address,
+                    "consigneeTelephone": phone,
+                }
+            )
         elif kind == "inventory":
             for i, (item, model, gcode, unit, qty, price, weight) in enumerate(o["lines"]):
-                row = {"orderNo": o["orderNo"], "itemName": item, "gcode": gcode, "gname": item, "gmodel": model,
-                       "InventoryList.country": "502", "qty": qty, "unit": unit, "qty1": weight, "unit1": "035",
-                       "price": price, "totalPrice": qty * price}
+                row = {
+                    "orderNo": o["orderNo"],
+                    "itemName": item,
+                    "gcode": gcode,
+                    "gname": item,
+                    "gmodel": model,
+                    "InventoryList.country": "502",
+                    "qty": qty,
+                    "unit": unit,
+                    "qty1": weight,
+                    "unit1": "035",
+                    "price": price,
+                    "totalPrice": qty * price,
+                }
                 if i == 0:
-                    row.update(logisticsNo=o["logisticsNo"], declTime=now.date(), buyerIdNumber=idno,
-                               buyerName=name, buyerTelephone=phone, consigneeAddress=address, tradeMode="9610",
-                               trafMode="5", trafNo="MU5101", voyageNo=now.strftime("%Y%m%d"), billNo="999-12345678",
-                               country="502", freight=o["freight"], insuredFee=0, grossWeight=sum(w for *_, w in o["lines"]) + 0.2,
-                               netWeight=sum(w for *_, w in o["lines"]))
+                    row.update(
+                        logisticsNo=o["logisticsNo"],
+                        declTime=now.date(),
+                        buyerIdNumber=idno,
+                        buyerName=name,
+                        buyerTelephone=phone,
+                        consigneeAddress=address,
+                        tradeMode="9610",
+                        trafMode="5",
+                        trafNo="MU5101",
+                        voyageNo=now.strftime("%Y%m%d"),
+                        billNo="999-12345678",
+                        country="502",
+                        freight=o["freight"],
+                        insuredFee=0,
+                        grossWeight=sum(w for *_, w in o["lines"]) + 0.2,
+                        netWeight=sum(w for *_, w in o["lines"]),
+                    )
                 rows.append(row)
     return rows
 
@@ -137,13 +198,22 @@ def _demo_key(folder: Path) -> tuple[Path, Path]:
             x509.NameAttribute(NameOID.COMMON_NAME, "cebdesk DEMO TEST — 仅供演示，不能向海关申报"),
         ]
     )
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365)).sign(key, hashes.SHA256())
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=365))
+        .sign(key, hashes.SHA256())
     )
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return key_path, cert_path
 
@@ -163,9 +233,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"签名证书 signing certificate: {signer.certificate.subject.rfc4514_string()}")
     print()
     failures = 0
-    for kind, label in (("order", "电子订单"), ("payment", "支付凭证"), ("logistics", "物流运单"), ("inventory", "进口清单")):
+    for kind, label in (
+        ("order", "电子订单"),
+        ("payment", "支付凭证"),
+        ("logistics", "物流运单"),
+        ("inventory", "进口清单"),
+    ):
         source = _write(kind, _rows(kind, orders, now), folder / "excel" / f"{kind}.xlsx")
-        report = convert([source], ConvertOptions(out_dir=out, profile=load_profile(profile_path), signer=signer, now=now))
+        report = convert(
+            [source], ConvertOptions(out_dir=out, profile=load_profile(profile_path), signer=signer, now=now)
+        )
         for finding in report.findings:
             print("  " + finding.render())
         failures += report.exit_code
@@ -173,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
             [result] = validate([message.path])
             failures += 0 if result.ok else 1
             verdict = "已签名，校验通过 signed, valid" if message.signed and result.ok else "校验失败 INVALID"
-            print(f"{label} {kind}: excel/{source.name} -> {message.documents} 个单证 -> {message.path.name}（{verdict}）")
+            print(
+                f"{label} {kind}: excel/{source.name} -> {message.documents} 个单证 -> {message.path.name}（{verdict}）"
+            )
 
     # What a clerk sees when a cell is wrong: the file, sheet, cell, field and rule.
     rows = _rows("inventory", orders, now)
@@ -181,12 +260,16 @@ def main(argv: list[str] | None = None) -> int:
     rows[0]["unit"] = "瓶子"
     rows[3]["declTime"] = "2024-13-40"
     source = _write("inventory", rows, folder / "excel" / "inventory-with-mistakes.xlsx")
-    report = convert([source], ConvertOptions(out_dir=out, profile=load_profile(profile_path), signer=signer, now=now))
+    report = convert(
+        [source], ConvertOptions(out_dir=out, profile=load_profile(profile_path), signer=signer, now=now)
+    )
     print()
     print("有错误的文件 a file with mistakes (expected):")
     for finding in report.findings:
         print("  " + finding.render())
-    print(f"  -> 已转换 {report.converted}，拒绝 {report.rejected}（有错的单证不会写出 rejected documents are not written）")
+    print(
+        f"  -> 已转换 {report.converted}，拒绝 {report.rejected}（有错的单证不会写出 rejected documents are not written）"
+    )
     print()
     print(f"报文在 messages are in: {out}")
     return 1 if failures else 0

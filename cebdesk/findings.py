@@ -104,7 +104,10 @@ RULES: dict[str, tuple[str, str]] = {
         "length {length} exceeds the maximum of {max}",
     ),
     "field.too_short": ("长度 {length} 小于下限 {min}", "length {length} is below the minimum {min}"),
-    "field.wrong_length": ("长度必须为 {expected}，实际为 {length}", "length must be {expected}, is {length}"),
+    "field.wrong_length": (
+        "长度必须为 {expected}，实际为 {length}",
+        "length must be {expected}, is {length}",
+    ),
     "field.not_decimal": ("“{value}”不是数字", "{value!r} is not a number"),
     "field.decimal_digits": (
         "数字“{value}”超出格式 N{total},{fraction}（整数最多 {integer} 位，小数最多 {fraction} 位）",
@@ -112,7 +115,10 @@ RULES: dict[str, tuple[str, str]] = {
         "(at most {integer} integer and {fraction} decimal digits)",
     ),
     "field.not_int": ("“{value}”不是整数", "{value!r} is not a whole number"),
-    "field.int_digits": ("整数“{value}”超过 {total} 位", "whole number {value!r} has more than {total} digits"),
+    "field.int_digits": (
+        "整数“{value}”超过 {total} 位",
+        "whole number {value!r} has more than {total} digits",
+    ),
     "field.negative": ("不能为负数：{value}", "must not be negative: {value}"),
     "field.bad_date": (
         "“{value}”不是有效的时间，格式应为 {format}",
@@ -151,7 +157,10 @@ RULES: dict[str, tuple[str, str]] = {
     "message.unknown_element": ("未知元素 {element}", "unknown element {element}"),
     "message.missing_element": ("缺少元素 {element}", "element {element} is missing"),
     "message.order": ("元素 {element} 位置不对（应按标准顺序）", "element {element} is out of order"),
-    "message.too_many": ("{element} 最多 {limit} 个，实际 {count} 个", "at most {limit} {element}, found {count}"),
+    "message.too_many": (
+        "{element} 最多 {limit} 个，实际 {count} 个",
+        "at most {limit} {element}, found {count}",
+    ),
     "message.wrong_namespace": (
         "元素 {element} 的命名空间应为 {expected}",
         "element {element} must be in namespace {expected}",
@@ -162,7 +171,10 @@ RULES: dict[str, tuple[str, str]] = {
         "refused: the XML has a DTD or entity declarations ({detail}); "
         "possible XXE or entity-expansion attack",
     ),
-    "xml.too_large": ("XML 文件过大（{size} 字节，上限 {limit}）", "XML file too large ({size} bytes, limit {limit})"),
+    "xml.too_large": (
+        "XML 文件过大（{size} 字节，上限 {limit}）",
+        "XML file too large ({size} bytes, limit {limit})",
+    ),
     "profile.missing": (
         "缺少企业档案中的 {element}（BaseTransfer），请在 --profile 文件的 [transfer] 中填写",
         "the enterprise profile lacks {element} (BaseTransfer); set it in the [transfer] table "

@@ -84,7 +84,13 @@ class Cancelled(Exception):
 
 
 def _write(
-    root: etree._Element, mt: MessageType, options: ConvertOptions, source: str, count: int, *, stage: bool = False
+    root: etree._Element,
+    mt: MessageType,
+    options: ConvertOptions,
+    source: str,
+    count: int,
+    *,
+    stage: bool = False,
 ) -> WrittenMessage:
     """Sign (and check the signature), then write. ``stage``: under a temporary name, for
     :func:`_commit` to rename once the whole input is known to be sound."""
@@ -117,7 +123,11 @@ def _discard(staged: list[WrittenMessage]) -> None:
 
 def _signature_warning(mt: MessageType, options: ConvertOptions, name: str) -> list[Finding]:
     if mt.signature == "required" and options.signer is None:
-        return [Finding(Location(name), "message.signature_required", Severity.WARNING, params={"message": mt.code})]
+        return [
+            Finding(
+                Location(name), "message.signature_required", Severity.WARNING, params={"message": mt.code}
+            )
+        ]
     return []
 
 
@@ -131,15 +141,21 @@ def _accept(doc: Document, found: list[Finding], report: ConvertReport) -> bool:
     return True
 
 
-def _convert_workbook(path: Path, options: ConvertOptions, report: ConvertReport, progress, cancelled) -> None:
+def _convert_workbook(
+    path: Path, options: ConvertOptions, report: ConvertReport, progress, cancelled
+) -> None:
     """Convert one workbook. Its messages are staged and renamed into place only when the whole
     file has been read without a file-level problem; otherwise none of them appears."""
     name = str(path)
     profile = options.profile
     if profile is None:
-        raise InputError([Finding(Location(name), "profile.missing", params={"element": "copCode, copName, dxpId"})])
+        raise InputError(
+            [Finding(Location(name), "profile.missing", params={"element": "copCode, copName, dxpId"})]
+        )
     transfer = profile.base_transfer()
-    reader = WorkbookReader(path, options.doc_type, defaults=profile.defaults, sheet=options.sheet, now=options.now)
+    reader = WorkbookReader(
+        path, options.doc_type, defaults=profile.defaults, sheet=options.sheet, now=options.now
+    )
     mt = reader.doc_type.message
     size = min(options.per_message, mt.max_nodes or options.per_message)
     batch: list[Document] = []
@@ -285,5 +301,7 @@ def validate(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ValidateResult
             findings.extend(check_document(doc))
         mt = parsed.message
         if mt.signature == "required" and not parsed.envelope.signed:
-            findings.append(Finding(Location(name), "message.missing_element", params={"element": "ds:Signature"}))
+            findings.append(
+                Finding(Location(name), "message.missing_element", params={"element": "ds:Signature"})
+            )
         yield ValidateResult(name, mt.code, len(parsed.documents), findings)

@@ -47,10 +47,27 @@ class Profile:
         for f in BASE_TRANSFER.fields:
             for rule, is_error, params in check_field(f, values.get(f.name)):
                 if rule == "field.required":
-                    findings.append(Finding(Location(self.source or "profile"), "profile.missing", element=f.name, label=f.label, params={"element": f.name}))
+                    findings.append(
+                        Finding(
+                            Location(self.source or "profile"),
+                            "profile.missing",
+                            element=f.name,
+                            label=f.label,
+                            params={"element": f.name},
+                        )
+                    )
                 else:
                     severity = Severity.ERROR if is_error else Severity.WARNING
-                    findings.append(Finding(Location(self.source or "profile", path="/transfer/" + f.name), rule, severity, f.name, f.label, params))
+                    findings.append(
+                        Finding(
+                            Location(self.source or "profile", path="/transfer/" + f.name),
+                            rule,
+                            severity,
+                            f.name,
+                            f.label,
+                            params,
+                        )
+                    )
         if any(x.is_error for x in findings):
             raise InputError(findings)
         return values
@@ -64,7 +81,15 @@ def _strings(table: object, where: str) -> dict[str, str]:
     out = {}
     for key, value in table.items():
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise InputError([Finding(Location(where, path=key), "file.unreadable", params={"detail": f"{key}: expected text"})])
+            raise InputError(
+                [
+                    Finding(
+                        Location(where, path=key),
+                        "file.unreadable",
+                        params={"detail": f"{key}: expected text"},
+                    )
+                ]
+            )
         out[str(key)] = str(value).strip()
     return out
 
@@ -76,11 +101,21 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
     except FileNotFoundError:
         raise InputError([Finding(Location(str(p)), "file.missing")]) from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError([Finding(Location(str(p)), "file.unreadable", params={"detail": str(exc)})]) from None
+        raise InputError(
+            [Finding(Location(str(p)), "file.unreadable", params={"detail": str(exc)})]
+        ) from None
     transfer = _strings(data.get("transfer"), f"{p}:[transfer]")
     unknown = sorted(set(transfer) - set(BASE_TRANSFER.names))
     if unknown:
-        raise InputError([Finding(Location(str(p), path="/transfer"), "sheet.unknown_column", params={"header": ", ".join(unknown)})])
+        raise InputError(
+            [
+                Finding(
+                    Location(str(p), path="/transfer"),
+                    "sheet.unknown_column",
+                    params={"header": ", ".join(unknown)},
+                )
+            ]
+        )
     return Profile(transfer, _strings(data.get("defaults"), f"{p}:[defaults]"), str(p))
 
 

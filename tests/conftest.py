@@ -17,7 +17,9 @@ IMPORT_XSD = ANCHORS / "ceb-xsd" / "202205" / "海关跨境进口业务节点报
 @pytest.fixture(scope="session")
 def anchors() -> Path:
     if not IMPORT_XSD.is_file():
-        pytest.skip(f"official XSDs and samples not found at {ANCHORS} (../shared/anchors); conformance not judged")
+        pytest.skip(
+            f"official XSDs and samples not found at {ANCHORS} (../shared/anchors); conformance not judged"
+        )
     return ANCHORS
 
 
@@ -38,10 +40,12 @@ def test_keys(tmp_path_factory):
     from cryptography.x509.oid import NameOID
 
     d = tmp_path_factory.mktemp("keys")
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
 
     def name(cn: str) -> x509.Name:
-        return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"), x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+        return x509.Name(
+            [x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"), x509.NameAttribute(NameOID.COMMON_NAME, cn)]
+        )
 
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     ca = (
@@ -78,7 +82,14 @@ def test_keys(tmp_path_factory):
             b"op", key, cert, None, serialization.BestAvailableEncryption(password.encode())
         )
     )
-    return {"dir": d, "p12": d / "op.p12", "password": password, "pem": d / "key.pem", "cert": d / "cert.pem", "ca": d / "ca.pem"}
+    return {
+        "dir": d,
+        "p12": d / "op.p12",
+        "password": password,
+        "pem": d / "key.pem",
+        "cert": d / "cert.pem",
+        "ca": d / "ca.pem",
+    }
 
 
 @pytest.fixture(scope="session")

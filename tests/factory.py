@@ -46,7 +46,9 @@ def value_for(field: Field, n: int = 0, *, longest: bool = False) -> str:
     return text[:hi] if len(text) >= max(ftype.min_length, 1) else text.ljust(ftype.min_length, "0")
 
 
-def document_rows(doc_type: DocumentType, n: int, lines: int = 1, *, longest: bool = False) -> list[dict[str, object]]:
+def document_rows(
+    doc_type: DocumentType, n: int, lines: int = 1, *, longest: bool = False
+) -> list[dict[str, object]]:
     """Rows (header -> value) for document number ``n`` with ``lines`` goods lines."""
     rows = []
     columns = template_columns(doc_type)
@@ -81,7 +83,9 @@ def write_workbook(doc_type: DocumentType, rows: list[dict[str, object]], path: 
     return path
 
 
-def filled_template(doc_type: DocumentType, path: Path, documents: int = 1, lines: int = 1, *, longest: bool = False) -> Path:
+def filled_template(
+    doc_type: DocumentType, path: Path, documents: int = 1, lines: int = 1, *, longest: bool = False
+) -> Path:
     rows = []
     for n in range(documents):
         rows.extend(document_rows(doc_type, n, lines, longest=longest))

@@ -21,10 +21,24 @@ def run(args, **kwargs):
     return code, out.getvalue()
 
 
-def test_convert_signed_inventory_with_password_from_environment(tmp_path, profile_file, test_keys, monkeypatch, import_schema):
+def test_convert_signed_inventory_with_password_from_environment(
+    tmp_path, profile_file, test_keys, monkeypatch, import_schema
+):
     src = filled_template(document_type("inventory"), tmp_path / "清单.xlsx", documents=3, lines=2)
     monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
-    code, out = run(["convert", src, "-o", tmp_path / "out", "--profile", profile_file, "--key-file", test_keys["p12"], "--json"])
+    code, out = run(
+        [
+            "convert",
+            src,
+            "-o",
+            tmp_path / "out",
+            "--profile",
+            profile_file,
+            "--key-file",
+            test_keys["p12"],
+            "--json",
+        ]
+    )
     assert code == 0, out
     report = json.loads(out)
     assert report["documents"] == 3 and report["converted"] == 3 and report["rejected"] == 0
@@ -36,7 +50,9 @@ def test_convert_signed_inventory_with_password_from_environment(tmp_path, profi
 
 def test_per_message_splits(tmp_path, profile_file):
     src = filled_template(document_type("order"), tmp_path / "o.xlsx", documents=5, lines=1)
-    code, out = run(["convert", src, "-o", tmp_path / "out", "--profile", profile_file, "--per-message", "2", "--json"])
+    code, out = run(
+        ["convert", src, "-o", tmp_path / "out", "--profile", profile_file, "--per-message", "2", "--json"]
+    )
     assert code == 0
     assert [m["documents"] for m in json.loads(out)["messages"]] == [2, 2, 1]
 
@@ -75,7 +91,9 @@ def test_template_command_and_round_trip(tmp_path, profile_file):
 def test_validate_reports_per_file(tmp_path, anchors):
     good = anchors / "ceb-samples" / "202205" / "import" / "CEB311Message.xml"
     bad = tmp_path / "bad.xml"
-    bad.write_bytes(good.read_bytes().replace(b"<ceb:currency>142</ceb:currency>", b"<ceb:currency>14</ceb:currency>", 1))
+    bad.write_bytes(
+        good.read_bytes().replace(b"<ceb:currency>142</ceb:currency>", b"<ceb:currency>14</ceb:currency>", 1)
+    )
     code, out = run(["validate", good, "--json"])
     assert code == 0 and json.loads(out)[0]["valid"]
     code, out = run(["validate", good, bad])
@@ -106,7 +124,19 @@ def test_no_password_and_no_terminal_is_a_usage_error(tmp_path, profile_file, te
     monkeypatch.delenv("CEBDESK_PIN", raising=False)
     src = filled_template(document_type("order"), tmp_path / "o.xlsx")
     proc = subprocess.run(
-        [sys.executable, "-m", "cebdesk", "convert", str(src), "-o", str(tmp_path / "out"), "--profile", str(profile_file), "--key-file", str(test_keys["p12"])],
+        [
+            sys.executable,
+            "-m",
+            "cebdesk",
+            "convert",
+            str(src),
+            "-o",
+            str(tmp_path / "out"),
+            "--profile",
+            str(profile_file),
+            "--key-file",
+            str(test_keys["p12"]),
+        ],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -118,7 +148,9 @@ def test_no_password_and_no_terminal_is_a_usage_error(tmp_path, profile_file, te
 def test_wrong_password_exit_2_once(tmp_path, profile_file, test_keys, monkeypatch):
     monkeypatch.setenv("CEBDESK_PIN", "not-the-password")
     src = filled_template(document_type("order"), tmp_path / "o.xlsx")
-    code, _ = run(["convert", src, "-o", tmp_path / "out", "--profile", profile_file, "--key-file", test_keys["p12"]])
+    code, _ = run(
+        ["convert", src, "-o", tmp_path / "out", "--profile", profile_file, "--key-file", test_keys["p12"]]
+    )
     assert code == 2
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 

@@ -54,7 +54,9 @@ def test_layers_import_only_what_comes_before_them():
             continue
         for target in _imports(path) - SHARED - {layer, "__init__", "settings", ""}:
             if target in ORDER:
-                assert ORDER.index(target) < ORDER.index(layer), f"{path.relative_to(PACKAGE)} imports {target}"
+                assert ORDER.index(target) < ORDER.index(layer), (
+                    f"{path.relative_to(PACKAGE)} imports {target}"
+                )
 
 
 def test_spec_imports_nothing_of_ours():

@@ -37,7 +37,9 @@ def _gnum_findings(doc: Document) -> list[Finding]:
             continue  # reported as required
         where = doc.origin.line(index, "gnum")
         if value in seen:
-            findings.append(Finding(where, "field.gnum_duplicate", Severity.ERROR, "gnum", gnum.label, {"value": value}))
+            findings.append(
+                Finding(where, "field.gnum_duplicate", Severity.ERROR, "gnum", gnum.label, {"value": value})
+            )
         elif entity.consecutive_gnum and value != str(index + 1):
             params = {"expected": index + 1, "value": value}
             findings.append(Finding(where, "field.gnum_sequence", Severity.ERROR, "gnum", gnum.label, params))

@@ -28,7 +28,6 @@ from openpyxl.utils.exceptions import InvalidFileException
 from ..findings import Finding, InputError, Location, Severity
 from ..records import Document, SheetOrigin, new_guid
 from ..spec import DOCUMENT_TYPES, DocumentType
-from ..spec.documents import AUTO_FIELDS
 from .cells import _SPACES, normalizer
 from .columns import LIST_SUFFIX, Column, template_columns
 from .template import CODES_SHEET, HELP_SHEET
@@ -110,7 +109,9 @@ def _map_header(doc_type: DocumentType, row1: tuple, row2: tuple) -> _HeaderMap:
     by_name, by_label = _lookup(doc_type)
     m1, u1, d1 = _map_row(doc_type, row1, by_name, by_label)
     m2, u2, d2 = _map_row(doc_type, row2, by_name, by_label)
-    names2 = sum(1 for i, c in m2.items() if _header_key(row2[i]) in (c.header, c.name, f"{c.entity.name}.{c.name}"))
+    names2 = sum(
+        1 for i, c in m2.items() if _header_key(row2[i]) in (c.header, c.name, f"{c.entity.name}.{c.name}")
+    )
     if m1 and names2 >= max(1, len(m1) // 2):
         return _HeaderMap(2, 3, m2, u2, d2)  # labels over element names: our template
     return _HeaderMap(1, 2, m1, u1, d1)
@@ -148,7 +149,9 @@ def _workbook(path: Path):
             wb = load_workbook(fh, read_only=True, data_only=True)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
             detail = f"{type(exc).__name__}: {exc}"[:200]
-            raise InputError([Finding(Location(str(path)), "file.not_xlsx", params={"detail": detail})]) from None
+            raise InputError(
+                [Finding(Location(str(path)), "file.not_xlsx", params={"detail": detail})]
+            ) from None
         try:
             yield wb
         finally:
@@ -191,10 +194,7 @@ def _cell(row: tuple, index: int) -> object:
 
 
 def _blank(row: tuple) -> bool:
-    for v in row:
-        if v is not None and (type(v) is not str or v.strip(_SPACES)):
-            return False
-    return True
+    return all(not (v is not None and (type(v) is not str or v.strip(_SPACES))) for v in row)
 
 
 @dataclass
@@ -238,35 +238,58 @@ class WorkbookReader:
     def _header(self, ws) -> _HeaderMap:
         row1, row2 = _first_rows(ws)
         header = _map_header(self.doc_type, row1, row2)
-        cells = row1 if header.row == 1 else row2
         for i, text in header.unknown:
             where = Location(self.name, ws.title, header.row, get_column_letter(i + 1))
-            self.findings.append(Finding(where, "sheet.unknown_column", Severity.WARNING, params={"header": text}))
+            self.findings.append(
+                Finding(where, "sheet.unknown_column", Severity.WARNING, params={"header": text})
+            )
         if header.duplicates:
             raise InputError(
                 [
-                    Finding(Location(self.name, ws.title, header.row, get_column_letter(i + 1)), "sheet.duplicate_column", params={"header": text})
+                    Finding(
+                        Location(self.name, ws.title, header.row, get_column_letter(i + 1)),
+                        "sheet.duplicate_column",
+                        params={"header": text},
+                    )
                     for i, text in header.duplicates
                 ]
             )
-        del cells
         return header
 
     def _defaulted(self, col: Column) -> bool:
-        return any(
-            k in self.defaults for k in (col.header, col.name, f"{col.entity.name}.{col.name}")
-        )
+        return any(k in self.defaults for k in (col.header, col.name, f"{col.entity.name}.{col.name}"))
 
     def _require_columns(self, ws, header: _HeaderMap, wanted: list[Column]) -> None:
         present = {c.header for c in header.columns.values()}
         missing = [c for c in wanted if c.header not in present and not self._defaulted(c)]
         if missing:
             text = "、".join(f"{c.label}({c.header})" for c in missing)
-            raise InputError([Finding(Location(self.name, ws.title, header.row), "sheet.missing_columns", params={"columns": text})])
+            raise InputError(
+                [
+                    Finding(
+                        Location(self.name, ws.title, header.row),
+                        "sheet.missing_columns",
+                        params={"columns": text},
+                    )
+                ]
+            )
 
     # -- values ---------------------------------------------------------------------------------
+    def _data_rows(self, ws, start: int) -> Iterator[tuple[int, tuple]]:
+        """(row number, values) of every non-blank row from ``start``."""
+        for r, row in enumerate(ws.iter_rows(min_row=start, values_only=True), start=start):
+            if not _blank(row):
+                self.rows += 1
+                yield r, row
+
+    @staticmethod
+    def _key(row: tuple, key_cols) -> tuple[str, ...]:
+        return tuple(norm(v) if (v := _cell(row, i)) is not None else "" for i, _, norm in key_cols)
+
     def _prepare(self, header: _HeaderMap, in_list: bool) -> list[tuple[int, Column, object]]:
-        return [(i, c, normalizer(c.field)) for i, c in sorted(header.columns.items()) if c.in_list is in_list]
+        return [
+            (i, c, normalizer(c.field)) for i, c in sorted(header.columns.items()) if c.in_list is in_list
+        ]
 
     def _fill_defaults(self, head: dict[str, str], lines: list[dict[str, str]]) -> None:
         dt, profile = self.doc_type, self.defaults
@@ -287,9 +310,11 @@ class WorkbookReader:
             return
         list_defaults = {}
         for f in dt.list.fields:
-            value = profile.get(f"{dt.list.name}.{f.name}") or (
-                profile.get(f.name) if f.name not in dt.head else None
-            ) or f.default
+            value = (
+                profile.get(f"{dt.list.name}.{f.name}")
+                or (profile.get(f.name) if f.name not in dt.head else None)
+                or f.default
+            )
             if value:
                 list_defaults[f.name] = value
         for line in lines:
@@ -304,7 +329,9 @@ class WorkbookReader:
         elif not all(filled):
             index = filled.index(False)
             label = self.doc_type.list["gnum"].label  # type: ignore[index]
-            group.findings.append(Finding(origin.line(index, "gnum"), "field.gnum_partial", element="gnum", label=label))
+            group.findings.append(
+                Finding(origin.line(index, "gnum"), "field.gnum_partial", element="gnum", label=label)
+            )
 
     # -- documents ------------------------------------------------------------------------------
     def documents(self) -> Iterator[tuple[Document, list[Finding]]]:
@@ -313,7 +340,9 @@ class WorkbookReader:
             if self.sheet_name is not None:
                 chosen = [ws for ws in sheets if ws.title == self.sheet_name]
                 if not chosen:
-                    raise InputError([Finding(Location(self.name), "sheet.missing", params={"sheet": self.sheet_name})])
+                    raise InputError(
+                        [Finding(Location(self.name), "sheet.missing", params={"sheet": self.sheet_name})]
+                    )
                 sheets = chosen
             if not sheets:
                 raise InputError([Finding(Location(self.name), "file.empty")])
@@ -345,7 +374,9 @@ class WorkbookReader:
             if heads and lists:
                 return self._two_sheets(heads[0][0], lists[0][0])
         first = sheets[0]
-        raise InputError([Finding(Location(self.name, first.title, 1), "sheet.no_header", params={"doc_label": dt.label})])
+        raise InputError(
+            [Finding(Location(self.name, first.title, 1), "sheet.no_header", params={"doc_label": dt.label})]
+        )
 
     def _peek(self, ws) -> _HeaderMap:
         row1, row2 = _first_rows(ws)
@@ -355,9 +386,15 @@ class WorkbookReader:
         return {c.name: get_column_letter(i + 1) for i, c in header.columns.items() if c.in_list is in_list}
 
     def _key_columns(self, ws, header: _HeaderMap) -> list[tuple[int, Column, object]]:
-        keys = [(i, c, normalizer(c.field)) for i, c in header.columns.items() if not c.in_list and c.name in self.doc_type.key]
+        keys = [
+            (i, c, normalizer(c.field))
+            for i, c in header.columns.items()
+            if not c.in_list and c.name in self.doc_type.key
+        ]
         if len(keys) != len(self.doc_type.key):
-            wanted = [c for c in template_columns(self.doc_type) if not c.in_list and c.name in self.doc_type.key]
+            wanted = [
+                c for c in template_columns(self.doc_type) if not c.in_list and c.name in self.doc_type.key
+            ]
             self._require_columns(ws, header, wanted)
         return keys
 
@@ -380,11 +417,8 @@ class WorkbookReader:
         seen: dict[tuple[str, ...], int] = {}
         group: _Group | None = None
         origin: SheetOrigin | None = None
-        for r, row in enumerate(ws.iter_rows(min_row=header.data_start, values_only=True), start=header.data_start):
-            if _blank(row):
-                continue
-            self.rows += 1
-            key = tuple(norm(v) if (v := _cell(row, i)) is not None else "" for i, _, norm in key_cols)
+        for r, row in self._data_rows(ws, header.data_start):
+            key = self._key(row, key_cols)
             if group is not None and has_list and (key == group.key or not any(key)):
                 self._continue(group, origin, row, r, head_cols, list_cols, ws.title, head_letters)  # type: ignore[arg-type]
                 continue
@@ -430,7 +464,9 @@ class WorkbookReader:
         group.lines.append(line)
         group.line_rows.append(r)
 
-    def _continue(self, group: _Group, origin: SheetOrigin, row, r, head_cols, list_cols, sheet, letters) -> None:
+    def _continue(
+        self, group: _Group, origin: SheetOrigin, row, r, head_cols, list_cols, sheet, letters
+    ) -> None:
         head, raw = group.head, group.raw
         for i, col, norm in head_cols:
             v = _cell(row, i)
@@ -445,30 +481,41 @@ class WorkbookReader:
             elif text != head[name]:
                 params = {"first_row": group.row, "first": head[name], "value": text}
                 where = Location(self.name, sheet, r, letters.get(name))
-                group.findings.append(Finding(where, "group.conflict", element=name, label=col.field.label, params=params))
+                group.findings.append(
+                    Finding(where, "group.conflict", element=name, label=col.field.label, params=params)
+                )
         self._add_line(group, row, r, list_cols)
 
     def _two_sheets(self, head_ws, list_ws) -> Iterator[tuple[Document, list[Finding]]]:
         dt = self.doc_type
         head_header, list_header = self._header(head_ws), self._header(list_ws)
-        self._require_columns(head_ws, head_header, [c for c in template_columns(dt) if c.must_fill and not c.in_list])
-        self._require_columns(list_ws, list_header, [c for c in template_columns(dt) if c.must_fill and c.in_list])
+        self._require_columns(
+            head_ws, head_header, [c for c in template_columns(dt) if c.must_fill and not c.in_list]
+        )
+        self._require_columns(
+            list_ws, list_header, [c for c in template_columns(dt) if c.must_fill and c.in_list]
+        )
         head_cols = self._prepare(head_header, False)
         head_keys = self._key_columns(head_ws, head_header)
         list_cols = self._prepare(list_header, True)
         list_keys = [(i, c, n) for i, c, n in self._prepare(list_header, False) if c.name in dt.key]
         if len(list_keys) != len(dt.key):
             names = "、".join(dt.head[k].label + f"({k})" for k in dt.key)
-            raise InputError([Finding(Location(self.name, list_ws.title, list_header.row), "sheet.no_key_in_list", params={"columns": names})])
+            raise InputError(
+                [
+                    Finding(
+                        Location(self.name, list_ws.title, list_header.row),
+                        "sheet.no_key_in_list",
+                        params={"columns": names},
+                    )
+                ]
+            )
         head_letters, list_letters = self._letters(head_header, False), self._letters(list_header, True)
 
         groups: dict[tuple[str, ...], _Group] = {}
         order: list[_Group] = []
-        for r, row in enumerate(head_ws.iter_rows(min_row=head_header.data_start, values_only=True), start=head_header.data_start):
-            if _blank(row):
-                continue
-            self.rows += 1
-            key = tuple(norm(v) if (v := _cell(row, i)) is not None else "" for i, _, norm in head_keys)
+        for r, row in self._data_rows(head_ws, head_header.data_start):
+            key = self._key(row, head_keys)
             group = self._start(row, r, key, head_cols, [])
             if key in groups:
                 where = Location(self.name, head_ws.title, r, head_letters.get(dt.key[0]))
@@ -477,11 +524,8 @@ class WorkbookReader:
             else:
                 groups[key] = group
             order.append(group)
-        for r, row in enumerate(list_ws.iter_rows(min_row=list_header.data_start, values_only=True), start=list_header.data_start):
-            if _blank(row):
-                continue
-            self.rows += 1
-            key = tuple(norm(v) if (v := _cell(row, i)) is not None else "" for i, _, norm in list_keys)
+        for r, row in self._data_rows(list_ws, list_header.data_start):
+            key = self._key(row, list_keys)
             group = groups.get(key)
             if group is None:
                 where = Location(self.name, list_ws.title, r)
@@ -489,5 +533,13 @@ class WorkbookReader:
                 continue
             self._add_line(group, row, r, list_cols)
         for group in order:
-            origin = SheetOrigin(self.name, head_ws.title, group.row, head_letters, group.line_rows, list_ws.title, list_letters)
+            origin = SheetOrigin(
+                self.name,
+                head_ws.title,
+                group.row,
+                head_letters,
+                group.line_rows,
+                list_ws.title,
+                list_letters,
+            )
             yield self._finish(group, origin)

@@ -126,7 +126,7 @@ def _write_help_sheet(wb: Workbook, doc_type: DocumentType, columns: tuple[Colum
         )
         for c, value in enumerate(values, start=1):
             ws.cell(row, c, value).alignment = Alignment(wrap_text=c in (7, 9), vertical="top")
-    for letter, width in zip("ABCDEFGHI", (6, 22, 24, 6, 6, 18, 40, 22, 60)):
+    for letter, width in zip("ABCDEFGHI", (6, 22, 24, 6, 6, 18, 40, 22, 60), strict=False):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = ws.cell(top + 1, 1)
 

@@ -101,11 +101,15 @@ def read_message(tree: etree._ElementTree, name: str) -> ParsedMessage:
     root = tree.getroot()
     local = _local(root)
     if not (local.startswith("CEB") and local.endswith("Message")):
-        raise InputError([Finding(Location(name, path=f"/{local}"), "message.not_ceb", params={"root": local})])
+        raise InputError(
+            [Finding(Location(name, path=f"/{local}"), "message.not_ceb", params={"root": local})]
+        )
     try:
         mt = message_type(local)
     except KeyError:
-        raise InputError([Finding(Location(name, path=f"/{local}"), "message.unknown_type", params={"root": local})]) from None
+        raise InputError(
+            [Finding(Location(name, path=f"/{local}"), "message.unknown_type", params={"root": local})]
+        ) from None
     reader = _Reader(name, mt)
     if etree.QName(root).namespace != NS_CEB:
         reader.finding(f"/{local}", "message.wrong_namespace", element=local, expected=NS_CEB)
@@ -144,7 +148,9 @@ def read_message(tree: etree._ElementTree, name: str) -> ParsedMessage:
     if not documents:
         reader.finding(f"/{local}", "message.missing_element", element=node_name)
     if mt.max_nodes is not None and len(documents) > mt.max_nodes:
-        reader.finding(f"/{local}", "message.too_many", element=node_name, limit=mt.max_nodes, count=len(documents))
+        reader.finding(
+            f"/{local}", "message.too_many", element=node_name, limit=mt.max_nodes, count=len(documents)
+        )
     if mt.has_base_transfer and envelope.base_transfer is None:
         reader.finding(f"/{local}", "message.missing_element", element="BaseTransfer")
     return ParsedMessage(mt, envelope, documents, reader.findings, tree)

@@ -141,7 +141,9 @@ def verify_message(root: etree._Element) -> Verdict:
     remove_signature(copy)
     actual = document_digest(copy, algorithm)
     if actual != expected.strip():
-        return Verdict(False, f"digest mismatch: computed {actual}, signed {expected.strip()}", algorithm, cert)
+        return Verdict(
+            False, f"digest mismatch: computed {actual}, signed {expected.strip()}", algorithm, cert
+        )
     value = base64.b64decode("".join((sig.findtext(f"{_DS}SignatureValue") or "").split()))
     public_key = cert.public_key()
     if not isinstance(public_key, rsa.RSAPublicKey):

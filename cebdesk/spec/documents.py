@@ -19,8 +19,12 @@ LOGISTICS_STATUS = DocumentType(
     "logistics-status", "物流运单状态", m.CEB513, key=("logisticsNo",), defaults=_DECLARE
 )
 INVENTORY = DocumentType("inventory", "进口清单", m.CEB621, key=("orderNo",), defaults=_DECLARE)
-INVENTORY_CANCEL = DocumentType("inventory-cancel", "撤销申请单", m.CEB623, key=("invtNo",), defaults=_DECLARE)
-INVENTORY_REFUND = DocumentType("inventory-refund", "退货申请单", m.CEB625, key=("invtNo",), defaults=_DECLARE)
+INVENTORY_CANCEL = DocumentType(
+    "inventory-cancel", "撤销申请单", m.CEB623, key=("invtNo",), defaults=_DECLARE
+)
+INVENTORY_REFUND = DocumentType(
+    "inventory-refund", "退货申请单", m.CEB625, key=("invtNo",), defaults=_DECLARE
+)
 DELIVERY = DocumentType("delivery", "入库明细单", m.CEB711, key=("billNo",), defaults=_DECLARE)
 
 DOCUMENT_TYPES: tuple[DocumentType, ...] = (

@@ -57,7 +57,7 @@ def raw_file(content: bytes, name="in.xlsx") -> Callable[[Path], Path]:
 
 def _lines_with_gnum(values):
     data = rows(INVENTORY, 1, len(values))
-    for line, value in zip(data, values):
+    for line, value in zip(data, values, strict=False):
         line["gnum"] = value
     return data
 
@@ -119,7 +119,9 @@ def _unrelated_sheet(tmp: Path) -> Path:
 def _missing_column(tmp: Path) -> Path:
     path = write_workbook(ORDER, rows(ORDER), tmp / "in.xlsx")
     wb = openpyxl.load_workbook(path)
-    wb.worksheets[0].delete_cols(template_columns(ORDER).index(next(c for c in template_columns(ORDER) if c.name == "orderNo")) + 1)
+    wb.worksheets[0].delete_cols(
+        template_columns(ORDER).index(next(c for c in template_columns(ORDER) if c.name == "orderNo")) + 1
+    )
     wb.save(path)
     return path
 
@@ -167,45 +169,111 @@ CASES = [
     Case("missing-required-list", set_(ORDER, "itemName", "  "), "field.required", c(ORDER, "itemName")),
     Case("too-long", set_(ORDER, "orderNo", "X" * 61), "field.too_long", c(ORDER, "orderNo")),
     Case("too-long-chinese", set_(ORDER, "buyerName", "张" * 61), "field.too_long", c(ORDER, "buyerName")),
-    Case("wrong-length", set_(INVENTORY, "customsCode", "37001"), "field.wrong_length", c(INVENTORY, "customsCode")),
+    Case(
+        "wrong-length",
+        set_(INVENTORY, "customsCode", "37001"),
+        "field.wrong_length",
+        c(INVENTORY, "customsCode"),
+    ),
     Case("bad-decimal", set_(ORDER, "goodsValue", "十元"), "field.not_decimal", c(ORDER, "goodsValue")),
     Case("too-many-decimals", set_(ORDER, "price", "1.123456"), "field.decimal_digits", c(ORDER, "price")),
-    Case("too-many-integer-digits", set_(ORDER, "freight", "123456789012345"), "field.decimal_digits", c(ORDER, "freight")),
+    Case(
+        "too-many-integer-digits",
+        set_(ORDER, "freight", "123456789012345"),
+        "field.decimal_digits",
+        c(ORDER, "freight"),
+    ),
     Case("bad-date", set_(ORDER, "appTime", "20241301120000"), "field.bad_date", c(ORDER, "appTime")),
     Case("bad-date-text", set_(INVENTORY, "declTime", "昨天"), "field.bad_date", c(INVENTORY, "declTime")),
     Case("short-date", set_(INVENTORY, "ieDate", "202401"), "field.bad_date", c(INVENTORY, "ieDate")),
     Case("unknown-code-appType", set_(ORDER, "appType", "7"), "field.unknown_code", c(ORDER, "appType")),
     Case("unknown-code-currency", set_(ORDER, "currency", "502"), "field.unknown_code", c(ORDER, "currency")),
-    Case("unknown-code-tradeMode", set_(INVENTORY, "tradeMode", "9999"), "field.unknown_code", c(INVENTORY, "tradeMode")),
-    Case("unknown-code-idType", set_(ORDER, "buyerIdType", "3"), "field.unknown_code", c(ORDER, "buyerIdType")),
+    Case(
+        "unknown-code-tradeMode",
+        set_(INVENTORY, "tradeMode", "9999"),
+        "field.unknown_code",
+        c(INVENTORY, "tradeMode"),
+    ),
+    Case(
+        "unknown-code-idType", set_(ORDER, "buyerIdType", "3"), "field.unknown_code", c(ORDER, "buyerIdType")
+    ),
     Case("unknown-code-ieFlag", set_(INVENTORY, "ieFlag", "X"), "field.unknown_code", c(INVENTORY, "ieFlag")),
     Case("gcode-not-digits", set_(INVENTORY, "gcode", "85414010AB"), "field.pattern", c(INVENTORY, "gcode")),
     Case("packNo-not-int", set_(INVENTORY, "packNo", "1.5"), "field.not_int", c(INVENTORY, "packNo")),
-    Case("packNo-too-big", set_(INVENTORY, "packNo", "1234567890"), "field.int_digits", c(INVENTORY, "packNo")),
+    Case(
+        "packNo-too-big", set_(INVENTORY, "packNo", "1234567890"), "field.int_digits", c(INVENTORY, "packNo")
+    ),
     Case("decimal-comma", set_(ORDER, "price", "1,5"), "field.not_decimal", c(ORDER, "price")),
     Case("100-lines", workbook(ORDER, _hundred_lines()), "group.too_many_lines", f"{ORDER.label}!102"),
-    Case("duplicate-gnum", workbook(INVENTORY, _lines_with_gnum([1, 1])), "field.gnum_duplicate", c(INVENTORY, "gnum", 4)),
-    Case("gnum-not-from-1", workbook(INVENTORY, _lines_with_gnum([2, 3])), "field.gnum_sequence", c(INVENTORY, "gnum", 3)),
-    Case("gnum-partly-filled", workbook(INVENTORY, _lines_with_gnum([1, None])), "field.gnum_partial", c(INVENTORY, "gnum", 4)),
+    Case(
+        "duplicate-gnum",
+        workbook(INVENTORY, _lines_with_gnum([1, 1])),
+        "field.gnum_duplicate",
+        c(INVENTORY, "gnum", 4),
+    ),
+    Case(
+        "gnum-not-from-1",
+        workbook(INVENTORY, _lines_with_gnum([2, 3])),
+        "field.gnum_sequence",
+        c(INVENTORY, "gnum", 3),
+    ),
+    Case(
+        "gnum-partly-filled",
+        workbook(INVENTORY, _lines_with_gnum([1, None])),
+        "field.gnum_partial",
+        c(INVENTORY, "gnum", 4),
+    ),
     Case("conflicting-head-values", workbook(ORDER, _conflict()), "group.conflict", c(ORDER, "buyerName", 4)),
-    Case("rows-not-contiguous", workbook(ORDER, _not_contiguous()), "group.not_contiguous", c(ORDER, "orderNo", 5)),
-    Case("duplicate-key", workbook(PAYMENT, _duplicate_payment()), "group.duplicate_key", c(PAYMENT, "payTransactionId", 4)),
+    Case(
+        "rows-not-contiguous",
+        workbook(ORDER, _not_contiguous()),
+        "group.not_contiguous",
+        c(ORDER, "orderNo", 5),
+    ),
+    Case(
+        "duplicate-key",
+        workbook(PAYMENT, _duplicate_payment()),
+        "group.duplicate_key",
+        c(PAYMENT, "payTransactionId", 4),
+    ),
     Case("empty-file", _blank_template, "file.empty", f"{ORDER.label}", type="order"),
     Case("zero-bytes", raw_file(b""), "file.not_xlsx", None),
     Case("not-an-xlsx", raw_file("订单编号,数量\nA1,2\n".encode(), "orders.xlsx"), "file.not_xlsx", None),
-    Case("old-xls", raw_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "orders.xls"), "file.not_xlsx", None),
+    Case(
+        "old-xls",
+        raw_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "orders.xls"),
+        "file.not_xlsx",
+        None,
+    ),
     Case("zip-not-workbook", raw_file(b"PK\x05\x06" + b"\0" * 18), "file.not_xlsx", None),
     Case("wrong-sheet-name", set_(ORDER, "buyerName", "张三"), "sheet.missing", None, sheet="订单明细"),
     Case("wrong-sheet-content", _unrelated_sheet, "sheet.no_header", "Sheet1!1", type="order"),
     Case("unknown-type", _unrelated_sheet, "file.unknown_type", None),
     Case("missing-column", _missing_column, "sheet.missing_columns", f"{ORDER.label}!2"),
     Case("head-without-lines", _two_sheets(with_lines=False), "group.no_lines", "表头!2", type="inventory"),
-    Case("line-without-head", _two_sheets(with_lines=True, orphan=True), "group.orphan_line", "表体!2", type="inventory"),
-    Case("profile-incomplete", set_(ORDER, "buyerName", "张三"), "profile.missing", None, profile=Profile({"copCode": "1105910159"})),
+    Case(
+        "line-without-head",
+        _two_sheets(with_lines=True, orphan=True),
+        "group.orphan_line",
+        "表体!2",
+        type="inventory",
+    ),
+    Case(
+        "profile-incomplete",
+        set_(ORDER, "buyerName", "张三"),
+        "profile.missing",
+        None,
+        profile=Profile({"copCode": "1105910159"}),
+    ),
     Case("xxe", raw_file(XXE, "xxe.xml"), "xml.forbidden", None),
     Case("billion-laughs", raw_file(LAUGHS, "laughs.xml"), "xml.forbidden", None),
     Case("malformed-xml", raw_file(b"<ceb:CEB311Message><unclosed>", "bad.xml"), "xml.malformed", None),
-    Case("not-a-ceb-message", raw_file(b"<invoice><total>1</total></invoice>", "inv.xml"), "message.not_ceb", None),
+    Case(
+        "not-a-ceb-message",
+        raw_file(b"<invoice><total>1</total></invoice>", "inv.xml"),
+        "message.not_ceb",
+        None,
+    ),
     Case(
         "xml-unknown-element",
         raw_file(_xml(LOGISTICS_STATUS.format(extra="<ceb:color>red</ceb:color>") + TRANSFER), "u.xml"),
@@ -220,7 +288,15 @@ CASES = [
     ),
     Case(
         "xml-bad-value",
-        raw_file(_xml(LOGISTICS_STATUS.format(extra="").replace("20240102030405</ceb:logisticsTime>", "2024-01-02</ceb:logisticsTime>") + TRANSFER), "v.xml"),
+        raw_file(
+            _xml(
+                LOGISTICS_STATUS.format(extra="").replace(
+                    "20240102030405</ceb:logisticsTime>", "2024-01-02</ceb:logisticsTime>"
+                )
+                + TRANSFER
+            ),
+            "v.xml",
+        ),
         "field.bad_date",
         "/CEB513Message/LogisticsStatus[1]/logisticsTime",
     ),

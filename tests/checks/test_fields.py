@@ -44,12 +44,22 @@ def test_rules_by_example():
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
 def test_any_text_gets_an_answer_never_an_exception(text):
-    for field in (entities.OrderHead["goodsValue"], entities.OrderHead["appTime"], entities.InventoryHead["packNo"], entities.OrderList["unit"], entities.OrderHead["orderNo"]):
-        for rule, is_error, params in check_field(field, text):
+    for field in (
+        entities.OrderHead["goodsValue"],
+        entities.OrderHead["appTime"],
+        entities.InventoryHead["packNo"],
+        entities.OrderList["unit"],
+        entities.OrderHead["orderNo"],
+    ):
+        for rule, _is_error, _params in check_field(field, text):
             assert rule.startswith("field.")
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.decimals(allow_nan=False, allow_infinity=False, places=5, min_value=-(10**14) + 1, max_value=10**14 - 1))
+@given(
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=5, min_value=-(10**14) + 1, max_value=10**14 - 1
+    )
+)
 def test_every_n19_5_number_is_accepted(number):
     assert check_field(entities.OrderHead["goodsValue"], format(number, "f")) == []

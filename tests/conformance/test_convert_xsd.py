@@ -49,8 +49,12 @@ def test_each_type_converts_to_xsd_valid_signed_messages(doc_type, tmp_path, pro
     }
 
 
-@pytest.mark.parametrize("doc_type", [d for d in DOCUMENT_TYPES if d.message.signature != "required"], ids=lambda d: d.name)
-def test_unsigned_messages_are_valid_where_the_signature_is_optional(doc_type, tmp_path, profile, import_schema):
+@pytest.mark.parametrize(
+    "doc_type", [d for d in DOCUMENT_TYPES if d.message.signature != "required"], ids=lambda d: d.name
+)
+def test_unsigned_messages_are_valid_where_the_signature_is_optional(
+    doc_type, tmp_path, profile, import_schema
+):
     report = _convert(tmp_path, doc_type, profile, None, documents=2, lines=1)
     for message in report.messages:
         _assert_valid(import_schema, message.path)
@@ -85,13 +89,19 @@ def test_delivery_has_one_head_per_message_with_many_lines(tmp_path, profile, si
 
 
 @pytest.mark.parametrize("doc_type", DOCUMENT_TYPES, ids=lambda d: d.name)
-def test_maximum_length_chinese_text_and_five_decimal_amounts(doc_type, tmp_path, profile, signer, import_schema):
+def test_maximum_length_chinese_text_and_five_decimal_amounts(
+    doc_type, tmp_path, profile, signer, import_schema
+):
     report = _convert(tmp_path, doc_type, profile, signer, documents=2, lines=2, longest=True)
     for message in report.messages:
         _assert_valid(import_schema, message.path)
     parsed = read_message_file(report.messages[0].path)
     head = parsed.documents[0].head
-    longest = [f for f in doc_type.head.fields if f.type.max_length and not f.type.exact_length and f.codes is None and f.name in head]
+    longest = [
+        f
+        for f in doc_type.head.fields
+        if f.type.max_length and not f.type.exact_length and f.codes is None and f.name in head
+    ]
     assert longest, "some free-text field was filled"
     for field in longest:
         if field.name not in doc_type.key and field.name not in SPECIAL:

@@ -20,14 +20,18 @@ def _samples():
     found = []
     for d in SAMPLE_DIRS:
         found += sorted((ANCHORS / "ceb-samples" / d).glob("*.xml"))
-    return found or [pytest.param(None, marks=pytest.mark.skip(reason="official samples not found in ../shared/anchors"))]
+    return found or [
+        pytest.param(None, marks=pytest.mark.skip(reason="official samples not found in ../shared/anchors"))
+    ]
 
 
 def _values(parsed):
     return [(d.head, d.lines) for d in parsed.documents]
 
 
-@pytest.mark.parametrize("path", _samples(), ids=lambda p: f"{p.parent.parent.name}/{p.name}" if p else "none")
+@pytest.mark.parametrize(
+    "path", _samples(), ids=lambda p: f"{p.parent.parent.name}/{p.name}" if p else "none"
+)
 def test_sample_parses_and_rebuilds(path, import_schema, signer):
     parsed = read_message_file(path)
     assert parsed.documents

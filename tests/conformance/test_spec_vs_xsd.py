@@ -56,7 +56,11 @@ def _ours(f: spec.Field):
     return "xs:string", facets
 
 
-ENTITIES = sorted({mt.head.name for mt in spec.IMPORT_MESSAGES} | {mt.list.name for mt in spec.IMPORT_MESSAGES if mt.list} | {"BaseTransfer", "BaseSubscribe"})
+ENTITIES = sorted(
+    {mt.head.name for mt in spec.IMPORT_MESSAGES}
+    | {mt.list.name for mt in spec.IMPORT_MESSAGES if mt.list}
+    | {"BaseTransfer", "BaseSubscribe"}
+)
 
 
 @pytest.mark.parametrize("name", ENTITIES)
@@ -66,7 +70,7 @@ def test_entity_matches_official_xsd(name, anchors):
     official = _xsd_entities(IMPORT_XSD)[name]
     ours = getattr(spec.entities, name)
     assert [f[0] for f in official] == list(ours.names), "element order"
-    for (el, base, required, facets), field in zip(official, ours.fields):
+    for (el, base, required, facets), field in zip(official, ours.fields, strict=False):
         our_base, our_facets = _ours(field)
         assert our_base == base, el
         assert field.required == required, el
@@ -91,7 +95,9 @@ def test_message_structure_matches_official_xsd(anchors):
             assert inner[0].get("ref") == f"ceb:{mt.head.name}"
             if mt.list:
                 assert inner[1].get("ref") == f"ceb:{mt.list.name}"
-                expected = None if inner[1].get("maxOccurs") == "unbounded" else int(inner[1].get("maxOccurs", "1"))
+                expected = (
+                    None if inner[1].get("maxOccurs") == "unbounded" else int(inner[1].get("maxOccurs", "1"))
+                )
                 assert mt.max_lines == expected
         else:
             assert first.get("ref") == f"ceb:{mt.head.name}"

@@ -30,7 +30,9 @@ def one_inventory(tmp_path, **changes):
 
 
 def test_codes_typed_as_numbers_keep_their_zeros(tmp_path):
-    path = one_inventory(tmp_path, customsCode=102, portCode=3700, unit=7, unit1=35.0, gcode=101210010, currency=142)
+    path = one_inventory(
+        tmp_path, customsCode=102, portCode=3700, unit=7, unit1=35.0, gcode=101210010, currency=142
+    )
     _, [(doc, found)] = read(path)
     assert doc.head["customsCode"] == "0102"
     assert doc.head["portCode"] == "3700"
@@ -56,7 +58,11 @@ def test_excel_dates_become_the_fields_format(tmp_path):
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("2024-03-05 09:08:07", "20240305090807"), ("2024/3/5", "20240305000000"), ("20240305090807", "20240305090807")],
+    [
+        ("2024-03-05 09:08:07", "20240305090807"),
+        ("2024/3/5", "20240305000000"),
+        ("20240305090807", "20240305090807"),
+    ],
 )
 def test_date_text_is_accepted(tmp_path, typed, expected):
     _, [(doc, _)] = read(one_inventory(tmp_path, appTime=typed))
@@ -162,7 +168,12 @@ def _export(tmp_path, header_row):
 
 @pytest.mark.parametrize(
     "header",
-    [lambda c: c.name, lambda c: c.label.removesuffix("（表体）"), lambda c: "*" + c.label, lambda c: c.header.upper()],
+    [
+        lambda c: c.name,
+        lambda c: c.label.removesuffix("（表体）"),
+        lambda c: "*" + c.label,
+        lambda c: c.header.upper(),
+    ],
     ids=["element-names", "plain-labels", "starred-labels", "upper-case-names"],
 )
 def test_single_header_row_exports(tmp_path, header):
@@ -231,7 +242,7 @@ def test_memory_stays_flat_while_streaming(tmp_path):
     reader = WorkbookReader(path, INVENTORY)
     tracemalloc.start()
     count = 0
-    for doc, _ in reader.documents():
+    for _doc, _ in reader.documents():
         count += 1
         if count == 100:
             tracemalloc.reset_peak()

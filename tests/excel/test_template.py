@@ -29,7 +29,8 @@ def _content(path: Path) -> dict:
         out[ws.title] = {
             "cells": [[c.value for c in row] for row in ws.iter_rows()],
             "validations": sorted(
-                (str(dv.sqref), dv.formula1, dv.errorStyle, dv.type) for dv in ws.data_validations.dataValidation
+                (str(dv.sqref), dv.formula1, dv.errorStyle, dv.type)
+                for dv in ws.data_validations.dataValidation
             ),
             "formats": {k: d.number_format for k, d in ws.column_dimensions.items()},
             "comments": [(c.coordinate, c.comment.text) for row in ws.iter_rows() for c in row if c.comment],
@@ -64,7 +65,9 @@ def test_template_layout(doc_type, tmp_path):
         expected = "@" if col.field.type.kind is Kind.TEXT else "General"
         assert ws.column_dimensions[letter].number_format == expected, col.header
     # code columns have drop-downs reading the 代码表 sheet
-    validated = {str(dv.sqref).split(":")[0].rstrip("0123456789") for dv in ws.data_validations.dataValidation}
+    validated = {
+        str(dv.sqref).split(":")[0].rstrip("0123456789") for dv in ws.data_validations.dataValidation
+    }
     coded = {openpyxl.utils.get_column_letter(i) for i, c in enumerate(columns, start=1) if c.field.codes}
     assert validated == coded
     # the help sheet explains every column, in order

@@ -11,7 +11,13 @@ from lxml import etree
 from cebdesk.messages.build import serialize
 from cebdesk.signing.base import Algorithm, SigningError, key_name
 from cebdesk.signing.keyfile import KeyFileSigner
-from cebdesk.signing.xmldsig import document_digest, find_signature, remove_signature, sign_message, verify_message
+from cebdesk.signing.xmldsig import (
+    document_digest,
+    find_signature,
+    remove_signature,
+    sign_message,
+    verify_message,
+)
 from cebdesk.spec import NS_DS
 
 
@@ -28,7 +34,10 @@ def _unsigned(anchors):
 def test_signing_the_unsigned_sample_reproduces_its_digest(anchors, signer):
     root = _unsigned(anchors)
     sig = sign_message(root, signer)
-    assert sig.findtext(f"{{{NS_DS}}}SignedInfo/{{{NS_DS}}}Reference/{{{NS_DS}}}DigestValue") == "b2FtM/jHvW4fnJpMMPWk/177RwA="
+    assert (
+        sig.findtext(f"{{{NS_DS}}}SignedInfo/{{{NS_DS}}}Reference/{{{NS_DS}}}DigestValue")
+        == "b2FtM/jHvW4fnJpMMPWk/177RwA="
+    )
     assert root[-1] is sig and sig.tail is None
     assert verify_message(root).valid
 
@@ -47,7 +56,9 @@ def test_signature_layout_and_key_name(anchors, signer):
         b'<ds:SignatureMethod Algorithm="http://www.w3.org/2000/09/xmldsig#rsa-sha1"></ds:SignatureMethod>'
     )
     for node in sig.iter():
-        assert not (node.text or "").isspace() and not (node.tail or "").isspace(), "no whitespace inside the signature"
+        assert not (node.text or "").isspace() and not (node.tail or "").isspace(), (
+            "no whitespace inside the signature"
+        )
 
 
 def test_tampering_and_whitespace_after_signing_are_caught(anchors, signer):
@@ -79,13 +90,22 @@ def test_xmlsec1_verifies_what_we_sign(anchors, test_keys, tmp_path, algorithm):
     sign_message(root, signer)
     path = tmp_path / "signed.xml"
     path.write_bytes(serialize(root))
-    ok = subprocess.run(["xmlsec1", "--verify", "--trusted-pem", str(test_keys["ca"]), str(path)], capture_output=True, text=True)
+    ok = subprocess.run(
+        ["xmlsec1", "--verify", "--trusted-pem", str(test_keys["ca"]), str(path)],
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0, ok.stderr
     bad = tmp_path / "tampered.xml"
     data = path.read_bytes()
     assert b"<ceb:appType>1<" in data
     bad.write_bytes(data.replace(b"<ceb:appType>1<", b"<ceb:appType>2<"))
-    assert subprocess.run(["xmlsec1", "--verify", "--trusted-pem", str(test_keys["ca"]), str(bad)], capture_output=True).returncode != 0
+    assert (
+        subprocess.run(
+            ["xmlsec1", "--verify", "--trusted-pem", str(test_keys["ca"]), str(bad)], capture_output=True
+        ).returncode
+        != 0
+    )
 
 
 def test_wrong_password_is_a_clear_error_without_the_password(test_keys):
@@ -101,6 +121,10 @@ def test_certificate_of_another_key_is_refused(test_keys, tmp_path):
 
     other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     pem = tmp_path / "other.pem"
-    pem.write_bytes(other.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    pem.write_bytes(
+        other.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     with pytest.raises(SigningError, match="does not belong"):
         KeyFileSigner(pem, cert_file=test_keys["cert"])
