@@ -16,7 +16,7 @@ from typing import TextIO
 
 from . import __version__
 from .findings import Finding, InputError
-from .signing.base import Algorithm, SigningError
+from .signing.base import SigningError
 from .spec import DOCUMENT_TYPES, document_type
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -32,6 +32,12 @@ _TEXT = {
         "no_gui": "桌面窗口尚未包含在此版本中。请使用命令行：cebdesk --help（无界面演示：make demo）",
         "pin": "密钥口令（{key}）：",
         "no_pin": f"需要密钥口令：请设置环境变量 {PIN_ENV}，或在终端中运行以输入",
+        "warning": "注意",
+        "stopped": "已停止：{reason}。已写出的 {messages} 个报文完整保留，其余未处理",
+        "signed": "{source} -> {target}（已签名，已校验）",
+        "sig_valid": "{path}: 签名有效（{algorithm}，KeyName {key_name}，{signer}）",
+        "sig_invalid": "{path}: 签名无效",
+        "no_tokens": "没有找到令牌（USB Key）",
     },
     "en": {
         "summary": "{files} file(s), {documents} document(s): {converted} converted, {rejected} rejected; "
@@ -44,6 +50,12 @@ _TEXT = {
         "(headless demo: make demo)",
         "pin": "Key password ({key}): ",
         "no_pin": f"a key password is needed: set {PIN_ENV} or run in a terminal to type it",
+        "warning": "warning",
+        "stopped": "stopped: {reason}. The {messages} message(s) already written are complete and kept; the rest was not processed",
+        "signed": "{source} -> {target} (signed, verified)",
+        "sig_valid": "{path}: valid signature ({algorithm}, KeyName {key_name}, {signer})",
+        "sig_invalid": "{path}: signature NOT valid",
+        "no_tokens": "no token found",
     },
 }
 
@@ -75,11 +87,32 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, type=Path, help="FILE.xlsx")
 
     def signer_options(p: argparse.ArgumentParser) -> None:
-        g = p.add_argument_group("signer (password from CEBDESK_PIN or a prompt)")
-        g.add_argument("--key-file", type=Path, help=".p12/.pfx or PEM private key")
+        g = p.add_argument_group("signer (PIN/password from CEBDESK_PIN or a prompt, never an argument)")
+        g.add_argument("--key-file", type=Path, help=".p12/.pfx or PEM private key (RSA or SM2)")
         g.add_argument("--cert", type=Path, help="certificate (PEM) when the key file has none")
         g.add_argument(
-            "--algorithm", default="rsa-sha1", choices=("rsa-sha1", "rsa-sha256"), help="default rsa-sha1"
+            "--pkcs11-module", metavar="PATH", help="PKCS#11 module (default: common ones are tried)"
+        )
+        g.add_argument("--token-label", metavar="LABEL", help="PKCS#11 token (USB key, HSM)")
+        g.add_argument("--key-label", metavar="L", help="private key on the token, by label")
+        g.add_argument("--key-id", metavar="HEX", help="private key on the token, by id")
+        g.add_argument(
+            "--sm2-mechanism",
+            metavar="0x…",
+            type=lambda v: int(v, 0),
+            help="the token's SM2-with-SM3 mechanism",
+        )
+        g.add_argument(
+            "--eport-control",
+            metavar="URL",
+            nargs="?",
+            const="ws://127.0.0.1:61232",
+            help="E-Port card control (default ws://127.0.0.1:61232)",
+        )
+        g.add_argument(
+            "--algorithm",
+            choices=("rsa-sha1", "rsa-sha256", "sm2-sm3"),
+            help="default: what the certificate's key signs with (RSA: rsa-sha1)",
         )
 
     def output_options(p: argparse.ArgumentParser) -> None:
@@ -101,34 +134,63 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="structure and field rules of existing messages")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     output_options(p)
+
+    p = sub.add_parser("sign", help="sign messages you already have (an old signature is replaced)")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE.xml")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
+    signer_options(p)
+    output_options(p)
+
+    p = sub.add_parser(
+        "verify", help="check signatures and explain what is wrong (exit 0 only if all are valid)"
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE.xml")
+    output_options(p)
+
+    p = sub.add_parser("tokens", help="list PKCS#11 slots, tokens, keys and certificates")
+    p.add_argument("--pkcs11-module", metavar="PATH")
+    p.add_argument("--login", action="store_true", help="log in to list private keys too (asks for the PIN)")
+    output_options(p)
     return parser
 
 
-def _password(args: argparse.Namespace, lang: str) -> str | None:
-    if PIN_ENV in os.environ:
-        return os.environ[PIN_ENV]
-    if args.key_file.suffix.lower() not in (".p12", ".pfx"):
-        head = args.key_file.read_bytes()[:200] if args.key_file.is_file() else b""
-        if b"ENCRYPTED" not in head:
-            return None  # an unencrypted PEM key needs no password
-    if not sys.stdin.isatty():
-        raise UsageError(_t(lang, "no_pin"))
-    return getpass.getpass(_t(lang, "pin", key=args.key_file.name))
+def _pin_provider(lang: str):
+    """The PIN from CEBDESK_PIN, else one prompt on the terminal; asked for at most once."""
+
+    def provide(what: str) -> str:
+        if PIN_ENV in os.environ:
+            return os.environ[PIN_ENV]
+        if not sys.stdin.isatty():
+            raise UsageError(_t(lang, "no_pin"))
+        return getpass.getpass(_t(lang, "pin", key=what))
+
+    return provide
 
 
 def _signer(args: argparse.Namespace, lang: str):
-    if args.key_file is None:
-        if args.cert is not None:
-            raise UsageError("--cert goes with --key-file")
-        return None
-    from .signing.keyfile import KeyFileSigner
+    from .signing.select import SignerOptions, open_signer
 
-    return KeyFileSigner(
-        args.key_file,
-        password=_password(args, lang),
-        cert_file=args.cert,
-        algorithm=Algorithm.from_short(args.algorithm),
+    options = SignerOptions(
+        key_file=args.key_file,
+        cert=args.cert,
+        pkcs11_module=args.pkcs11_module,
+        token_label=args.token_label,
+        key_label=args.key_label,
+        key_id=args.key_id,
+        sm2_mechanism=args.sm2_mechanism,
+        eport_control=args.eport_control,
+        algorithm=args.algorithm,
     )
+    signer = open_signer(options, _pin_provider(lang))
+    for warning in getattr(signer, "warnings", []):
+        print(f"cebdesk: {_t(lang, 'warning')}: {warning}", file=sys.stderr)
+    return signer
+
+
+def _close(signer) -> None:
+    close = getattr(signer, "close", None)
+    if close is not None:
+        close()
 
 
 def _progress_printer(lang: str):
@@ -169,7 +231,10 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         sheet=args.sheet,
     )
     progress = _progress_printer(lang) if sys.stderr.isatty() and not args.json else None
-    report = convert(args.files, options, progress=progress)
+    try:
+        report = convert(args.files, options, progress=progress)
+    finally:
+        _close(options.signer)
     if progress:
         print(file=sys.stderr)
     if args.json:
@@ -180,6 +245,7 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             "rejected": report.rejected,
             "rows": report.rows,
             "cancelled": report.cancelled,
+            "stopped": report.stopped,
             "messages": [
                 {
                     "file": str(m.path),
@@ -213,6 +279,8 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         )
         if report.cancelled:
             print(_t(lang, "cancelled"), file=out)
+        if report.stopped:
+            print(_t(lang, "stopped", reason=report.stopped, messages=len(report.messages)), file=out)
     return report.exit_code
 
 
@@ -246,7 +314,139 @@ def cmd_validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     return EXIT_OK if all(r.ok for r in results) else EXIT_REJECTED
 
 
-COMMANDS = {"template": cmd_template, "convert": cmd_convert, "validate": cmd_validate}
+def cmd_sign(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from .pipeline import sign_files
+
+    signer = _signer(args, lang)
+    if signer is None:
+        raise UsageError("sign needs a signer: --key-file, --token-label or --eport-control")
+    try:
+        report = sign_files(args.files, args.output, signer)
+    finally:
+        _close(signer)
+    if args.json:
+        payload = {
+            "files": report.files,
+            "signed": [
+                {"file": str(m.path), "source": m.source, "type": m.message, "guid": m.guid}
+                for m in report.signed
+            ],
+            "findings": [f.to_json(lang) for f in report.findings],
+            "stopped": report.stopped,
+            "exit_code": report.exit_code,
+        }
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        print(file=out)
+    else:
+        _print_findings(report.findings, lang, out)
+        for m in report.signed:
+            print(_t(lang, "signed", source=m.source, target=m.path), file=out)
+        if report.stopped:
+            print(_t(lang, "stopped", reason=report.stopped, messages=len(report.signed)), file=out)
+    return report.exit_code
+
+
+def cmd_verify(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from .pipeline import verify_files
+
+    results = list(verify_files(args.files))
+    if args.json:
+        payload = [
+            {
+                "file": r.path,
+                "type": r.message,
+                "valid": r.valid,
+                "algorithm": r.algorithm,
+                "signer": r.signer,
+                "key_name": r.key_name,
+                "findings": [f.to_json(lang) for f in r.findings],
+            }
+            for r in results
+        ]
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        print(file=out)
+    else:
+        for r in results:
+            _print_findings(r.findings, lang, out)
+            if r.valid:
+                print(
+                    _t(
+                        lang,
+                        "sig_valid",
+                        path=r.path,
+                        algorithm=r.algorithm,
+                        signer=r.signer,
+                        key_name=r.key_name,
+                    ),
+                    file=out,
+                )
+            else:
+                print(_t(lang, "sig_invalid", path=r.path), file=out)
+    return EXIT_OK if results and all(r.valid for r in results) else EXIT_REJECTED
+
+
+def cmd_tokens(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from .signing.pkcs11 import list_tokens
+
+    module, tokens = list_tokens(args.pkcs11_module, _pin_provider(lang) if args.login else None)
+    if args.json:
+        payload = {
+            "module": module,
+            "tokens": [
+                {
+                    "slot": t.slot,
+                    "label": t.label,
+                    "manufacturer": t.manufacturer,
+                    "model": t.model,
+                    "serial": t.serial,
+                    "flags": t.flags,
+                    "certificates": [
+                        {
+                            "label": c.label,
+                            "id": c.id,
+                            "subject": c.subject,
+                            "serial": c.serial,
+                            "not_before": c.not_before.isoformat() if c.not_before else None,
+                            "not_after": c.not_after.isoformat() if c.not_after else None,
+                            "algorithm": c.algorithm,
+                        }
+                        for c in t.certificates
+                    ],
+                    "private_keys": [{"label": label, "id": key_id} for label, key_id in t.private_keys],
+                }
+                for t in tokens
+            ],
+        }
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return EXIT_OK
+    print(f"PKCS#11: {module}", file=out)
+    for t in tokens:
+        print(
+            f"slot {t.slot}: {t.label} ({t.manufacturer} {t.model}, serial {t.serial}) [{', '.join(t.flags)}]",
+            file=out,
+        )
+        for c in t.certificates:
+            until = f"{c.not_after:%Y-%m-%d}" if c.not_after else "?"
+            print(
+                f"  cert  label={c.label} id={c.id} serial={c.serial} {c.algorithm} until {until}  {c.subject}",
+                file=out,
+            )
+        for label, key_id in t.private_keys:
+            print(f"  key   label={label} id={key_id}", file=out)
+    if not tokens:
+        print(_t(lang, "no_tokens"), file=out)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "template": cmd_template,
+    "convert": cmd_convert,
+    "validate": cmd_validate,
+    "sign": cmd_sign,
+    "verify": cmd_verify,
+    "tokens": cmd_tokens,
+}
 
 
 def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:

@@ -175,6 +175,58 @@ RULES: dict[str, tuple[str, str]] = {
         "XML 文件过大（{size} 字节，上限 {limit}）",
         "XML file too large ({size} bytes, limit {limit})",
     ),
+    # signatures (cebdesk verify)
+    "sig.none": ("没有签名（ds:Signature）", "no signature (ds:Signature)"),
+    "sig.not_allowed": (
+        "{message} 是海关回执，不应带签名",
+        "{message} is a customs receipt and must not carry a signature",
+    ),
+    "sig.position": (
+        "ds:Signature 位置不对：{expected}",
+        "ds:Signature is in the wrong place: {expected}",
+    ),
+    "sig.structure": ("签名结构不完整：缺少 {element}", "incomplete signature: {element} is missing"),
+    "sig.unknown_uri": ("未知的 {what}：{uri}", "unknown {what}: {uri}"),
+    "sig.uri_mismatch": ("算法不一致：{detail}", "algorithms do not match: {detail}"),
+    "sig.nonstandard_uri": (
+        "{what} 使用了非 202205 标准的 URI {uri}（标准为 {expected}）",
+        "{what} uses the non-202205 URI {uri} (the standard's is {expected})",
+    ),
+    "sig.bad_certificate": ("X509Certificate 无法解析：{detail}", "X509Certificate does not parse: {detail}"),
+    "sig.digest_changed": (
+        "摘要不符（DigestValue）：报文内容在签名后被改动",
+        "digest mismatch (DigestValue): the content changed after signing",
+    ),
+    "sig.digest_whitespace": (
+        "摘要不符（DigestValue）：签名后在 ds:Signature 前后加入了空白或换行（例如拼接字符串、重新排版）",
+        "digest mismatch (DigestValue): whitespace was added around ds:Signature after signing",
+    ),
+    "sig.digest_reformatted": (
+        "摘要不符（DigestValue）：签名后报文被重新排版（缩进、换行改变）",
+        "digest mismatch (DigestValue): the file was re-formatted (indentation) after signing",
+    ),
+    "sig.digest_comments": (
+        "摘要不符（DigestValue）：签名方把注释算进了摘要（标准为不含注释的 C14N）",
+        "digest mismatch (DigestValue): the signer digested comments too (the standard's C14N has none)",
+    ),
+    "sig.value_mismatch": (
+        "签名值不符（SignatureValue）：SignedInfo 在签名后被改动，或 X509Certificate 不是签名所用的证书",
+        "signature value does not match: SignedInfo changed after signing, or the X509Certificate "
+        "is not the certificate that signed",
+    ),
+    "sig.keyname_mismatch": (
+        "KeyName “{key_name}” 与证书序列号 {serial} 不符",
+        "KeyName {key_name!r} is not the certificate serial {serial}",
+    ),
+    "sig.keyname_padding": (
+        "KeyName “{key_name}” 未补足偶数位（应为 {serial}）",
+        "KeyName {key_name!r} is not zero-padded to an even length (should be {serial})",
+    ),
+    "sig.expired": ("签名证书已过期（{date}）", "the signing certificate expired on {date}"),
+    "sig.not_yet_valid": (
+        "签名证书尚未生效（{date} 起）",
+        "the signing certificate is not valid before {date}",
+    ),
     "profile.missing": (
         "缺少企业档案中的 {element}（BaseTransfer），请在 --profile 文件的 [transfer] 中填写",
         "the enterprise profile lacks {element} (BaseTransfer); set it in the [transfer] table "

@@ -21,11 +21,12 @@ from .files import atomic_write
 from .findings import Finding, InputError, Location, Severity
 from .messages.build import build_message, file_name, indent, serialize
 from .messages.parse import ParsedMessage, read_message_file
+from .messages.safexml import parse_file
 from .records import Document
 from .settings import Profile
-from .signing.base import Signer, SigningError
-from .signing.xmldsig import sign_message, verify_message
-from .spec import DocumentType, MessageType
+from .signing.base import Signer, SigningError, TokenGone
+from .signing.xmldsig import remove_signature, sign_message, verify_message
+from .spec import DocumentType, MessageType, signature_position
 
 XML_SUFFIXES = {".xml"}
 STAGING_PREFIX = ".staged-"
@@ -65,6 +66,8 @@ class ConvertReport:
     findings: list[Finding] = field(default_factory=list)
     messages: list[WrittenMessage] = field(default_factory=list)
     cancelled: bool = False
+    #: Why the batch stopped before the end (the key went away); what was written is kept.
+    stopped: str | None = None
 
     @property
     def errors(self) -> int:
@@ -72,7 +75,10 @@ class ConvertReport:
 
     @property
     def exit_code(self) -> int:
-        """0: everything converted; 1: something was rejected or could not be read."""
+        """0: everything converted; 1: something was rejected or could not be read;
+        2: the batch stopped before the end."""
+        if self.stopped:
+            return 2
         return 1 if self.rejected or self.errors else 0
 
 
@@ -184,6 +190,13 @@ def _convert_workbook(
         poisoned = poisoned or any(f.rule in FILE_LEVEL_RULES for f in reader.findings)
         if batch and not poisoned:
             flush()
+    except TokenGone as exc:
+        # the key went away: every staged message is whole and signed, so it is kept
+        _commit(staged)
+        report.messages.extend(staged)
+        report.converted += sum(m.documents for m in staged)
+        report.stopped = str(exc)
+        return
     except BaseException:
         _discard(staged)
         raise
@@ -269,6 +282,10 @@ def convert(
                 _convert_workbook(path, options, report, progress, cancelled)
         except InputError as exc:
             report.findings.extend(exc.findings)
+        except TokenGone as exc:
+            report.stopped = str(exc)
+        if report.stopped:
+            break
         if report.cancelled or cancelled():
             report.cancelled = True
             break
@@ -305,3 +322,101 @@ def validate(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ValidateResult
                 Finding(Location(name), "message.missing_element", params={"element": "ds:Signature"})
             )
         yield ValidateResult(name, mt.code, len(parsed.documents), findings)
+
+
+@dataclass
+class SignReport:
+    files: int = 0
+    signed: list[WrittenMessage] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    stopped: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        if self.stopped:
+            return 2
+        return 1 if any(f.is_error for f in self.findings) else 0
+
+
+def sign_files(paths: Iterable[str | os.PathLike[str]], out_dir: Path, signer: Signer) -> SignReport:
+    """Sign messages the user already has: an old signature is replaced, the rest of each file
+    is kept as it was, the result goes to ``out_dir`` under the same name."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = SignReport()
+    for raw in paths:
+        path = Path(raw)
+        name = str(path)
+        report.files += 1
+        try:
+            tree = parse_file(path)
+        except InputError as exc:
+            report.findings.extend(exc.findings)
+            continue
+        root = tree.getroot()
+        code = etree.QName(root).localname
+        if not (code.startswith("CEB") and code.endswith("Message")):
+            report.findings.append(
+                Finding(Location(name, path=f"/{code}"), "message.not_ceb", params={"root": code})
+            )
+            continue
+        position = signature_position(code)
+        if position is None:
+            report.findings.append(
+                Finding(Location(name, path=f"/{code}"), "sig.not_allowed", params={"message": code})
+            )
+            continue
+        remove_signature(root)
+        try:
+            sign_message(root, signer, position)
+        except TokenGone as exc:
+            report.stopped = str(exc)
+            break
+        verdict = verify_message(root, name)
+        if not verdict.valid:
+            raise SigningError(f"the signature just made does not verify: {verdict.reason}")
+        target = out_dir / path.name
+        atomic_write(target, serialize(root))
+        report.signed.append(WrittenMessage(target, code, root.get("guid", ""), 0, True, name))
+    return report
+
+
+@dataclass
+class VerifyResult:
+    path: str
+    message: str | None
+    valid: bool
+    findings: list[Finding]
+    algorithm: str | None = None
+    signer: str | None = None
+    key_name: str | None = None
+
+
+def verify_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[VerifyResult]:
+    """Check the signature of each file and explain what is wrong."""
+    from .signing.base import key_name
+
+    for raw in paths:
+        name = str(raw)
+        try:
+            tree = parse_file(raw)
+        except InputError as exc:
+            yield VerifyResult(name, None, False, exc.findings)
+            continue
+        root = tree.getroot()
+        code = etree.QName(root).localname
+        verdict = verify_message(root, name)
+        findings = list(verdict.findings)
+        if signature_position(code) is None and code.startswith("CEB"):
+            findings.insert(
+                0, Finding(Location(name, path=f"/{code}"), "sig.not_allowed", params={"message": code})
+            )
+        cert = verdict.certificate
+        yield VerifyResult(
+            name,
+            code,
+            verdict.valid and not any(f.is_error for f in findings),
+            findings,
+            verdict.algorithm.short if verdict.algorithm else None,
+            cert.subject.rfc4514_string() if cert is not None else None,
+            key_name(cert) if cert is not None else None,
+        )

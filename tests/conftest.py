@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
@@ -33,45 +32,22 @@ def import_schema(anchors):
 @pytest.fixture(scope="session")
 def test_keys(tmp_path_factory):
     """A throw-away CA, an operator certificate signed by it, and the key as .p12 and PEM."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
     from cryptography.hazmat.primitives.serialization import pkcs12
-    from cryptography.x509.oid import NameOID
+
+    from tests.certs import issue, make_ca
 
     d = tmp_path_factory.mktemp("keys")
-    now = dt.datetime.now(dt.UTC)
-
-    def name(cn: str) -> x509.Name:
-        return x509.Name(
-            [x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"), x509.NameAttribute(NameOID.COMMON_NAME, cn)]
-        )
-
-    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(name("cebdesk test CA"))
-        .issuer_name(name("cebdesk test CA"))
-        .public_key(ca_key.public_key())
-        .serial_number(1)
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(ca_key, hashes.SHA256())
-    )
+    ca_key, ca = make_ca()
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name("测试报关员 TEST"))
-        .issuer_name(ca.subject)
-        .public_key(key.public_key())
-        .serial_number(0x1691F7F)  # odd number of hex digits: KeyName must be zero-padded
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=180))
-        .sign(ca_key, hashes.SHA256())
-    )
+    # serial 0x1691F7F has an odd number of hex digits: KeyName must be zero-padded
+    cert = issue(ca_key, ca, key.public_key(), serial=0x1691F7F, cn="测试报关员 TEST")
     pem = serialization.Encoding.PEM
     (d / "ca.pem").write_bytes(ca.public_bytes(pem))
+    (d / "ca-key.pem").write_bytes(
+        ca_key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     (d / "cert.pem").write_bytes(cert.public_bytes(pem))
     (d / "key.pem").write_bytes(
         key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
@@ -89,6 +65,7 @@ def test_keys(tmp_path_factory):
         "pem": d / "key.pem",
         "cert": d / "cert.pem",
         "ca": d / "ca.pem",
+        "ca_key": d / "ca-key.pem",
     }
 
 

@@ -1,4 +1,4 @@
-"""Enveloped XML signatures the CEB way (ceb-spec §6, DESIGN.md).
+"""Enveloped XML signatures the CEB way (ceb-spec §6, DESIGN.md): sign, verify, explain.
 
 - DigestValue = base64(H(inclusive C14N 1.0, no comments, of the document without ds:Signature)).
 - ds:Signature goes in as the last child of the root (import) or before ExtendMessage (export),
@@ -10,7 +10,10 @@
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
+import binascii
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -19,8 +22,10 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 from lxml import etree
 
-from ..spec import NS_DS, SignaturePosition
-from .base import Algorithm, Signer, key_name
+from ..findings import Finding, Location, Severity
+from ..spec import NS_CEB, NS_DS, SignaturePosition
+from . import sm2
+from .base import DIGEST_METHODS, SIGNATURE_METHODS, Algorithm, Signer, is_sm2_certificate, key_name
 
 C14N_URI = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315"
 ENVELOPED_URI = "http://www.w3.org/2000/09/xmldsig#enveloped-signature"
@@ -34,8 +39,8 @@ def _ds(parent: etree._Element | None, name: str, **attrib: str) -> etree._Eleme
     return etree.SubElement(parent, tag, attrib)
 
 
-def c14n(node: etree._Element | etree._ElementTree) -> bytes:
-    return etree.tostring(node, method="c14n", exclusive=False, with_comments=False)
+def c14n(node: etree._Element | etree._ElementTree, *, with_comments: bool = False) -> bytes:
+    return etree.tostring(node, method="c14n", exclusive=False, with_comments=with_comments)
 
 
 def find_signature(root: etree._Element) -> etree._Element | None:
@@ -60,14 +65,19 @@ def remove_signature(root: etree._Element) -> bool:
     return True
 
 
+def _digest(root: etree._Element, hash_name: str, *, with_comments: bool = False) -> str:
+    data = c14n(root.getroottree(), with_comments=with_comments)
+    return base64.b64encode(hashlib.new(hash_name, data).digest()).decode("ascii")
+
+
 def document_digest(root: etree._Element, algorithm: Algorithm) -> str:
     """DigestValue of the document as it stands (call without ds:Signature in it)."""
-    return base64.b64encode(algorithm.digest(c14n(root.getroottree()))).decode("ascii")
+    return _digest(root, algorithm.hash_name)
 
 
 def _insert(root: etree._Element, sig: etree._Element, position: SignaturePosition) -> None:
     if position is SignaturePosition.BEFORE_EXTEND:
-        extend = root.find("{http://www.chinaport.gov.cn/ceb}ExtendMessage")
+        extend = root.find(f"{{{NS_CEB}}}ExtendMessage")
         if extend is not None:
             extend.addprevious(sig)
             sig.tail = None
@@ -106,51 +116,196 @@ def sign_message(
     return sig
 
 
-@dataclass(frozen=True)
-class Verdict:
-    valid: bool
-    reason: str = ""
-    algorithm: Algorithm | None = None
-    certificate: x509.Certificate | None = None
-
-
-_ALGORITHMS = {a.signature_uri: a for a in Algorithm}
-
-
-def verify_message(root: etree._Element) -> Verdict:
-    """Check the enveloped signature of an RSA-signed message (digest, then signature value).
-
-    Works on a copy: the caller's tree is left as it is.
-    """
-    sig = find_signature(root)
-    if sig is None:
-        return Verdict(False, "no ds:Signature")
-    signed_info = sig.find(f"{_DS}SignedInfo")
-    method = signed_info.find(f"{_DS}SignatureMethod") if signed_info is not None else None
-    algorithm = _ALGORITHMS.get(method.get("Algorithm", "")) if method is not None else None
-    if signed_info is None or algorithm is None:
-        return Verdict(False, "unknown or missing SignatureMethod")
-    cert_text = sig.findtext(f"{_DS}KeyInfo/{_DS}X509Data/{_DS}X509Certificate") or ""
-    try:
-        cert = x509.load_der_x509_certificate(base64.b64decode("".join(cert_text.split())))
-    except ValueError:
-        return Verdict(False, "X509Certificate does not parse", algorithm)
-    expected = sig.findtext(f"{_DS}SignedInfo/{_DS}Reference/{_DS}DigestValue") or ""
-
-    copy = etree.fromstring(etree.tostring(root))
-    remove_signature(copy)
-    actual = document_digest(copy, algorithm)
-    if actual != expected.strip():
-        return Verdict(
-            False, f"digest mismatch: computed {actual}, signed {expected.strip()}", algorithm, cert
-        )
-    value = base64.b64decode("".join((sig.findtext(f"{_DS}SignatureValue") or "").split()))
-    public_key = cert.public_key()
+def verify_value(algorithm: Algorithm, certificate: x509.Certificate, data: bytes, value: bytes) -> bool:
+    """Does ``value`` sign ``data`` with the key of ``certificate``?"""
+    if algorithm.is_sm2:
+        return sm2.verify(sm2.certificate_point(certificate), data, value)
+    public_key = certificate.public_key()
     if not isinstance(public_key, rsa.RSAPublicKey):
-        return Verdict(False, "only RSA signatures are verified here", algorithm, cert)
+        return False
     hash_ = hashes.SHA1() if algorithm is Algorithm.RSA_SHA1 else hashes.SHA256()  # noqa: S303
     try:
-        public_key.verify(value, c14n(signed_info), padding.PKCS1v15(), hash_)
+        public_key.verify(value, data, padding.PKCS1v15(), hash_)
     except InvalidSignature:
-        return Verdict(False, "signature value does not match SignedInfo", algorithm, cert)
-    return Verdict(True, "", algorithm, cert)
+        return False
+    return True
+
+
+@dataclass
+class Verdict:
+    """What ``verify_message`` found. ``valid`` only when no finding is an error."""
+
+    findings: list[Finding] = field(default_factory=list)
+    algorithm: Algorithm | None = None
+    certificate: x509.Certificate | None = None
+    digest_ok: bool = False
+    value_ok: bool = False
+
+    @property
+    def valid(self) -> bool:
+        return self.digest_ok and self.value_ok and not any(f.is_error for f in self.findings)
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(f.message("en") for f in self.findings if f.is_error)
+
+
+def _copy_without_signature(root: etree._Element) -> etree._Element:
+    copy = etree.fromstring(etree.tostring(root))
+    remove_signature(copy)
+    return copy
+
+
+def _digest_cause(root: etree._Element, expected: str, hash_name: str) -> str:
+    """Try the usual ways a file is changed after signing; the rule of the one that explains
+    the digest (``sig.digest_changed`` when none does)."""
+    around = etree.fromstring(etree.tostring(root))
+    sig = find_signature(around)
+    assert sig is not None
+    prev, parent = sig.getprevious(), sig.getparent()
+    remove_signature(around)  # the text after the signature joins the text before it
+    holder_text = prev.tail if prev is not None else parent.text  # type: ignore[union-attr]
+    if holder_text is not None and not holder_text.strip():
+        for end in range(len(holder_text)):  # some of that whitespace was there before signing
+            if prev is not None:
+                prev.tail = holder_text[:end] or None
+            else:
+                parent.text = holder_text[:end] or None  # type: ignore[union-attr]
+            if _digest(around, hash_name) == expected:
+                return "sig.digest_whitespace"
+    compact = _copy_without_signature(root)
+    for node in compact.iter():
+        if node.text is not None and not node.text.strip() and len(node):
+            node.text = None
+        if node.tail is not None and not node.tail.strip():
+            node.tail = None
+    layouts = [compact]
+    for space in ("\t", "  ", "    "):
+        indented = etree.fromstring(etree.tostring(compact))
+        etree.indent(indented, space=space)
+        layouts.append(indented)
+    if any(_digest(layout, hash_name) == expected for layout in layouts):
+        return "sig.digest_reformatted"
+    if _digest(_copy_without_signature(root), hash_name, with_comments=True) == expected:
+        return "sig.digest_comments"
+    return "sig.digest_changed"
+
+
+def verify_message(
+    root: etree._Element, name: str = "<message>", *, now: dt.datetime | None = None
+) -> Verdict:
+    """Check the enveloped signature of ``root`` and explain every problem found.
+
+    Works on copies: the caller's tree is left as it is.
+    """
+    verdict = Verdict()
+    where = Location(name, path=f"/{etree.QName(root).localname}/ds:Signature")
+
+    def problem(rule: str, severity: Severity = Severity.ERROR, **params) -> None:
+        verdict.findings.append(Finding(where, rule, severity, params=params))
+
+    sig = find_signature(root)
+    if sig is None:
+        problem("sig.none")
+        return verdict
+    parts = {}
+    for part in (
+        "SignedInfo",
+        "SignedInfo/ds:SignatureMethod",
+        "SignedInfo/ds:Reference/ds:DigestMethod",
+        "SignedInfo/ds:Reference/ds:DigestValue",
+        "SignatureValue",
+        "KeyInfo/ds:X509Data/ds:X509Certificate",
+    ):
+        node = sig.find("ds:" + part, {"ds": NS_DS})
+        if node is None:
+            problem("sig.structure", element="ds:" + part.split("/")[-1].removeprefix("ds:"))
+            return verdict
+        parts[part.split("/")[-1].removeprefix("ds:")] = node
+    signed_info = parts["SignedInfo"]
+
+    canon = signed_info.find(f"{_DS}CanonicalizationMethod")
+    if canon is None or canon.get("Algorithm") != C14N_URI:
+        problem(
+            "sig.unknown_uri",
+            what="CanonicalizationMethod",
+            uri=canon.get("Algorithm") if canon is not None else "-",
+        )
+    method_uri = parts["SignatureMethod"].get("Algorithm", "")
+    digest_uri = parts["DigestMethod"].get("Algorithm", "")
+    algorithm = SIGNATURE_METHODS.get(method_uri)
+    hash_name = DIGEST_METHODS.get(digest_uri)
+    if algorithm is None:
+        problem("sig.unknown_uri", what="SignatureMethod", uri=method_uri)
+    if hash_name is None:
+        problem("sig.unknown_uri", what="DigestMethod", uri=digest_uri)
+    if algorithm is None or hash_name is None:
+        return verdict
+    verdict.algorithm = algorithm
+    if method_uri != algorithm.signature_uri:
+        problem(
+            "sig.nonstandard_uri",
+            Severity.WARNING,
+            what="SignatureMethod",
+            uri=method_uri,
+            expected=algorithm.signature_uri,
+        )
+    if digest_uri != algorithm.digest_uri:
+        problem(
+            "sig.nonstandard_uri",
+            Severity.WARNING,
+            what="DigestMethod",
+            uri=digest_uri,
+            expected=algorithm.digest_uri,
+        )
+
+    try:
+        der = base64.b64decode("".join((parts["X509Certificate"].text or "").split()), validate=True)
+        cert = x509.load_der_x509_certificate(der)
+    except (ValueError, binascii.Error) as exc:
+        problem("sig.bad_certificate", detail=str(exc)[:200])
+        return verdict
+    verdict.certificate = cert
+    cert_sm2 = is_sm2_certificate(cert)
+    if cert_sm2 != algorithm.is_sm2:
+        kind = "SM2" if cert_sm2 else "RSA"
+        problem(
+            "sig.uri_mismatch", detail=f"SignatureMethod {method_uri} but the certificate holds an {kind} key"
+        )
+        return verdict
+
+    expected = (parts["DigestValue"].text or "").strip()
+    actual = _digest(_copy_without_signature(root), hash_name)
+    verdict.digest_ok = actual == expected
+    if not verdict.digest_ok:
+        problem(_digest_cause(root, expected, hash_name))
+
+    try:
+        value = base64.b64decode("".join((parts["SignatureValue"].text or "").split()), validate=True)
+    except (ValueError, binascii.Error):
+        value = b""
+    verdict.value_ok = verify_value(algorithm, cert, c14n(signed_info), value)
+    if not verdict.value_ok:
+        problem("sig.value_mismatch")
+
+    name_node = sig.find(f"{_DS}KeyInfo/{_DS}KeyName")
+    serial = key_name(cert)
+    if name_node is None or not (name_node.text or "").strip():
+        problem("sig.structure", element="ds:KeyName")
+    else:
+        text = name_node.text.strip()
+        try:
+            same_number = int(text, 16) == cert.serial_number
+        except ValueError:
+            same_number = False
+        if not same_number:
+            problem("sig.keyname_mismatch", key_name=text, serial=serial)
+        elif text != serial:
+            problem("sig.keyname_padding", Severity.WARNING, key_name=text, serial=serial)
+
+    now = now or dt.datetime.now(dt.UTC)
+    if now > cert.not_valid_after_utc:
+        problem("sig.expired", date=f"{cert.not_valid_after_utc:%Y-%m-%d}")
+    elif now < cert.not_valid_before_utc:
+        problem("sig.not_yet_valid", date=f"{cert.not_valid_before_utc:%Y-%m-%d}")
+    return verdict

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import codes, entities
 from .documents import DOCUMENT_TYPES
-from .messages import IMPORT_MESSAGES
+from .messages import EXPORT_DECLARATIONS, EXPORT_RECEIPTS, IMPORT_MESSAGES
 from .model import (
     Code,
     CodeTable,
@@ -42,6 +42,18 @@ def message_type(code: str) -> MessageType:
         return _MESSAGES[key]
     except KeyError:
         raise KeyError(f"unknown message type {code!r}") from None
+
+
+def signature_position(code: str) -> SignaturePosition | None:
+    """Where a message's root takes ds:Signature; None for messages customs sends (never signed)."""
+    if code in EXPORT_DECLARATIONS:
+        return SignaturePosition.BEFORE_EXTEND
+    if code in EXPORT_RECEIPTS:
+        return None
+    mt = _MESSAGES.get(code)
+    if mt is None or mt.signature == "none":
+        return None
+    return mt.signature_position
 
 
 def document_type(name: str) -> DocumentType:
@@ -80,4 +92,5 @@ __all__ = [
     "document_type_for",
     "entities",
     "message_type",
+    "signature_position",
 ]

@@ -1,0 +1,73 @@
+"""From the user's signer options to one open signer (key file, PKCS#11 token or E-Port card)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .base import Algorithm, PinProvider, Signer, SigningError
+
+
+@dataclass
+class SignerOptions:
+    key_file: Path | None = None
+    cert: Path | None = None
+    pkcs11_module: str | None = None
+    token_label: str | None = None
+    key_label: str | None = None
+    key_id: str | None = None
+    sm2_mechanism: int | None = None
+    eport_control: str | None = None
+    eport_rate: float = 250.0
+    algorithm: str | None = None  # None: what the certificate's key signs with
+
+    @property
+    def wanted(self) -> bool:
+        return bool(self.key_file or self.token_label or self.pkcs11_module or self.eport_control)
+
+
+def _key_file_needs_password(path: Path) -> bool:
+    if path.suffix.lower() in (".p12", ".pfx"):
+        return True
+    try:
+        return b"ENCRYPTED" in path.read_bytes()[:4096]
+    except OSError:
+        return False  # reported when the file is opened
+
+
+def open_signer(options: SignerOptions, pin: PinProvider) -> Signer | None:
+    """The signer the options name (None when they name none). The PIN is asked for at most once."""
+    if not options.wanted:
+        if options.cert is not None:
+            raise SigningError("--cert goes with --key-file")
+        return None
+    chosen = [
+        bool(options.key_file),
+        bool(options.token_label or options.pkcs11_module),
+        bool(options.eport_control),
+    ]
+    if sum(chosen) > 1:
+        raise SigningError("choose one signer: --key-file, --token-label (PKCS#11) or --eport-control")
+    algorithm = Algorithm.from_short(options.algorithm) if options.algorithm else None
+    if options.key_file:
+        from .keyfile import KeyFileSigner
+
+        password = pin(str(options.key_file)) if _key_file_needs_password(options.key_file) else None
+        return KeyFileSigner(options.key_file, password=password, cert_file=options.cert, algorithm=algorithm)
+    if options.eport_control:
+        from .eport import EPortSigner
+
+        return EPortSigner(options.eport_control, pin, rate_per_minute=options.eport_rate)
+    if not options.token_label:
+        raise SigningError("--pkcs11-module needs --token-label (see cebdesk tokens)")
+    from .pkcs11 import Pkcs11Signer
+
+    return Pkcs11Signer(
+        options.token_label,
+        pin,
+        module=options.pkcs11_module,
+        key_label=options.key_label,
+        key_id=options.key_id,
+        algorithm=algorithm,
+        sm2_mechanism=options.sm2_mechanism,
+    )
