@@ -56,6 +56,7 @@ demo: venv
 
 bench: venv
 	$(PY) benchmarks/convert.py
+	$(PY) benchmarks/sign.py
 
 # Regenerate the shipped templates from spec/ (a test keeps them equal).
 templates: venv

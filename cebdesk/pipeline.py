@@ -25,7 +25,7 @@ from .messages.safexml import parse_file
 from .records import Document
 from .settings import Profile
 from .signing.base import Signer, SigningError, TokenGone
-from .signing.xmldsig import remove_signature, sign_message, verify_message
+from .signing.xmldsig import sign_message, verify_message
 from .spec import DocumentType, MessageType, signature_position
 
 XML_SUFFIXES = {".xml"}
@@ -365,7 +365,6 @@ def sign_files(paths: Iterable[str | os.PathLike[str]], out_dir: Path, signer: S
                 Finding(Location(name, path=f"/{code}"), "sig.not_allowed", params={"message": code})
             )
             continue
-        remove_signature(root)
         try:
             sign_message(root, signer, position)
         except TokenGone as exc:

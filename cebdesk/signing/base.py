@@ -7,11 +7,13 @@ import datetime as dt
 import enum
 import hashlib
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from cryptography import x509
 
 SM2_CURVE_OID = "1.2.156.10197.1.301"
+EC_PUBLIC_KEY_OID = "1.2.840.10045.2.1"
 SM3_WITH_SM2_OID = "1.2.156.10197.1.501"
 EXPIRY_WARNING_DAYS = 30
 
@@ -114,7 +116,10 @@ def key_name(certificate: x509.Certificate) -> str:
     return text if len(text) % 2 == 0 else "0" + text
 
 
+@lru_cache(maxsize=64)
 def is_sm2_certificate(certificate: x509.Certificate) -> bool:
+    if certificate.public_key_algorithm_oid.dotted_string != EC_PUBLIC_KEY_OID:
+        return False
     from .sm2 import certificate_curve
 
     return certificate_curve(certificate) == SM2_CURVE_OID

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import datetime as dt
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -47,8 +50,13 @@ def find_signature(root: etree._Element) -> etree._Element | None:
     return root.find(f"{_DS}Signature")
 
 
-def remove_signature(root: etree._Element) -> bool:
-    """Take out an existing ds:Signature, keeping the text that followed it in place."""
+def remove_signature(root: etree._Element, *, tidy: bool = False) -> bool:
+    """Take out an existing ds:Signature, keeping the text that followed it in place.
+
+    ``tidy`` (when re-signing): the indentation that only served the old signature's line goes
+    too, so the file reads as if it had never been signed. Verification never tidies: the
+    enveloped transform removes the element and nothing else.
+    """
     sig = find_signature(root)
     if sig is None:
         return False
@@ -56,6 +64,11 @@ def remove_signature(root: etree._Element) -> bool:
     prev = sig.getprevious()
     parent = sig.getparent()
     assert parent is not None
+    if tidy and tail and not tail.strip():  # the old signature sat on a line of its own
+        if prev is not None and (prev.tail is None or not prev.tail.strip()):
+            prev.tail = None
+        elif prev is None and (parent.text is None or not parent.text.strip()):
+            parent.text = None
     if tail:
         if prev is not None:
             prev.tail = (prev.tail or "") + tail
@@ -86,14 +99,9 @@ def _insert(root: etree._Element, sig: etree._Element, position: SignaturePositi
     sig.tail = None
 
 
-def sign_message(
-    root: etree._Element, signer: Signer, position: SignaturePosition = SignaturePosition.LAST
-) -> etree._Element:
-    """Sign ``root`` in place (an old signature is replaced) and return the ds:Signature."""
-    remove_signature(root)
-    algorithm = signer.algorithm
-    digest = document_digest(root, algorithm)
-
+@lru_cache(maxsize=8)
+def _skeleton(algorithm: Algorithm) -> etree._Element:
+    """ds:Signature with everything but the values; copied for each message."""
     sig = _ds(None, "Signature")
     signed_info = _ds(sig, "SignedInfo")
     _ds(signed_info, "CanonicalizationMethod", Algorithm=C14N_URI)
@@ -102,18 +110,44 @@ def sign_message(
     transforms = _ds(reference, "Transforms")
     _ds(transforms, "Transform", Algorithm=ENVELOPED_URI)
     _ds(reference, "DigestMethod", Algorithm=algorithm.digest_uri)
-    _ds(reference, "DigestValue").text = digest
-    value = _ds(sig, "SignatureValue")
+    _ds(reference, "DigestValue")
+    _ds(sig, "SignatureValue")
     key_info = _ds(sig, "KeyInfo")
-    _ds(key_info, "KeyName").text = key_name(signer.certificate)
+    _ds(key_info, "KeyName")
     x509_data = _ds(key_info, "X509Data")
-    der = signer.certificate.public_bytes(Encoding.DER)
-    _ds(x509_data, "X509Certificate").text = base64.b64encode(der).decode("ascii")
+    _ds(x509_data, "X509Certificate")
+    return sig
+
+
+def sign_message(
+    root: etree._Element, signer: Signer, position: SignaturePosition = SignaturePosition.LAST
+) -> etree._Element:
+    """Sign ``root`` in place (an old signature is replaced) and return the ds:Signature."""
+    remove_signature(root, tidy=True)
+    algorithm = signer.algorithm
+    digest = document_digest(root, algorithm)
+
+    sig = copy.deepcopy(_skeleton(algorithm))
+    signed_info, value, key_info = sig
+    signed_info[2][2].text = digest  # Reference/DigestValue
+    key_info[0].text = key_name(signer.certificate)
+    key_info[1][0].text = _certificate_text(signer.certificate)
 
     _insert(root, sig, position)
     # SignedInfo is canonicalized in its final place, inheriting the root's namespaces.
     value.text = base64.b64encode(signer.sign(c14n(signed_info))).decode("ascii")
     return sig
+
+
+@lru_cache(maxsize=64)
+def _certificate(text: str) -> x509.Certificate:
+    """The certificate in X509Certificate (a batch repeats the same one: decoded once)."""
+    return x509.load_der_x509_certificate(base64.b64decode(text, validate=True))
+
+
+@lru_cache(maxsize=64)
+def _certificate_text(certificate: x509.Certificate) -> str:
+    return base64.b64encode(certificate.public_bytes(Encoding.DER)).decode("ascii")
 
 
 def verify_value(algorithm: Algorithm, certificate: x509.Certificate, data: bytes, value: bytes) -> bool:
@@ -148,6 +182,28 @@ class Verdict:
     @property
     def reason(self) -> str:
         return "; ".join(f.message("en") for f in self.findings if f.is_error)
+
+
+@contextmanager
+def _without_signature(root: etree._Element, sig: etree._Element):
+    """The document as the enveloped transform sees it, for as long as the block runs; then
+    the signature is put back exactly where it was (no copy of the tree is made)."""
+    parent = sig.getparent()
+    assert parent is not None
+    index = parent.index(sig)
+    prev = sig.getprevious()
+    saved = prev.tail if prev is not None else parent.text
+    tail = sig.tail
+    remove_signature(root)
+    try:
+        yield root
+    finally:
+        if prev is not None:
+            prev.tail = saved
+        else:
+            parent.text = saved
+        parent.insert(index, sig)
+        sig.tail = tail
 
 
 def _copy_without_signature(root: etree._Element) -> etree._Element:
@@ -260,8 +316,7 @@ def verify_message(
         )
 
     try:
-        der = base64.b64decode("".join((parts["X509Certificate"].text or "").split()), validate=True)
-        cert = x509.load_der_x509_certificate(der)
+        cert = _certificate("".join((parts["X509Certificate"].text or "").split()))
     except (ValueError, binascii.Error) as exc:
         problem("sig.bad_certificate", detail=str(exc)[:200])
         return verdict
@@ -275,7 +330,8 @@ def verify_message(
         return verdict
 
     expected = (parts["DigestValue"].text or "").strip()
-    actual = _digest(_copy_without_signature(root), hash_name)
+    with _without_signature(root, sig) as bare:
+        actual = _digest(bare, hash_name)
     verdict.digest_ok = actual == expected
     if not verdict.digest_ok:
         problem(_digest_cause(root, expected, hash_name))
