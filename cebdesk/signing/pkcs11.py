@@ -241,6 +241,9 @@ class Pkcs11Signer:
             raise
         self._cert = cert
         self._algorithm = algorithm or certificate_algorithm(cert)
+        if self._algorithm.is_sm2 != certificate_algorithm(cert).is_sm2:
+            session.close()
+            raise SigningError(f"the key's certificate does not fit {self._algorithm.short}")
         if self._algorithm.is_sm2:
             if sm2_mechanism is None:
                 session.close()
