@@ -15,18 +15,18 @@ from pathlib import Path
 
 from lxml import etree
 
-from .checks import check_document
-from .excel.reader import WorkbookReader
-from .files import atomic_write
-from .findings import Finding, InputError, Location, Severity
-from .messages.build import build_message, file_name, indent, serialize
-from .messages.parse import ParsedMessage, read_message_file
-from .messages.safexml import parse_file
-from .records import Document
-from .settings import Profile
-from .signing.base import Signer, SigningError, TokenGone
-from .signing.xmldsig import sign_message, verify_message
-from .spec import DocumentType, MessageType, signature_position
+from ..checks import check_document
+from ..excel.reader import WorkbookReader
+from ..files import atomic_write
+from ..findings import Finding, InputError, Location, Severity
+from ..messages.build import build_message, file_name, indent, serialize
+from ..messages.parse import ParsedMessage, read_message_file
+from ..messages.safexml import parse_file
+from ..records import Document
+from ..settings import Profile
+from ..signing.base import Signer, SigningError, TokenGone
+from ..signing.xmldsig import sign_message, verify_message
+from ..spec import DocumentType, MessageType, signature_position
 
 XML_SUFFIXES = {".xml"}
 STAGING_PREFIX = ".staged-"

@@ -1,0 +1,2 @@
+"""Getting messages to customs and receipts back: outbox folders, HTTP, the DXP envelope, the
+receipt reader and a local customs simulator."""

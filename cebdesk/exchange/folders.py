@@ -1,0 +1,88 @@
+"""The outbox folders the transfer client and cebdesk share.
+
+    send/                  what the transfer client picks up (files appear whole: renamed in)
+    sent/YYYYMMDD/         cebdesk's copy of everything it handed over
+    receive/               receipts arrive here
+    receive/done/YYYYMMDD/ receipts read into the journal
+    error/                 receipts that could not be read, each with NAME.reason.txt
+    .staging/              signed messages waiting to be handed over (survive a crash)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+from ..files import atomic_write
+
+HIDDEN = (".", "~")
+
+
+class Outbox:
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+        self.send = self.root / "send"
+        self.sent = self.root / "sent"
+        self.receive = self.root / "receive"
+        self.done = self.receive / "done"
+        self.error = self.root / "error"
+        self.staging = self.root / ".staging"
+        for folder in (self.send, self.sent, self.receive, self.done, self.error, self.staging):
+            folder.mkdir(parents=True, exist_ok=True)
+
+    @staticmethod
+    def _today() -> str:
+        return dt.date.today().strftime("%Y%m%d")
+
+    # -- outgoing -------------------------------------------------------------------------------
+    def stage(self, name: str, data: bytes) -> Path:
+        return atomic_write(self.staging / name, data)
+
+    def staged(self, name: str) -> bytes | None:
+        path = self.staging / name
+        return path.read_bytes() if path.exists() else None
+
+    def archive(self, name: str, data: bytes) -> Path:
+        folder = self.sent / self._today()
+        folder.mkdir(exist_ok=True)
+        target = folder / name
+        if not target.exists():
+            atomic_write(target, data)
+        return target
+
+    def hand_over(self, name: str) -> bool:
+        """Move a staged message into send/ (atomic). False if it was handed over already."""
+        source = self.staging / name
+        if not source.exists():
+            return False
+        self.archive(name, source.read_bytes())
+        os.replace(source, self.send / name)
+        return True
+
+    def unstage(self, name: str) -> None:
+        data = self.staged(name)
+        if data is not None:
+            self.archive(name, data)
+            (self.staging / name).unlink(missing_ok=True)
+
+    # -- incoming -------------------------------------------------------------------------------
+    def incoming(self) -> list[Path]:
+        """Receipt files waiting in receive/, oldest name first; temporary and hidden files skipped."""
+        return sorted(p for p in self.receive.iterdir() if p.is_file() and not p.name.startswith(HIDDEN))
+
+    def finish(self, path: Path) -> Path:
+        folder = self.done / self._today()
+        folder.mkdir(exist_ok=True)
+        target = folder / path.name
+        os.replace(path, target)
+        return target
+
+    def reject(self, path: Path, reason: str) -> Path:
+        target = self.error / path.name
+        if target.exists():
+            target = self.error / f"{path.stem}.{dt.datetime.now():%H%M%S%f}{path.suffix}"
+        shutil.move(str(path), target)
+        atomic_write(target.with_name(target.name + ".reason.txt"), (reason.strip() + "\n").encode("utf-8"))
+        return target

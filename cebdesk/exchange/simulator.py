@@ -1,0 +1,328 @@
+"""A local stand-in for customs, for testers and demos (``cebdesk simulate``).
+
+It takes messages from the outbox's send/ folder (folder mode) or by HTTP POST, checks them the
+way customs does — structure, field rules, signature, duplicates — and answers with realistic
+receipt sequences: 2 → 120 → 399 → 800 for an inventory, CEB900 for a message it cannot read,
+negative codes for business errors (-301010 duplicate order, -621029 bad signature, …). In HTTP
+mode it can be told to fail: answer 500, reset the connection, lose the answer, stall.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import socket
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from ..checks import check_document
+from ..files import atomic_write
+from ..findings import InputError
+from ..messages.build import build_message, indent, serialize
+from ..messages.parse import read_message, unwrap_dxp
+from ..messages.safexml import parse_bytes
+from ..records import Document, XmlOrigin, new_guid
+from ..signing.xmldsig import verify_message
+from ..spec import Direction, document_type_for, message_type
+from ..spec.receipts import RECEIPT_FOR
+from .dxp import cop_msg_id as envelope_cop_msg_id
+from .folders import HIDDEN, Outbox
+from .http import receipts_payload
+
+#: The statuses each declaration goes through when all is well, with customs' wording.
+SEQUENCES: dict[str, list[tuple[str, str]]] = {
+    "CEB311Message": [("2", "订单新增申报成功[{guid}]"), ("120", "[Code:1800;Desc:逻辑校验通过]")],
+    "CEB411Message": [("2", "支付单新增申报成功[{guid}]"), ("120", "[Code:1800;Desc:逻辑校验通过]")],
+    "CEB511Message": [("2", "运单新增申报成功[{guid}]"), ("120", "[Code:1800;Desc:逻辑校验通过]")],
+    "CEB513Message": [("2", "运单状态新增申报成功[{guid}]"), ("399", "[Code:2100;Desc:审结]")],
+    "CEB621Message": [
+        ("2", "清单新增申报成功[{guid}][电商企业编码：{ebcCode}订单编号：{orderNo}]"),
+        ("120", "[Code:1800;Desc:逻辑校验通过]"),
+        ("399", "[Code:2100;Desc:审结]"),
+        ("800", "[Code:2600;Desc:放行]"),
+    ],
+    "CEB623Message": [("2", "撤销申请单申报成功[{guid}]"), ("120", "[Code:1800;Desc:逻辑校验通过]"), ("399", "[Code:2100;Desc:审结]")],
+    "CEB625Message": [("2", "退货申请单申报成功[{guid}]"), ("120", "[Code:1800;Desc:逻辑校验通过]"), ("399", "[Code:2100;Desc:审结]")],
+    "CEB711Message": [("2", "入库明细单申报成功[{guid}]"), ("120", "[Code:1800;Desc:逻辑校验通过]"), ("399", "[Code:2100;Desc:审结]")],
+}
+#: Negative codes per declaration: (duplicate, field rules failed, signature failed).
+ERRORS: dict[str, tuple[str, str, str]] = {
+    "CEB311Message": ("-301010", "-301006", "-301006"),
+    "CEB411Message": ("-401007", "-401009", "-401009"),
+    "CEB511Message": ("-504015", "-504011", "-504011"),
+    "CEB513Message": ("-505012", "-505011", "-505011"),
+    "CEB621Message": ("-621004", "-621001", "-621029"),
+    "CEB623Message": ("-623009", "-623001", "-623029"),
+    "CEB625Message": ("-625009", "-625001", "-625005"),
+    "CEB711Message": ("-800003", "-800001", "-800001"),
+}
+
+
+class Customs:
+    """The simulator's judgement and memory (declared keys, CopMsgIds seen, receipts to fetch)."""
+
+    def __init__(self, state_dir: str | os.PathLike[str]) -> None:
+        state = Path(state_dir)
+        state.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(state / "customs.sqlite3", isolation_level=None, check_same_thread=False, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(
+            "CREATE TABLE IF NOT EXISTS declared (code TEXT, key TEXT, guid TEXT, PRIMARY KEY (code, key));"
+            "CREATE TABLE IF NOT EXISTS seen (cop_msg_id TEXT PRIMARY KEY, sha256 TEXT, time TEXT);"
+            "CREATE TABLE IF NOT EXISTS outgoing (id INTEGER PRIMARY KEY, name TEXT, data BLOB);"
+        )
+        self.lock = threading.Lock()
+        self.serial = int(time.time() * 1000) % 10**9
+
+    def _number(self) -> int:
+        self.serial += 1
+        return self.serial
+
+    # -- judging --------------------------------------------------------------------------------
+    def take(self, data: bytes, name: str, cop_msg_id: str | None = None) -> list[tuple[str, bytes]]:
+        """Judge one message; the receipts it earns. A CopMsgId seen before earns nothing."""
+        with self.lock:
+            if cop_msg_id is None:
+                try:
+                    cop_msg_id = envelope_cop_msg_id(parse_bytes(data, name).getroot())
+                except InputError:
+                    cop_msg_id = None
+            key = cop_msg_id or hashlib.sha256(data).hexdigest()
+            row = self.db.execute("SELECT 1 FROM seen WHERE cop_msg_id=?", (key,)).fetchone()
+            if row:
+                return []
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("INSERT INTO seen VALUES (?, ?, ?)", (key, hashlib.sha256(data).hexdigest(), dt.datetime.now().isoformat()))
+                receipts = self._judge(data, name, cop_msg_id)
+                self.db.executemany("INSERT INTO outgoing (name, data) VALUES (?, ?)", receipts)
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+            return receipts
+
+    def _format_error(self, data: bytes, code: str, reason: str, cop_msg_id: str | None) -> list[tuple[str, bytes]]:
+        mt = message_type("CEB900Message")
+        values = {
+            "guid": new_guid(),
+            "returnStatus": "-1",
+            "returnInfo": reason[:5000],
+            "returnTime": self._time(0),
+            "oriCopMsgId": (cop_msg_id or "")[:255],
+            "oriMessageType": code[:15],
+            "oriBizMessage": data.decode("utf-8", "replace")[:100_000],
+        }
+        return [self._receipt(mt, [values], "-1")]
+
+    def _judge(self, data: bytes, name: str, cop_msg_id: str | None) -> list[tuple[str, bytes]]:
+        try:
+            tree = unwrap_dxp(parse_bytes(data, name), name)
+            parsed = read_message(tree, name)
+        except InputError as exc:
+            return self._format_error(data, "Unknown", "[0001] 报文格式错误: " + "; ".join(f.message() for f in exc.findings), cop_msg_id)
+        mt = parsed.message
+        structure = [f for f in parsed.findings if f.is_error]
+        if structure or mt.direction is not Direction.DECLARATION:
+            reason = "; ".join(f.render() for f in structure) or f"{mt.code} 不是申报报文"
+            return self._format_error(data, mt.code, "[0002] 数据包不能通过 schema 验证: " + reason, cop_msg_id or parsed.envelope.guid)
+        duplicate, invalid, bad_signature = ERRORS[mt.code]
+        signature_ok = True
+        if parsed.envelope.signed or mt.signature == "required":
+            signature_ok = verify_message(tree.getroot(), name).valid
+        doc_type = document_type_for(mt)
+        answers: list[tuple[dict[str, str], list[tuple[str, str]]]] = []
+        for doc in parsed.documents:
+            key = "/".join(doc.head.get(k, "") for k in doc_type.key) if doc_type else doc.head.get("guid", "")
+            if not signature_ok:
+                answers.append((doc.head, [(bad_signature, "验签失败")]))
+                continue
+            problems = [f for f in check_document(doc) if f.is_error]
+            if problems:
+                answers.append((doc.head, [(invalid, "参数校验不通过，" + "; ".join(f.render() for f in problems[:3]))]))
+                continue
+            declared = self.db.execute("SELECT guid FROM declared WHERE code=? AND key=?", (mt.code, key)).fetchone()
+            if declared and doc.head.get("appType", "1") == "1":
+                answers.append((doc.head, [(duplicate, f"已存在相同编号的单证[{key}]")]))
+                continue
+            self.db.execute("INSERT OR REPLACE INTO declared VALUES (?, ?, ?)", (mt.code, key, doc.head.get("guid", "")))
+            answers.append((doc.head, [(s, text.format(**{**doc.head, "guid": doc.head.get("guid", "")})) for s, text in SEQUENCES[mt.code]]))
+        return self._receipts(mt.code, answers)
+
+    # -- receipts -------------------------------------------------------------------------------
+    def _time(self, step: int) -> str:
+        moment = dt.datetime.now() + dt.timedelta(milliseconds=step)
+        return moment.strftime("%Y%m%d%H%M%S") + f"{moment.microsecond // 1000:03d}"
+
+    def _return_values(self, entity, head: dict[str, str], status: str, info: str, step: int) -> dict[str, str]:
+        number = int(hashlib.sha256(json.dumps(head, sort_keys=True).encode()).hexdigest()[:8], 16) % 10**9
+        values = {}
+        for f in entity.fields:
+            if f.name == "guid":
+                values["guid"] = new_guid()
+            elif f.name == "returnStatus":
+                values[f.name] = status
+            elif f.name == "returnInfo":
+                values[f.name] = info[:1000]
+            elif f.name == "returnTime":
+                values[f.name] = self._time(step)
+            elif f.name == "preNo":
+                values[f.name] = f"B{dt.date.today():%Y%m%d}{number:09d}"
+            elif f.name == "invtNo":
+                values[f.name] = head.get("invtNo") or f"{head.get('customsCode', '0000')[:4]}{dt.date.today():%Y}I{number:09d}"
+            elif f.name == "rkdNo":
+                values[f.name] = f"R{dt.date.today():%Y%m%d}{number:09d}"
+            elif f.name == "copNo":
+                values[f.name] = head.get("copNo") or head.get("orderNo", head.get("billNo", "UNKNOWN"))[:20]
+            elif head.get(f.name):
+                values[f.name] = head[f.name]
+        return values
+
+    def _receipt(self, mt, values: list[dict[str, str]], status: str) -> tuple[str, bytes]:
+        docs = [Document(mt, v, [], XmlOrigin("customs", "/")) for v in values]
+        root = build_message(mt, docs)
+        indent(root)
+        name = f"{mt.code.removesuffix('Message')}_{self._number():010d}_{status.lstrip('-')}.xml"
+        return name, serialize(root)
+
+    def _receipts(self, code: str, answers) -> list[tuple[str, bytes]]:
+        mt = message_type(RECEIPT_FOR[code])
+        longest = max((len(steps) for _, steps in answers), default=0)
+        receipts = []
+        for step in range(longest):
+            values = [self._return_values(mt.head, head, *steps[step], step) for head, steps in answers if step < len(steps)]
+            status = "-" if any(v["returnStatus"].startswith("-") for v in values) else values[0]["returnStatus"]
+            receipts.append(self._receipt(mt, values, status.lstrip("-") or "err"))
+        return receipts
+
+    def outgoing_after(self, after: int) -> list[tuple[int, str, bytes]]:
+        with self.lock:
+            return list(self.db.execute("SELECT id, name, data FROM outgoing WHERE id>? ORDER BY id LIMIT 500", (after,)))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+# -- folder mode ----------------------------------------------------------------------------------
+def run_folder(outbox: Outbox, customs: Customs) -> int:
+    """Take every message waiting in send/, answer into receive/. Returns how many were taken."""
+    taken = customs_dir(outbox)
+    count = 0
+    for path in sorted(p for p in outbox.send.iterdir() if p.is_file() and not p.name.startswith(HIDDEN)):
+        data = path.read_bytes()
+        for name, receipt in customs.take(data, path.name):
+            atomic_write(outbox.receive / name, receipt)
+        os.replace(path, taken / path.name)  # the transfer client takes the file away
+        count += 1
+    return count
+
+
+def customs_dir(outbox: Outbox) -> Path:
+    folder = outbox.root / ".customs" / "taken"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+# -- HTTP mode ------------------------------------------------------------------------------------
+class Faults:
+    """Failures to play, one per incoming POST, in order: "500", "reset" (connection closed
+    unanswered, message not taken), "drop" (message taken, answer lost), "stall:S" (answer
+    after S seconds)."""
+
+    def __init__(self, plan: Iterable[str] = ()) -> None:
+        self.plan = list(plan)
+        self.lock = threading.Lock()
+        self.played: list[str] = []
+
+    def next(self) -> str | None:
+        with self.lock:
+            if not self.plan:
+                return None
+            fault = self.plan.pop(0)
+            self.played.append(fault)
+            return fault
+
+
+class SimulatorServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], customs: Customs, faults: Faults | None = None) -> None:
+        if address[0] not in ("127.0.0.1", "localhost", "::1"):
+            raise ValueError("the simulator listens on loopback only")
+        super().__init__(address, _Handler)
+        self.customs = customs
+        self.faults = faults or Faults()
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: SimulatorServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args) -> None:  # quiet
+        pass
+
+    def _send(self, code: int, body: bytes, content_type: str = "application/json") -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _reset(self) -> None:
+        self.close_connection = True
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def do_POST(self) -> None:  # noqa: N802
+        if urlparse(self.path).path != "/cebmsg":
+            self._send(404, b'{"error": "not found"}')
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > 64 * 1024 * 1024:
+            self._send(413, b'{"error": "too large"}')
+            return
+        data = self.rfile.read(length)
+        fault = self.server.faults.next()
+        if fault == "500":
+            self._send(500, b'{"error": "simulated server error"}')
+            return
+        if fault == "reset":
+            self._reset()
+            return
+        if fault and fault.startswith("stall:"):
+            time.sleep(float(fault.split(":", 1)[1]))
+        receipts = self.server.customs.take(data, self.headers.get("X-File-Name") or "message.xml", self.headers.get("X-Cop-Msg-Id"))
+        if fault == "drop":
+            self._reset()
+            return
+        self._send(200, json.dumps({"status": "received" if receipts else "duplicate"}).encode())
+
+    def do_GET(self) -> None:  # noqa: N802
+        url = urlparse(self.path)
+        if url.path != "/receipts":
+            self._send(404, b'{"error": "not found"}')
+            return
+        after = int(parse_qs(url.query).get("after", ["0"])[0] or 0)
+        self._send(200, receipts_payload(self.server.customs.outgoing_after(after)))
+
+
+def serve_http(host: str, port: int, customs: Customs, faults: Faults | None = None) -> SimulatorServer:
+    """Start the simulator's HTTP face in a background thread; ``shutdown()`` stops it."""
+    server = SimulatorServer((host, port), customs, faults)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server

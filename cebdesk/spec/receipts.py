@@ -1,0 +1,138 @@
+"""What customs answers: returnStatus meanings, status families, known negative codes, and how a
+receipt's …Return finds the document it answers."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Family(enum.Enum):
+    """How a status reads to a clerk (and the colour the GUI gives it)."""
+
+    DECLARING = "申报中"
+    ACCEPTED = "入库"
+    CLEARED = "审结"
+    RELEASED = "放行"
+    REJECTED = "退单/错误"
+    HELD = "查验/扣留"
+    OTHER = "其他"
+
+
+#: returnStatus -> (meaning, family). ceb-spec §5.1.
+RETURN_STATUS: dict[str, tuple[str, Family]] = {
+    "1": ("电子口岸已暂存", Family.DECLARING),
+    "2": ("电子口岸申报中", Family.DECLARING),
+    "3": ("发送海关成功", Family.DECLARING),
+    "4": ("发送海关失败", Family.REJECTED),
+    "100": ("海关退单", Family.REJECTED),
+    "120": ("海关入库", Family.ACCEPTED),
+    "300": ("人工审核", Family.HELD),
+    "399": ("海关审结", Family.CLEARED),
+    "500": ("查验", Family.HELD),
+    "501": ("扣留移送通关", Family.HELD),
+    "502": ("扣留移送缉私", Family.HELD),
+    "503": ("扣留移送法规", Family.HELD),
+    "599": ("其它扣留", Family.HELD),
+    "700": ("退运", Family.REJECTED),
+    "800": ("放行", Family.RELEASED),
+    "899": ("结关", Family.RELEASED),
+}
+
+#: Known negative codes (processing-exception receipts). ceb-spec §5.3, abbreviated.
+ERROR_CODES: dict[str, str] = {
+    "-10101": "无效企业类型",
+    "-10102": "无效企业代码",
+    "-301001": "订单商品表体信息不存在",
+    "-301002": "订单商品信息内有重复商品序号",
+    "-301006": "订单参数校验不通过",
+    "-301010": "已存在相同编号的订单",
+    "-301011": "该订单已向海关申报清单，状态不符",
+    "-301014": "订单接收报文为旧报文数据，不做处理",
+    "-301015": "订单报文表头数据超过限制",
+    "-401007": "已存在相同编号的支付单",
+    "-401009": "支付单参数校验不通过",
+    "-401012": "支付单接收报文为旧报文数据，不做处理",
+    "-504000": "运单报文解析失败",
+    "-504011": "运单参数校验不通过",
+    "-504012": "物流运单已存在",
+    "-504015": "已存在相同编号的运单",
+    "-505011": "运单状态参数校验不通过",
+    "-505012": "物流运单状态已存在",
+    "-621000": "清单接收失败，清单表体为空",
+    "-621001": "清单报文校验失败",
+    "-621004": "清单已经申报过，请勿重复申报",
+    "-621005": "购买金额超过单笔限额",
+    "-621018": "购买将超过年度限额",
+    "-621028": "加签数据比对失败",
+    "-621029": "验签失败",
+    "-621030": "清单数据超过限制",
+    "-623003": "系统中不存在该清单编号的清单",
+    "-623005": "清单的状态不符合撤单申报要求",
+    "-623009": "撤单清单已经申报过",
+    "-623029": "撤销申请单验签失败",
+    "-625005": "退货申请单验签失败",
+    "-625007": "表体商品未备案",
+    "-625014": "金额超过单笔限额",
+    "-800001": "入库明细单校验不通过",
+    "-800002": "入库明细单报文解析失败",
+    "-800003": "入库明细单已存在",
+}
+
+#: DXP platform errors (4 digits), ceb-spec §5.3.
+DXP_ERRORS: dict[str, str] = {
+    "0001": "报文格式错误",
+    "0002": "数据包不能通过 schema 验证",
+    "0999": "其他格式错误",
+    "1001": "数字签名无效",
+    "1002": "数字签名过期",
+    "1004": "签名与数据不符",
+    "2001": "指定的接收方不存在",
+    "3001": "数据库、中间件等系统错误",
+}
+
+
+def explain_status(status: str | None) -> tuple[str, Family]:
+    """Meaning and family of a returnStatus; unknown codes are shown verbatim."""
+    if status is None:
+        return ("", Family.OTHER)
+    status = status.strip()
+    if status in RETURN_STATUS:
+        return RETURN_STATUS[status]
+    if status.startswith("-"):
+        return (ERROR_CODES.get(status, f"处理异常（{status}）"), Family.REJECTED)
+    return (f"未知状态 {status}", Family.OTHER)
+
+
+@dataclass(frozen=True)
+class ReturnMatch:
+    """How a receipt's …Return finds the declaration it answers."""
+
+    declaration: str  # CEB311Message
+    keys: tuple[str, ...]  # elements of the Return that equal the document's business key
+    by_head: tuple[str, ...] = ()  # elements to look up in the declared head (copNo, invtNo)
+    by_receipts: tuple[str, ...] = ()  # elements an earlier receipt carried (invtNo, preNo)
+
+
+RETURN_MATCHES: dict[str, ReturnMatch] = {
+    "CEB312Message": ReturnMatch("CEB311Message", ("orderNo",)),
+    "CEB412Message": ReturnMatch("CEB411Message", ("payTransactionId",)),
+    "CEB512Message": ReturnMatch("CEB511Message", ("logisticsNo",)),
+    "CEB514Message": ReturnMatch("CEB513Message", ("logisticsNo",)),
+    "CEB622Message": ReturnMatch("CEB621Message", (), ("copNo",), ("invtNo", "preNo")),
+    "CEB624Message": ReturnMatch("CEB623Message", (), ("copNo", "invtNo"), ("preNo",)),
+    "CEB626Message": ReturnMatch("CEB625Message", (), ("copNo", "invtNo"), ("preNo",)),
+    "CEB712Message": ReturnMatch("CEB711Message", (), ("copNo",), ("preNo", "rkdNo")),
+    "CEB816Message": ReturnMatch("CEB621Message", (), (), ("invtNo",)),
+    "CEB818Message": ReturnMatch("CEB621Message", (), (), ("invtNo",)),
+}
+RECEIPT_FOR: dict[str, str] = {
+    "CEB311Message": "CEB312Message",
+    "CEB411Message": "CEB412Message",
+    "CEB511Message": "CEB512Message",
+    "CEB513Message": "CEB514Message",
+    "CEB621Message": "CEB622Message",
+    "CEB623Message": "CEB624Message",
+    "CEB625Message": "CEB626Message",
+    "CEB711Message": "CEB712Message",
+}

@@ -1,0 +1,329 @@
+"""The SQLite journal. Plain SQL, WAL, synchronous=FULL: what was committed survives a crash
+or a power cut. Every state change of a document or message is one committed transaction, so a
+batch killed at any point can be finished by the next run without losing or repeating anything."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from .migrations import MIGRATIONS
+
+APP_NAME = "cebdesk"
+#: Head fields that do not make a document different when re-imported.
+_VOLATILE = {"guid", "appTime", "appType"}
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="milliseconds")
+
+
+def content_hash(head: dict[str, str], lines: list[dict[str, str]]) -> str:
+    stable = {k: v for k, v in head.items() if k not in _VOLATILE}
+    data = json.dumps({"head": stable, "lines": lines}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class DocumentRow:
+    id: int
+    message_type: str
+    business_key: str
+    guid: str
+    app_type: str
+    state: str
+    head: dict[str, str]
+    lines: list[dict[str, str]]
+    message_id: int | None
+    customs_status: str | None
+    customs_info: str | None
+    customs_time: str | None
+    source_file: str | None
+    source_sheet: str | None
+    source_row: int | None
+    updated: str
+
+
+@dataclass
+class MessageRow:
+    id: int
+    guid: str
+    message_type: str
+    file_name: str
+    state: str
+    sha256: str | None
+    channel: str | None
+    sent: str | None
+
+
+class Journal:
+    """One journal file; use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._migrate(existed)
+
+    @classmethod
+    def in_dir(cls, data_dir: str | os.PathLike[str] | None) -> Journal:
+        return cls(Path(data_dir or default_data_dir()) / "journal.sqlite3")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self, existed: bool) -> None:
+        current = self.version
+        if current > len(MIGRATIONS):
+            raise RuntimeError(f"{self.path} was written by a newer cebdesk (schema {current})")
+        if current < len(MIGRATIONS) and existed and current > 0:
+            shutil.copy2(self.path, self.path.with_suffix(f".v{current}.bak"))
+        for version in range(current + 1, len(MIGRATIONS) + 1):
+            script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]};\nPRAGMA user_version={version};\nCOMMIT;"
+            try:
+                self.db.executescript(script)  # the step and its version bump: one transaction
+            except BaseException:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def event(self, kind: str, detail: str = "", *, document_id: int | None = None, message_id: int | None = None) -> None:
+        self.db.execute(
+            "INSERT INTO events (time, kind, document_id, message_id, detail) VALUES (?, ?, ?, ?, ?)",
+            (_now(), kind, document_id, message_id, detail),
+        )
+
+    # -- documents ------------------------------------------------------------------------------
+    def import_document(
+        self,
+        message_type: str,
+        business_key: str,
+        head: dict[str, str],
+        lines: list[dict[str, str]],
+        source: tuple[str | None, str | None, int | None] = (None, None, None),
+    ) -> tuple[int, str]:
+        """Record a document; returns (id, "new" | "same" | "changed"). Call inside a transaction.
+
+        The same rows imported twice make one document. A changed document is kept aside
+        (pending) and sent as appType 2 only when the user asks.
+        """
+        digest = content_hash(head, lines)
+        row = self.db.execute(
+            "SELECT id, content_hash, pending_record FROM documents WHERE message_type=? AND business_key=?",
+            (message_type, business_key),
+        ).fetchone()
+        record = json.dumps({"head": head, "lines": lines}, ensure_ascii=False)
+        now = _now()
+        if row is None:
+            cur = self.db.execute(
+                "INSERT INTO documents (message_type, business_key, guid, app_type, content_hash, record, source_file,"
+                " source_sheet, source_row, state, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ready', ?, ?)",
+                (message_type, business_key, head.get("guid", ""), head.get("appType", "1"), digest, record, *source, now, now),
+            )
+            self.event("imported", f"{source[0]}:{source[1]}!{source[2]}", document_id=cur.lastrowid)
+            return cur.lastrowid, "new"
+        if row["content_hash"] == digest:
+            return row["id"], "same"
+        pending = json.loads(row["pending_record"]) if row["pending_record"] else None
+        if pending is None or content_hash(pending["head"], pending["lines"]) != digest:
+            self.db.execute(
+                "UPDATE documents SET pending_record=?, updated=? WHERE id=?", (record, now, row["id"])
+            )
+            self.event("changed", "re-imported with other values; send as modification (appType 2) to declare", document_id=row["id"])
+        return row["id"], "changed"
+
+    def _document(self, row: sqlite3.Row) -> DocumentRow:
+        record = json.loads(row["record"])
+        return DocumentRow(
+            row["id"], row["message_type"], row["business_key"], row["guid"], row["app_type"], row["state"],
+            record["head"], record["lines"], row["message_id"], row["customs_status"], row["customs_info"],
+            row["customs_time"], row["source_file"], row["source_sheet"], row["source_row"], row["updated"],
+        )  # fmt: skip
+
+    def document(self, document_id: int) -> DocumentRow:
+        return self._document(self.db.execute("SELECT * FROM documents WHERE id=?", (document_id,)).fetchone())
+
+    def documents(self, *, state: str | None = None, message_type: str | None = None) -> list[DocumentRow]:
+        sql, args = "SELECT * FROM documents WHERE 1=1", []
+        if state:
+            sql += " AND state=?"
+            args.append(state)
+        if message_type:
+            sql += " AND message_type=?"
+            args.append(message_type)
+        return [self._document(r) for r in self.db.execute(sql + " ORDER BY id", args)]
+
+    def update_record(self, document_id: int, head: dict[str, str], lines: list[dict[str, str]]) -> None:
+        record = json.dumps({"head": head, "lines": lines}, ensure_ascii=False)
+        self.db.execute("UPDATE documents SET record=?, updated=? WHERE id=?", (record, _now(), document_id))
+
+    def promote_modification(self, document_id: int) -> bool:
+        """Turn a pending change into the document to send, as appType 2, with a new guid."""
+        row = self.db.execute("SELECT pending_record, state FROM documents WHERE id=?", (document_id,)).fetchone()
+        if row is None or not row["pending_record"]:
+            return False
+        pending = json.loads(row["pending_record"])
+        pending["head"]["appType"] = "2"
+        from ..records import new_guid
+
+        pending["head"]["guid"] = new_guid()
+        self.db.execute(
+            "UPDATE documents SET record=?, pending_record=NULL, content_hash=?, app_type='2', guid=?, state='ready',"
+            " message_id=NULL, updated=? WHERE id=?",
+            (json.dumps(pending, ensure_ascii=False), content_hash(pending["head"], pending["lines"]), pending["head"]["guid"], _now(), document_id),
+        )
+        self.event("modification", "queued as appType 2", document_id=document_id)
+        return True
+
+    # -- messages -------------------------------------------------------------------------------
+    def plan_message(self, message_type: str, guid: str, file_name: str, document_ids: Iterable[int]) -> int:
+        """Assign documents to a new message (one transaction: a document is in one message)."""
+        with self.transaction():
+            cur = self.db.execute(
+                "INSERT INTO messages (guid, message_type, file_name, state, created) VALUES (?, ?, ?, 'planned', ?)",
+                (guid, message_type, file_name, _now()),
+            )
+            message_id = cur.lastrowid
+            ids = list(document_ids)
+            changed = self.db.executemany(
+                "UPDATE documents SET state='planned', message_id=?, updated=? WHERE id=? AND state='ready'",
+                [(message_id, _now(), i) for i in ids],
+            ).rowcount
+            if changed != len(ids):
+                raise RuntimeError("a document was already planned into another message")
+            self.event("planned", file_name, message_id=message_id)
+        return message_id
+
+    def mark_staged(self, message_id: int, sha256: str, signer: str | None) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE messages SET state='staged', sha256=?, signer=? WHERE id=?", (sha256, signer, message_id))
+
+    def mark_sent(self, message_id: int, channel: str) -> None:
+        now = _now()
+        with self.transaction():
+            self.db.execute("UPDATE messages SET state='sent', channel=?, sent=? WHERE id=?", (channel, now, message_id))
+            self.db.execute("UPDATE documents SET state='sent', updated=? WHERE message_id=?", (now, message_id))
+            self.event("sent", channel, message_id=message_id)
+
+    def _message(self, row: sqlite3.Row) -> MessageRow:
+        return MessageRow(row["id"], row["guid"], row["message_type"], row["file_name"], row["state"], row["sha256"], row["channel"], row["sent"])
+
+    def messages(self, *, state: str | None = None) -> list[MessageRow]:
+        sql, args = "SELECT * FROM messages", []
+        if state:
+            sql += " WHERE state=?"
+            args.append(state)
+        return [self._message(r) for r in self.db.execute(sql + " ORDER BY id", args)]
+
+    def message_by_guid(self, guid: str) -> MessageRow | None:
+        row = self.db.execute("SELECT * FROM messages WHERE guid=? COLLATE NOCASE", (guid,)).fetchone()
+        return self._message(row) if row else None
+
+    def message_documents(self, message_id: int) -> list[DocumentRow]:
+        rows = self.db.execute("SELECT * FROM documents WHERE message_id=? ORDER BY id", (message_id,))
+        return [self._document(r) for r in rows]
+
+    # -- receipts -------------------------------------------------------------------------------
+    def receipt_file_known(self, sha256: str) -> bool:
+        return self.db.execute("SELECT 1 FROM receipt_files WHERE sha256=?", (sha256,)).fetchone() is not None
+
+    def add_receipt_file(self, name: str, message_type: str, raw: bytes, sha256: str) -> int:
+        cur = self.db.execute(
+            "INSERT INTO receipt_files (file_name, message_type, raw, sha256, received) VALUES (?, ?, ?, ?, ?)",
+            (name, message_type, raw, sha256, _now()),
+        )
+        return cur.lastrowid
+
+    def add_receipt(
+        self,
+        file_id: int,
+        position: int,
+        values: dict[str, str],
+        document_id: int | None,
+        message_id: int | None,
+    ) -> None:
+        status, info, time_ = values.get("returnStatus"), values.get("returnInfo"), values.get("returnTime")
+        self.db.execute(
+            "INSERT INTO receipts (file_id, position, document_id, message_id, return_status, return_info, return_time, keys)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (file_id, position, document_id, message_id, status, info, time_, json.dumps(values, ensure_ascii=False)),
+        )
+        if document_id is not None and status is not None:
+            # the latest customs time wins; receipts may arrive out of order
+            self.db.execute(
+                "UPDATE documents SET customs_status=?, customs_info=?, customs_time=?, updated=? WHERE id=?"
+                " AND (customs_time IS NULL OR customs_time <= ?)",
+                (status, info, time_, _now(), document_id, time_ or ""),
+            )
+
+    def find_document(self, message_type: str, key: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM documents WHERE message_type=? AND business_key=?", (message_type, key)
+        ).fetchone()
+        return row["id"] if row else None
+
+    def find_document_by(self, message_type: str, element: str, value: str) -> int | None:
+        """A document whose head has ``element`` = ``value`` (copNo, invtNo…)."""
+        row = self.db.execute(
+            "SELECT id FROM documents WHERE message_type=? AND json_extract(record, '$.head.' || ?) = ? ORDER BY id DESC",
+            (message_type, element, value),
+        ).fetchone()
+        return row["id"] if row else None
+
+    def find_document_by_receipt(self, message_type: str, element: str, value: str) -> int | None:
+        """The document an earlier receipt with ``element`` = ``value`` (invtNo, preNo…) answered."""
+        row = self.db.execute(
+            "SELECT r.document_id FROM receipts r JOIN documents d ON d.id=r.document_id"
+            " WHERE d.message_type=? AND json_extract(r.keys, '$.' || ?) = ? ORDER BY r.id DESC",
+            (message_type, element, value),
+        ).fetchone()
+        return row["document_id"] if row else None
+
+    def receipts_for(self, document_id: int) -> list[sqlite3.Row]:
+        return list(
+            self.db.execute(
+                "SELECT r.*, f.file_name, f.message_type FROM receipts r JOIN receipt_files f ON f.id=r.file_id"
+                " WHERE r.document_id=? ORDER BY r.return_time, r.id",
+                (document_id,),
+            )
+        )
