@@ -38,6 +38,15 @@ _TEXT = {
         "sig_valid": "{path}: 签名有效（{algorithm}，KeyName {key_name}，{signer}）",
         "sig_invalid": "{path}: 签名无效",
         "no_tokens": "没有找到令牌（USB Key）",
+        "sent": "已发送 {name}（{count} 个单证）",
+        "send_summary": "发送 {messages} 个报文，{documents} 个单证（其中续传 {resumed} 个报文）",
+        "imported": "导入 {documents} 个单证：新增 {new}，未变 {same}，有改动 {changed}，拒绝 {rejected}",
+        "receipts": "读入回执 {ingested} 个文件，放入 error/ {rejected} 个，涉及 {documents} 个单证",
+        "receipt_rejected": "回执 {name} 无法读入：{reason}",
+        "status_count": "共 {count} 个单证",
+        "simulating_http": "海关模拟器（HTTP）：{url}/cebmsg  回执：{url}/receipts",
+        "simulating_folder": "海关模拟器（目录）：监视 {folder}",
+        "simulated": "已处理 {count} 个报文",
     },
     "en": {
         "summary": "{files} file(s), {documents} document(s): {converted} converted, {rejected} rejected; "
@@ -56,6 +65,15 @@ _TEXT = {
         "sig_valid": "{path}: valid signature ({algorithm}, KeyName {key_name}, {signer})",
         "sig_invalid": "{path}: signature NOT valid",
         "no_tokens": "no token found",
+        "sent": "sent {name} ({count} document(s))",
+        "send_summary": "{messages} message(s), {documents} document(s) sent ({resumed} message(s) resumed)",
+        "imported": "{documents} document(s) imported: {new} new, {same} unchanged, {changed} changed, {rejected} rejected",
+        "receipts": "{ingested} receipt file(s) read, {rejected} moved to error/, {documents} document(s) updated",
+        "receipt_rejected": "receipt {name} not read: {reason}",
+        "status_count": "{count} document(s)",
+        "simulating_http": "customs simulator (HTTP): {url}/cebmsg  receipts: {url}/receipts",
+        "simulating_folder": "customs simulator (folders): watching {folder}",
+        "simulated": "{count} message(s) handled",
     },
 }
 
@@ -78,6 +96,14 @@ def _parser() -> argparse.ArgumentParser:
         choices=("zh", "en"),
         default=os.environ.get("CEBDESK_LANG", "zh"),
         help="message language (default zh)",
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, help="journal and settings folder (default: the user's data folder)"
+    )
+    parser.add_argument(
+        "--exchange-dir",
+        type=Path,
+        help="outbox root: send/ sent/ receive/ error/ (default: DATA-DIR/exchange)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -118,17 +144,32 @@ def _parser() -> argparse.ArgumentParser:
     def output_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--json", action="store_true", help="machine-readable report on stdout")
         p.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="message language")
+        p.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        p.add_argument("--exchange-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    def exchange_options(p: argparse.ArgumentParser) -> None:
+        g = p.add_argument_group("exchange (default: the profile's [exchange], else folder mode)")
+        g.add_argument("--http", metavar="URL", help="POST messages to URL instead of the send/ folder")
+        g.add_argument("--receipts-url", metavar="URL", help="download receipts from URL")
+        g.add_argument("--dxp", action="store_true", default=None, help="wrap messages in a DxpMsg envelope")
+        g.add_argument("--insecure", action="store_true", help="do not verify the server's TLS certificate")
 
     p = sub.add_parser("convert", help="Excel/XML -> CEBnnnMessage files")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="DIR", help="where message files go (not with --send)"
+    )
     p.add_argument("--type", choices=types, help="document type (default: detected from the header)")
     p.add_argument("--profile", type=Path, help="enterprise profile (TOML: [transfer], [defaults])")
     p.add_argument(
         "--per-message", type=int, default=100, metavar="N", help="documents per message, 1-100 (default 100)"
     )
     p.add_argument("--sheet", help="read this sheet only")
+    p.add_argument(
+        "--send", action="store_true", help="journal, sign and send instead of writing files to -o"
+    )
     signer_options(p)
+    exchange_options(p)
     output_options(p)
 
     p = sub.add_parser("validate", help="structure and field rules of existing messages")
@@ -145,6 +186,64 @@ def _parser() -> argparse.ArgumentParser:
         "verify", help="check signatures and explain what is wrong (exit 0 only if all are valid)"
     )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE.xml")
+    output_options(p)
+
+    p = sub.add_parser(
+        "send", help="sign and send every document waiting in the journal (finishes interrupted batches)"
+    )
+    p.add_argument("--profile", type=Path)
+    p.add_argument("--per-message", type=int, default=100, metavar="N")
+    p.add_argument(
+        "--modify",
+        nargs="*",
+        metavar="KEY",
+        help="send re-imported changes as appType 2 (all, or these keys)",
+    )
+    signer_options(p)
+    exchange_options(p)
+    output_options(p)
+
+    p = sub.add_parser(
+        "receipts", help="read receipts into the journal (receive/ folder, or download with --receipts-url)"
+    )
+    p.add_argument("--profile", type=Path)
+    p.add_argument("--watch", action="store_true", help="keep reading as receipts arrive")
+    p.add_argument("--interval", type=float, default=2.0, metavar="S")
+    exchange_options(p)
+    output_options(p)
+
+    p = sub.add_parser("status", help="query the journal")
+    p.add_argument("--type", choices=types)
+    p.add_argument("--key", help="business key: orderNo, logisticsNo, payTransactionId, invtNo, copNo…")
+    p.add_argument("--status", help="returnStatus (800, 120, -621004…) or state (ready, sent)")
+    p.add_argument("--since", help="updated on or after (YYYY-MM-DD)")
+    p.add_argument("--until", help="updated before (YYYY-MM-DD)")
+    output_options(p)
+
+    p = sub.add_parser(
+        "watch", help="hot folder: Excel files dropped into DIR are converted, signed and sent"
+    )
+    p.add_argument("folder", type=Path, metavar="DIR")
+    p.add_argument("--profile", type=Path)
+    p.add_argument("--once", action="store_true", help="handle what is there now, then stop")
+    p.add_argument("--interval", type=float, default=2.0, metavar="S")
+    signer_options(p)
+    exchange_options(p)
+    output_options(p)
+
+    p = sub.add_parser(
+        "simulate", help="a local stand-in for customs (folder mode, or --http 127.0.0.1:PORT)"
+    )
+    p.add_argument("--http", metavar="HOST:PORT", help="serve HTTP on this loopback address")
+    p.add_argument("--once", action="store_true", help="folder mode: take what is waiting, answer, stop")
+    p.add_argument("--interval", type=float, default=1.0, metavar="S")
+    p.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="F",
+        help="HTTP: 500, reset, drop or stall:S, one per request, in order",
+    )
     output_options(p)
 
     p = sub.add_parser("tokens", help="list PKCS#11 slots, tokens, keys and certificates")
@@ -220,6 +319,10 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from .pipeline import ConvertOptions, convert
     from .settings import find_profile
 
+    if args.send:
+        return _convert_and_send(args, lang, out)
+    if args.output is None:
+        raise UsageError("convert needs -o DIR (or --send)")
     if not 1 <= args.per_message <= 100:
         raise UsageError("--per-message must be between 1 and 100")
     options = ConvertOptions(
@@ -385,6 +488,331 @@ def cmd_verify(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     return EXIT_OK if results and all(r.valid for r in results) else EXIT_REJECTED
 
 
+def _data_dir(args: argparse.Namespace) -> Path:
+    from .store import default_data_dir
+
+    return Path(getattr(args, "data_dir", None) or default_data_dir())
+
+
+def _outbox(args: argparse.Namespace):
+    from .exchange.folders import Outbox
+
+    return Outbox(getattr(args, "exchange_dir", None) or _data_dir(args) / "exchange")
+
+
+def _journal(args: argparse.Namespace):
+    from .store import Journal
+
+    return Journal.in_dir(_data_dir(args))
+
+
+def _channel(args: argparse.Namespace, profile):
+    from .exchange.http import HttpChannel
+
+    settings = profile.exchange if profile else None
+    url = args.http or (settings.url if settings and settings.mode == "http" else None)
+    receipts = getattr(args, "receipts_url", None) or (settings.receipts_url if settings else None)
+    verify = not args.insecure and (settings.verify_tls if settings else True)
+    if url or receipts:
+        return HttpChannel(url or "", receipts, verify=verify)
+    return None
+
+
+def _send(args, lang: str, out: TextIO, journal, profile, signer) -> int:
+    from .pipeline.journaled import SendOptions, send_pending
+
+    if signer is None:
+        raise UsageError(
+            "sending declares: a signer is needed (--key-file, --token-label or --eport-control)"
+        )
+    if profile is None:
+        raise UsageError("sending needs the enterprise profile (--profile)")
+    channel = _channel(args, profile)
+    if channel is not None and not channel.url:
+        channel = None  # receipts URL only: messages still go to the folder
+    dxp = args.dxp if args.dxp is not None else profile.exchange.dxp
+    options = SendOptions(
+        _outbox(args), signer, profile.base_transfer(), channel, getattr(args, "per_message", 100), dxp
+    )
+    report = send_pending(journal, options)
+    if args.json:
+        payload = {
+            "messages": [{"file": n, "type": t, "documents": d} for n, t, d in report.messages],
+            "documents": report.documents,
+            "resumed": report.resumed,
+            "stopped": report.stopped,
+            "exit_code": report.exit_code,
+        }
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        print(file=out)
+    else:
+        for name, _code, count in report.messages:
+            print(_t(lang, "sent", name=name, count=count), file=out)
+        print(
+            _t(
+                lang,
+                "send_summary",
+                messages=len(report.messages),
+                documents=report.documents,
+                resumed=report.resumed,
+            ),
+            file=out,
+        )
+        if report.stopped:
+            print(_t(lang, "stopped", reason=report.stopped, messages=len(report.messages)), file=out)
+    return report.exit_code
+
+
+def cmd_send(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from .settings import find_profile
+
+    profile = find_profile(args.profile)
+    with _journal(args) as journal:
+        if args.modify is not None:
+            wanted = set(args.modify)
+            with journal.transaction():
+                for row in journal.documents():
+                    if not wanted or row.business_key in wanted:
+                        journal.promote_modification(row.id)
+        signer = _signer(args, lang)
+        try:
+            return _send(args, lang, out, journal, profile, signer)
+        finally:
+            _close(signer)
+
+
+def _convert_and_send(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from .pipeline.journaled import import_files
+    from .settings import find_profile
+
+    profile = find_profile(args.profile)
+    with _journal(args) as journal:
+        report = import_files(
+            args.files,
+            journal,
+            doc_type=document_type(args.type) if args.type else None,
+            profile=profile,
+            sheet=args.sheet,
+        )
+        if not args.json:
+            _print_findings(report.findings, lang, out)
+            print(
+                _t(
+                    lang,
+                    "imported",
+                    documents=report.documents,
+                    new=report.new,
+                    same=report.same,
+                    changed=report.changed,
+                    rejected=report.rejected,
+                ),
+                file=out,
+            )
+        signer = _signer(args, lang)
+        try:
+            code = _send(args, lang, out, journal, profile, signer)
+        finally:
+            _close(signer)
+    rejected = 1 if report.rejected or report.errors else 0
+    return max(code, rejected)
+
+
+def cmd_receipts(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    import time
+
+    from .exchange.receipts import ingest
+    from .settings import find_profile
+
+    profile = find_profile(args.profile) if args.profile else None
+    channel = _channel(args, profile)
+    outbox = _outbox(args)
+    with _journal(args) as journal:
+        while True:
+            if channel is not None:
+                channel.download_receipts(outbox.receive)
+            report = ingest(journal, outbox)
+            if args.json:
+                payload = {
+                    "files": report.files,
+                    "ingested": report.ingested,
+                    "duplicates": report.duplicates,
+                    "rejected": [{"file": n, "reason": r} for n, r in report.rejected],
+                    "documents": len(report.documents),
+                }
+                json.dump(payload, out, ensure_ascii=False)
+                print(file=out)
+            else:
+                for name, reason in report.rejected:
+                    print(_t(lang, "receipt_rejected", name=name, reason=reason), file=out)
+                print(
+                    _t(
+                        lang,
+                        "receipts",
+                        ingested=len(report.ingested),
+                        rejected=len(report.rejected),
+                        documents=len(report.documents),
+                    ),
+                    file=out,
+                )
+            if not args.watch:
+                return EXIT_REJECTED if report.rejected else EXIT_OK
+            time.sleep(args.interval)
+
+
+def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from .spec.receipts import explain_status
+
+    code = document_type(args.type).message.code if args.type else None
+    with _journal(args) as journal:
+        rows = journal.documents(message_type=code)
+        if args.key:
+            rows = [
+                r
+                for r in rows
+                if args.key
+                in (
+                    r.business_key,
+                    r.head.get("copNo"),
+                    r.head.get("invtNo"),
+                    r.head.get("orderNo"),
+                    r.head.get("logisticsNo"),
+                )
+                or any(args.key in (x["keys"] or "") for x in journal.receipts_for(r.id))
+            ]
+        if args.status:
+            rows = [r for r in rows if args.status in (r.customs_status, r.state)]
+        if args.since:
+            rows = [r for r in rows if r.updated >= args.since]
+        if args.until:
+            rows = [r for r in rows if r.updated < args.until]
+        items = []
+        for r in rows:
+            meaning, family = explain_status(r.customs_status)
+            items.append(
+                {
+                    "id": r.id,
+                    "type": r.message_type,
+                    "key": r.business_key,
+                    "appType": r.app_type,
+                    "state": r.state,
+                    "returnStatus": r.customs_status,
+                    "meaning": meaning,
+                    "family": family.value,
+                    "returnInfo": r.customs_info,
+                    "returnTime": r.customs_time,
+                    "source": r.source_file,
+                    "updated": r.updated,
+                }
+            )
+    if args.json:
+        json.dump(items, out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return EXIT_OK
+    print(f"{'类型':<14}{'编号':<24}{'状态':<8}{'回执':<8}{'说明'}", file=out)
+    for i in items:
+        print(
+            f"{i['type'][:14]:<14}{i['key'][:24]:<24}{i['state']:<8}{(i['returnStatus'] or '-'):<8}{i['meaning']} {i['returnInfo'] or ''}",
+            file=out,
+        )
+    print(_t(lang, "status_count", count=len(items)), file=out)
+    return EXIT_OK
+
+
+def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    import time
+
+    from .files import atomic_write
+    from .pipeline.journaled import SendOptions, import_files, send_pending
+    from .settings import find_profile
+
+    profile = find_profile(args.profile)
+    if profile is None:
+        raise UsageError("watch needs the enterprise profile (--profile)")
+    folder = args.folder
+    done, failed = folder / "done", folder / "failed"
+    for d in (done, failed):
+        d.mkdir(parents=True, exist_ok=True)
+    signer = _signer(args, lang)
+    if signer is None:
+        raise UsageError("watch signs and sends: a signer is needed")
+    try:
+        with _journal(args) as journal:
+            while True:
+                for path in sorted(
+                    p
+                    for p in folder.iterdir()
+                    if p.suffix.lower() in (".xlsx", ".xml") and not p.name.startswith((".", "~"))
+                ):
+                    report = import_files([path], journal, profile=profile)
+                    channel = _channel(args, profile)
+                    sent = send_pending(
+                        journal,
+                        SendOptions(
+                            _outbox(args),
+                            signer,
+                            profile.base_transfer(),
+                            channel if channel and channel.url else None,
+                            100,
+                            args.dxp if args.dxp is not None else profile.exchange.dxp,
+                        ),
+                    )
+                    bad = report.rejected or report.errors
+                    lines = [f.render(lang) for f in report.findings]
+                    lines.append(
+                        _t(
+                            lang,
+                            "imported",
+                            documents=report.documents,
+                            new=report.new,
+                            same=report.same,
+                            changed=report.changed,
+                            rejected=report.rejected,
+                        )
+                    )
+                    lines += [_t(lang, "sent", name=n, count=c) for n, _, c in sent.messages]
+                    if sent.stopped:
+                        lines.append(_t(lang, "stopped", reason=sent.stopped, messages=len(sent.messages)))
+                    target = (failed if bad else done) / path.name
+                    os.replace(path, target)
+                    atomic_write(
+                        target.with_name(target.name + ".result.txt"),
+                        ("\n".join(lines) + "\n").encode("utf-8"),
+                    )
+                    print(f"{path.name}: " + lines[-1], file=out)
+                if args.once:
+                    return EXIT_OK
+                time.sleep(args.interval)
+    finally:
+        _close(signer)
+
+
+def cmd_simulate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    import time
+
+    from .exchange.simulator import Customs, Faults, run_folder, serve_http
+
+    outbox = _outbox(args)
+    customs = Customs(outbox.root / ".customs")
+    if args.http:
+        host, _, port = args.http.rpartition(":")
+        server = serve_http(host or "127.0.0.1", int(port), customs, Faults(args.fault))
+        print(_t(lang, "simulating_http", url=server.url), file=out, flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            server.shutdown()
+            return EXIT_OK
+    print(_t(lang, "simulating_folder", folder=outbox.send), file=out, flush=True)
+    while True:
+        taken = run_folder(outbox, customs)
+        if taken:
+            print(_t(lang, "simulated", count=taken), file=out, flush=True)
+        if args.once:
+            return EXIT_OK
+        time.sleep(args.interval)
+
+
 def cmd_tokens(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from .signing.pkcs11 import list_tokens
 
@@ -440,6 +868,11 @@ def cmd_tokens(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 
 
 COMMANDS = {
+    "send": cmd_send,
+    "receipts": cmd_receipts,
+    "status": cmd_status,
+    "watch": cmd_watch,
+    "simulate": cmd_simulate,
     "template": cmd_template,
     "convert": cmd_convert,
     "validate": cmd_validate,

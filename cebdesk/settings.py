@@ -1,6 +1,7 @@
 """The enterprise profile: who transmits (BaseTransfer) and default values for empty cells.
 
-A profile is a small TOML file::
+A profile is a small TOML file (``[exchange]`` is optional: mode = "folder" or "http", url,
+receipts_url, dxp = true for the DxpMsg envelope)::
 
     [transfer]
     copCode = "1105910159"       # 传输企业代码
@@ -35,10 +36,22 @@ def default_profile_path() -> Path:
 
 
 @dataclass
+class ExchangeSettings:
+    """How messages travel: ``folder`` (default) or ``http``; optional DxpMsg envelope."""
+
+    mode: str = "folder"
+    url: str | None = None
+    receipts_url: str | None = None
+    dxp: bool = False
+    verify_tls: bool = True
+
+
+@dataclass
 class Profile:
     transfer: dict[str, str] = field(default_factory=dict)
     defaults: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    exchange: ExchangeSettings = field(default_factory=ExchangeSettings)
 
     def base_transfer(self) -> dict[str, str]:
         """BaseTransfer values, or InputError naming what is missing or wrong."""
@@ -116,7 +129,20 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
                 )
             ]
         )
-    return Profile(transfer, _strings(data.get("defaults"), f"{p}:[defaults]"), str(p))
+    exchange = data.get("exchange") or {}
+    settings = ExchangeSettings(
+        mode=str(exchange.get("mode", "folder")),
+        url=exchange.get("url"),
+        receipts_url=exchange.get("receipts_url"),
+        dxp=bool(exchange.get("dxp", False)),
+        verify_tls=bool(exchange.get("verify_tls", True)),
+    )
+    if settings.mode not in ("folder", "http") or (settings.mode == "http" and not settings.url):
+        detail = "[exchange] mode must be folder or http (http needs url)"
+        raise InputError(
+            [Finding(Location(str(p), path="/exchange"), "file.unreadable", params={"detail": detail})]
+        )
+    return Profile(transfer, _strings(data.get("defaults"), f"{p}:[defaults]"), str(p), settings)
 
 
 def find_profile(path: str | os.PathLike[str] | None) -> Profile | None:

@@ -14,7 +14,15 @@ IMPORT_RECEIVER = "DXPEDCCEB0000002"
 EXPORT_RECEIVER = "DXPEDCCEB0000003"
 
 
-def wrap(data: bytes, *, cop_msg_id: str, sender: str, msg_type: str, receiver: str = IMPORT_RECEIVER, now: dt.datetime | None = None) -> bytes:
+def wrap(
+    data: bytes,
+    *,
+    cop_msg_id: str,
+    sender: str,
+    msg_type: str,
+    receiver: str = IMPORT_RECEIVER,
+    now: dt.datetime | None = None,
+) -> bytes:
     if not 1 <= len(sender) <= 16:
         raise ValueError(f"DXP SenderId must be 1 to 16 characters, got {sender!r}")
     q = lambda name: f"{{{NS_DXP}}}{name}"  # noqa: E731

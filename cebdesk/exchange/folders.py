@@ -1,11 +1,11 @@
 """The outbox folders the transfer client and cebdesk share.
 
-    send/                  what the transfer client picks up (files appear whole: renamed in)
-    sent/YYYYMMDD/         cebdesk's copy of everything it handed over
-    receive/               receipts arrive here
-    receive/done/YYYYMMDD/ receipts read into the journal
-    error/                 receipts that could not be read, each with NAME.reason.txt
-    .staging/              signed messages waiting to be handed over (survive a crash)
+send/                  what the transfer client picks up (files appear whole: renamed in)
+sent/YYYYMMDD/         cebdesk's copy of everything it handed over
+receive/               receipts arrive here
+receive/done/YYYYMMDD/ receipts read into the journal
+error/                 receipts that could not be read, each with NAME.reason.txt
+.staging/              signed messages waiting to be handed over (survive a crash)
 """
 
 from __future__ import annotations

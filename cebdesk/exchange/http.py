@@ -57,7 +57,9 @@ class HttpChannel:
         last = ""
         for attempt in range(1, self.attempts + 1):
             try:
-                response = self.session.post(self.url, data=data, headers=headers, timeout=self.timeout, verify=self.verify)
+                response = self.session.post(
+                    self.url, data=data, headers=headers, timeout=self.timeout, verify=self.verify
+                )
             except (requests.Timeout, requests.ConnectionError) as exc:
                 last = f"{type(exc).__name__}"
             else:
@@ -65,7 +67,9 @@ class HttpChannel:
                     self.tries.append(f"{cop_msg_id}: ok after {attempt}")
                     return
                 if 400 <= response.status_code < 500:
-                    raise DeliveryError(f"{name}: the server refused the message ({response.status_code}): {response.text[:300]}")
+                    raise DeliveryError(
+                        f"{name}: the server refused the message ({response.status_code}): {response.text[:300]}"
+                    )
                 last = f"HTTP {response.status_code}"
             self.tries.append(f"{cop_msg_id}: {last}")
             if attempt < self.attempts:
@@ -80,7 +84,9 @@ class HttpChannel:
         cursor_file = folder / ".http-cursor"
         cursor = cursor_file.read_text().strip() if cursor_file.exists() else "0"
         try:
-            response = self.session.get(self.receipts_url, params={"after": cursor}, timeout=self.timeout, verify=self.verify)
+            response = self.session.get(
+                self.receipts_url, params={"after": cursor}, timeout=self.timeout, verify=self.verify
+            )
             response.raise_for_status()
             payload = response.json()
         except (requests.RequestException, ValueError):

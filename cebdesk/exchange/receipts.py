@@ -74,7 +74,9 @@ def ingest_bytes(journal: Journal, name: str, data: bytes) -> list[int]:
     try:
         parsed = read_message(parse_bytes(data, name), name)
     except InputError as exc:
-        raise ReceiptError("; ".join(f.message("zh") + " / " + f.message("en") for f in exc.findings)) from None
+        raise ReceiptError(
+            "; ".join(f.message("zh") + " / " + f.message("en") for f in exc.findings)
+        ) from None
     mt = parsed.message
     if mt.direction is not Direction.RECEIPT:
         raise ReceiptError(f"not a receipt: {mt.code} is a declaration")
@@ -96,7 +98,12 @@ def ingest_bytes(journal: Journal, name: str, data: bytes) -> list[int]:
         rows.append((position, values, document_id, None))
     answered = [r[2] for r in rows if r[2] is not None]
     if not answered:
-        keys = ", ".join(f"{k}={v}" for _, values, _, _ in rows[:3] for k, v in values.items() if k in ("orderNo", "logisticsNo", "copNo", "invtNo", "payTransactionId", "oriCopMsgId"))
+        keys = ", ".join(
+            f"{k}={v}"
+            for _, values, _, _ in rows[:3]
+            for k, v in values.items()
+            if k in ("orderNo", "logisticsNo", "copNo", "invtNo", "payTransactionId", "oriCopMsgId")
+        )
         raise ReceiptError(f"no document in the journal matches this {mt.code} ({keys or 'no keys'})")
     with journal.transaction():
         file_id = journal.add_receipt_file(name, mt.code, data, digest)
@@ -114,7 +121,9 @@ def ingest(journal: Journal, outbox: Outbox) -> IngestReport:
         report.files += 1
         try:
             if path.stat().st_size > MAX_RECEIPT_BYTES:
-                raise ReceiptError(f"too large for a receipt: {path.stat().st_size} bytes (limit {MAX_RECEIPT_BYTES})")
+                raise ReceiptError(
+                    f"too large for a receipt: {path.stat().st_size} bytes (limit {MAX_RECEIPT_BYTES})"
+                )
             data = path.read_bytes()
             answered = ingest_bytes(journal, path.name, data)
         except ReceiptError as exc:

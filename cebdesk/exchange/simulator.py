@@ -48,9 +48,21 @@ SEQUENCES: dict[str, list[tuple[str, str]]] = {
         ("399", "[Code:2100;Desc:审结]"),
         ("800", "[Code:2600;Desc:放行]"),
     ],
-    "CEB623Message": [("2", "撤销申请单申报成功[{guid}]"), ("120", "[Code:1800;Desc:逻辑校验通过]"), ("399", "[Code:2100;Desc:审结]")],
-    "CEB625Message": [("2", "退货申请单申报成功[{guid}]"), ("120", "[Code:1800;Desc:逻辑校验通过]"), ("399", "[Code:2100;Desc:审结]")],
-    "CEB711Message": [("2", "入库明细单申报成功[{guid}]"), ("120", "[Code:1800;Desc:逻辑校验通过]"), ("399", "[Code:2100;Desc:审结]")],
+    "CEB623Message": [
+        ("2", "撤销申请单申报成功[{guid}]"),
+        ("120", "[Code:1800;Desc:逻辑校验通过]"),
+        ("399", "[Code:2100;Desc:审结]"),
+    ],
+    "CEB625Message": [
+        ("2", "退货申请单申报成功[{guid}]"),
+        ("120", "[Code:1800;Desc:逻辑校验通过]"),
+        ("399", "[Code:2100;Desc:审结]"),
+    ],
+    "CEB711Message": [
+        ("2", "入库明细单申报成功[{guid}]"),
+        ("120", "[Code:1800;Desc:逻辑校验通过]"),
+        ("399", "[Code:2100;Desc:审结]"),
+    ],
 }
 #: Negative codes per declaration: (duplicate, field rules failed, signature failed).
 ERRORS: dict[str, tuple[str, str, str]] = {
@@ -71,7 +83,9 @@ class Customs:
     def __init__(self, state_dir: str | os.PathLike[str]) -> None:
         state = Path(state_dir)
         state.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(state / "customs.sqlite3", isolation_level=None, check_same_thread=False, timeout=30)
+        self.db = sqlite3.connect(
+            state / "customs.sqlite3", isolation_level=None, check_same_thread=False, timeout=30
+        )
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(
             "CREATE TABLE IF NOT EXISTS declared (code TEXT, key TEXT, guid TEXT, PRIMARY KEY (code, key));"
@@ -100,7 +114,10 @@ class Customs:
                 return []
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                self.db.execute("INSERT INTO seen VALUES (?, ?, ?)", (key, hashlib.sha256(data).hexdigest(), dt.datetime.now().isoformat()))
+                self.db.execute(
+                    "INSERT INTO seen VALUES (?, ?, ?)",
+                    (key, hashlib.sha256(data).hexdigest(), dt.datetime.now().isoformat()),
+                )
                 receipts = self._judge(data, name, cop_msg_id)
                 self.db.executemany("INSERT INTO outgoing (name, data) VALUES (?, ?)", receipts)
             except BaseException:
@@ -109,7 +126,9 @@ class Customs:
             self.db.execute("COMMIT")
             return receipts
 
-    def _format_error(self, data: bytes, code: str, reason: str, cop_msg_id: str | None) -> list[tuple[str, bytes]]:
+    def _format_error(
+        self, data: bytes, code: str, reason: str, cop_msg_id: str | None
+    ) -> list[tuple[str, bytes]]:
         mt = message_type("CEB900Message")
         values = {
             "guid": new_guid(),
@@ -127,12 +146,22 @@ class Customs:
             tree = unwrap_dxp(parse_bytes(data, name), name)
             parsed = read_message(tree, name)
         except InputError as exc:
-            return self._format_error(data, "Unknown", "[0001] 报文格式错误: " + "; ".join(f.message() for f in exc.findings), cop_msg_id)
+            return self._format_error(
+                data,
+                "Unknown",
+                "[0001] 报文格式错误: " + "; ".join(f.message() for f in exc.findings),
+                cop_msg_id,
+            )
         mt = parsed.message
         structure = [f for f in parsed.findings if f.is_error]
         if structure or mt.direction is not Direction.DECLARATION:
             reason = "; ".join(f.render() for f in structure) or f"{mt.code} 不是申报报文"
-            return self._format_error(data, mt.code, "[0002] 数据包不能通过 schema 验证: " + reason, cop_msg_id or parsed.envelope.guid)
+            return self._format_error(
+                data,
+                mt.code,
+                "[0002] 数据包不能通过 schema 验证: " + reason,
+                cop_msg_id or parsed.envelope.guid,
+            )
         duplicate, invalid, bad_signature = ERRORS[mt.code]
         signature_ok = True
         if parsed.envelope.signed or mt.signature == "required":
@@ -140,20 +169,36 @@ class Customs:
         doc_type = document_type_for(mt)
         answers: list[tuple[dict[str, str], list[tuple[str, str]]]] = []
         for doc in parsed.documents:
-            key = "/".join(doc.head.get(k, "") for k in doc_type.key) if doc_type else doc.head.get("guid", "")
+            key = (
+                "/".join(doc.head.get(k, "") for k in doc_type.key) if doc_type else doc.head.get("guid", "")
+            )
             if not signature_ok:
                 answers.append((doc.head, [(bad_signature, "验签失败")]))
                 continue
             problems = [f for f in check_document(doc) if f.is_error]
             if problems:
-                answers.append((doc.head, [(invalid, "参数校验不通过，" + "; ".join(f.render() for f in problems[:3]))]))
+                answers.append(
+                    (doc.head, [(invalid, "参数校验不通过，" + "; ".join(f.render() for f in problems[:3]))])
+                )
                 continue
-            declared = self.db.execute("SELECT guid FROM declared WHERE code=? AND key=?", (mt.code, key)).fetchone()
+            declared = self.db.execute(
+                "SELECT guid FROM declared WHERE code=? AND key=?", (mt.code, key)
+            ).fetchone()
             if declared and doc.head.get("appType", "1") == "1":
                 answers.append((doc.head, [(duplicate, f"已存在相同编号的单证[{key}]")]))
                 continue
-            self.db.execute("INSERT OR REPLACE INTO declared VALUES (?, ?, ?)", (mt.code, key, doc.head.get("guid", "")))
-            answers.append((doc.head, [(s, text.format(**{**doc.head, "guid": doc.head.get("guid", "")})) for s, text in SEQUENCES[mt.code]]))
+            self.db.execute(
+                "INSERT OR REPLACE INTO declared VALUES (?, ?, ?)", (mt.code, key, doc.head.get("guid", ""))
+            )
+            answers.append(
+                (
+                    doc.head,
+                    [
+                        (s, text.format(**{**doc.head, "guid": doc.head.get("guid", "")}))
+                        for s, text in SEQUENCES[mt.code]
+                    ],
+                )
+            )
         return self._receipts(mt.code, answers)
 
     # -- receipts -------------------------------------------------------------------------------
@@ -161,7 +206,9 @@ class Customs:
         moment = dt.datetime.now() + dt.timedelta(milliseconds=step)
         return moment.strftime("%Y%m%d%H%M%S") + f"{moment.microsecond // 1000:03d}"
 
-    def _return_values(self, entity, head: dict[str, str], status: str, info: str, step: int) -> dict[str, str]:
+    def _return_values(
+        self, entity, head: dict[str, str], status: str, info: str, step: int
+    ) -> dict[str, str]:
         number = int(hashlib.sha256(json.dumps(head, sort_keys=True).encode()).hexdigest()[:8], 16) % 10**9
         values = {}
         for f in entity.fields:
@@ -176,7 +223,10 @@ class Customs:
             elif f.name == "preNo":
                 values[f.name] = f"B{dt.date.today():%Y%m%d}{number:09d}"
             elif f.name == "invtNo":
-                values[f.name] = head.get("invtNo") or f"{head.get('customsCode', '0000')[:4]}{dt.date.today():%Y}I{number:09d}"
+                values[f.name] = (
+                    head.get("invtNo")
+                    or f"{head.get('customsCode', '0000')[:4]}{dt.date.today():%Y}I{number:09d}"
+                )
             elif f.name == "rkdNo":
                 values[f.name] = f"R{dt.date.today():%Y%m%d}{number:09d}"
             elif f.name == "copNo":
@@ -197,14 +247,24 @@ class Customs:
         longest = max((len(steps) for _, steps in answers), default=0)
         receipts = []
         for step in range(longest):
-            values = [self._return_values(mt.head, head, *steps[step], step) for head, steps in answers if step < len(steps)]
-            status = "-" if any(v["returnStatus"].startswith("-") for v in values) else values[0]["returnStatus"]
+            values = [
+                self._return_values(mt.head, head, *steps[step], step)
+                for head, steps in answers
+                if step < len(steps)
+            ]
+            status = (
+                "-" if any(v["returnStatus"].startswith("-") for v in values) else values[0]["returnStatus"]
+            )
             receipts.append(self._receipt(mt, values, status.lstrip("-") or "err"))
         return receipts
 
     def outgoing_after(self, after: int) -> list[tuple[int, str, bytes]]:
         with self.lock:
-            return list(self.db.execute("SELECT id, name, data FROM outgoing WHERE id>? ORDER BY id LIMIT 500", (after,)))
+            return list(
+                self.db.execute(
+                    "SELECT id, name, data FROM outgoing WHERE id>? ORDER BY id LIMIT 500", (after,)
+                )
+            )
 
     def close(self) -> None:
         self.db.close()
@@ -283,7 +343,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _reset(self) -> None:
         self.close_connection = True
         try:
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            self.connection.setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+            )
             self.connection.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
@@ -306,7 +368,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if fault and fault.startswith("stall:"):
             time.sleep(float(fault.split(":", 1)[1]))
-        receipts = self.server.customs.take(data, self.headers.get("X-File-Name") or "message.xml", self.headers.get("X-Cop-Msg-Id"))
+        receipts = self.server.customs.take(
+            data, self.headers.get("X-File-Name") or "message.xml", self.headers.get("X-Cop-Msg-Id")
+        )
         if fault == "drop":
             self._reset()
             return

@@ -92,7 +92,9 @@ def import_files(
                 items = [(d, []) for d in parsed.documents] if parsed.ok else []
                 source_sheet = None
             else:
-                reader = WorkbookReader(path, doc_type, defaults=profile.defaults if profile else None, sheet=sheet, now=now)
+                reader = WorkbookReader(
+                    path, doc_type, defaults=profile.defaults if profile else None, sheet=sheet, now=now
+                )
                 items = reader.documents()
                 source_sheet = True
             pending: list[tuple[Document, tuple]] = []
@@ -104,7 +106,11 @@ def import_files(
                     report.rejected += 1
                     continue
                 origin = doc.origin
-                source = (str(path), getattr(origin, "sheet", None) if source_sheet else None, getattr(origin, "head_row", None))
+                source = (
+                    str(path),
+                    getattr(origin, "sheet", None) if source_sheet else None,
+                    getattr(origin, "head_row", None),
+                )
                 pending.append((doc, source))
                 if len(pending) >= IMPORT_CHUNK:
                     _store(journal, pending, report)
@@ -124,9 +130,13 @@ def _store(journal: Journal, pending: list, report: ImportReport) -> None:
         for doc, source in pending:
             dt = document_type_for(doc.message)
             if dt is None:
-                report.findings.append(Finding(Location(source[0]), "message.unknown_type", params={"root": doc.message.code}))
+                report.findings.append(
+                    Finding(Location(source[0]), "message.unknown_type", params={"root": doc.message.code})
+                )
                 continue
-            document_id, outcome = journal.import_document(doc.message.code, _business_key(dt, doc.head), doc.head, doc.lines, source)
+            document_id, outcome = journal.import_document(
+                doc.message.code, _business_key(dt, doc.head), doc.head, doc.lines, source
+            )
             setattr(report, outcome, getattr(report, outcome) + 1)
             if outcome == "new":
                 _give_cop_no(journal, document_id, doc)
@@ -168,7 +178,10 @@ def _payload(options: SendOptions, root_bytes: bytes, guid: str, code: str) -> b
 def _stage(journal: Journal, options: SendOptions, message_id: int, guid: str, code: str, name: str) -> None:
     """Build and sign the planned message from its journaled documents; stage the bytes."""
     mt = message_type(code)
-    docs = [Document(mt, row.head, row.lines, XmlOrigin(row.source_file or "journal", "/")) for row in journal.message_documents(message_id)]
+    docs = [
+        Document(mt, row.head, row.lines, XmlOrigin(row.source_file or "journal", "/"))
+        for row in journal.message_documents(message_id)
+    ]
     root = build_message(mt, docs, base_transfer=options.transfer, guid=guid)
     indent(root)
     sign_message(root, options.signer, mt.signature_position)
@@ -180,7 +193,9 @@ def _stage(journal: Journal, options: SendOptions, message_id: int, guid: str, c
     journal.mark_staged(message_id, hashlib.sha256(data).hexdigest(), key_name(options.signer.certificate))
 
 
-def _hand_over(journal: Journal, options: SendOptions, message_id: int, guid: str, code: str, name: str) -> None:
+def _hand_over(
+    journal: Journal, options: SendOptions, message_id: int, guid: str, code: str, name: str
+) -> None:
     if options.channel is None:
         options.outbox.hand_over(name)  # False when it was handed over before a crash: fine
         journal.mark_sent(message_id, "folder")
@@ -204,12 +219,16 @@ def send_pending(
     try:
         for message in journal.messages(state="staged"):
             _hand_over(journal, options, message.id, message.guid, message.message_type, message.file_name)
-            report.messages.append((message.file_name, message.message_type, len(journal.message_documents(message.id))))
+            report.messages.append(
+                (message.file_name, message.message_type, len(journal.message_documents(message.id)))
+            )
             report.resumed += 1
         for message in journal.messages(state="planned"):
             _stage(journal, options, message.id, message.guid, message.message_type, message.file_name)
             _hand_over(journal, options, message.id, message.guid, message.message_type, message.file_name)
-            report.messages.append((message.file_name, message.message_type, len(journal.message_documents(message.id))))
+            report.messages.append(
+                (message.file_name, message.message_type, len(journal.message_documents(message.id)))
+            )
             report.resumed += 1
         ready = journal.documents(state="ready")
         total, done = len(ready), 0

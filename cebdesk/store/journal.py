@@ -127,7 +127,9 @@ class Journal:
             raise
         self.db.execute("COMMIT")
 
-    def event(self, kind: str, detail: str = "", *, document_id: int | None = None, message_id: int | None = None) -> None:
+    def event(
+        self, kind: str, detail: str = "", *, document_id: int | None = None, message_id: int | None = None
+    ) -> None:
         self.db.execute(
             "INSERT INTO events (time, kind, document_id, message_id, detail) VALUES (?, ?, ?, ?, ?)",
             (_now(), kind, document_id, message_id, detail),
@@ -158,7 +160,17 @@ class Journal:
             cur = self.db.execute(
                 "INSERT INTO documents (message_type, business_key, guid, app_type, content_hash, record, source_file,"
                 " source_sheet, source_row, state, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ready', ?, ?)",
-                (message_type, business_key, head.get("guid", ""), head.get("appType", "1"), digest, record, *source, now, now),
+                (
+                    message_type,
+                    business_key,
+                    head.get("guid", ""),
+                    head.get("appType", "1"),
+                    digest,
+                    record,
+                    *source,
+                    now,
+                    now,
+                ),
             )
             self.event("imported", f"{source[0]}:{source[1]}!{source[2]}", document_id=cur.lastrowid)
             return cur.lastrowid, "new"
@@ -169,7 +181,11 @@ class Journal:
             self.db.execute(
                 "UPDATE documents SET pending_record=?, updated=? WHERE id=?", (record, now, row["id"])
             )
-            self.event("changed", "re-imported with other values; send as modification (appType 2) to declare", document_id=row["id"])
+            self.event(
+                "changed",
+                "re-imported with other values; send as modification (appType 2) to declare",
+                document_id=row["id"],
+            )
         return row["id"], "changed"
 
     def _document(self, row: sqlite3.Row) -> DocumentRow:
@@ -181,7 +197,9 @@ class Journal:
         )  # fmt: skip
 
     def document(self, document_id: int) -> DocumentRow:
-        return self._document(self.db.execute("SELECT * FROM documents WHERE id=?", (document_id,)).fetchone())
+        return self._document(
+            self.db.execute("SELECT * FROM documents WHERE id=?", (document_id,)).fetchone()
+        )
 
     def documents(self, *, state: str | None = None, message_type: str | None = None) -> list[DocumentRow]:
         sql, args = "SELECT * FROM documents WHERE 1=1", []
@@ -199,7 +217,9 @@ class Journal:
 
     def promote_modification(self, document_id: int) -> bool:
         """Turn a pending change into the document to send, as appType 2, with a new guid."""
-        row = self.db.execute("SELECT pending_record, state FROM documents WHERE id=?", (document_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT pending_record, state FROM documents WHERE id=?", (document_id,)
+        ).fetchone()
         if row is None or not row["pending_record"]:
             return False
         pending = json.loads(row["pending_record"])
@@ -210,7 +230,13 @@ class Journal:
         self.db.execute(
             "UPDATE documents SET record=?, pending_record=NULL, content_hash=?, app_type='2', guid=?, state='ready',"
             " message_id=NULL, updated=? WHERE id=?",
-            (json.dumps(pending, ensure_ascii=False), content_hash(pending["head"], pending["lines"]), pending["head"]["guid"], _now(), document_id),
+            (
+                json.dumps(pending, ensure_ascii=False),
+                content_hash(pending["head"], pending["lines"]),
+                pending["head"]["guid"],
+                _now(),
+                document_id,
+            ),
         )
         self.event("modification", "queued as appType 2", document_id=document_id)
         return True
@@ -236,17 +262,33 @@ class Journal:
 
     def mark_staged(self, message_id: int, sha256: str, signer: str | None) -> None:
         with self.transaction():
-            self.db.execute("UPDATE messages SET state='staged', sha256=?, signer=? WHERE id=?", (sha256, signer, message_id))
+            self.db.execute(
+                "UPDATE messages SET state='staged', sha256=?, signer=? WHERE id=?",
+                (sha256, signer, message_id),
+            )
 
     def mark_sent(self, message_id: int, channel: str) -> None:
         now = _now()
         with self.transaction():
-            self.db.execute("UPDATE messages SET state='sent', channel=?, sent=? WHERE id=?", (channel, now, message_id))
-            self.db.execute("UPDATE documents SET state='sent', updated=? WHERE message_id=?", (now, message_id))
+            self.db.execute(
+                "UPDATE messages SET state='sent', channel=?, sent=? WHERE id=?", (channel, now, message_id)
+            )
+            self.db.execute(
+                "UPDATE documents SET state='sent', updated=? WHERE message_id=?", (now, message_id)
+            )
             self.event("sent", channel, message_id=message_id)
 
     def _message(self, row: sqlite3.Row) -> MessageRow:
-        return MessageRow(row["id"], row["guid"], row["message_type"], row["file_name"], row["state"], row["sha256"], row["channel"], row["sent"])
+        return MessageRow(
+            row["id"],
+            row["guid"],
+            row["message_type"],
+            row["file_name"],
+            row["state"],
+            row["sha256"],
+            row["channel"],
+            row["sent"],
+        )
 
     def messages(self, *, state: str | None = None) -> list[MessageRow]:
         sql, args = "SELECT * FROM messages", []
@@ -286,7 +328,16 @@ class Journal:
         self.db.execute(
             "INSERT INTO receipts (file_id, position, document_id, message_id, return_status, return_info, return_time, keys)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (file_id, position, document_id, message_id, status, info, time_, json.dumps(values, ensure_ascii=False)),
+            (
+                file_id,
+                position,
+                document_id,
+                message_id,
+                status,
+                info,
+                time_,
+                json.dumps(values, ensure_ascii=False),
+            ),
         )
         if document_id is not None and status is not None:
             # the latest customs time wins; receipts may arrive out of order
