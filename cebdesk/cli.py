@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .exchange.folders import OutboxBusy
 from .findings import Finding, InputError
 from .signing.base import SigningError
 from .spec import DOCUMENT_TYPES, document_type
@@ -894,7 +895,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     except InputError as exc:
         _print_findings(exc.findings, lang, sys.stderr)
         return EXIT_REJECTED
-    except (UsageError, SigningError) as exc:
+    except (UsageError, SigningError, OutboxBusy) as exc:
         print(f"cebdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -11,13 +11,20 @@ error/                 receipts that could not be read, each with NAME.reason.tx
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..files import atomic_write
 
 HIDDEN = (".", "~")
+
+
+class OutboxBusy(Exception):
+    """Another cebdesk process is sending from the same outbox."""
 
 
 class Outbox:
@@ -66,6 +73,31 @@ class Outbox:
         if data is not None:
             self.archive(name, data)
             (self.staging / name).unlink(missing_ok=True)
+
+    def sweep(self) -> int:
+        """Remove half-written temporary files a killed run left in the folders only the sender
+        writes (.staging/, sent/). Call with the send lock held."""
+        removed = 0
+        for folder in (self.staging, *[p for p in self.sent.iterdir() if p.is_dir()]):
+            for leftover in folder.glob(".tmp-*"):
+                leftover.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+    @contextmanager
+    def send_lock(self) -> Iterator[None]:
+        """One sender at a time per outbox (a second one would race for the same messages)."""
+        with (self.root / ".send.lock").open("a") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise OutboxBusy(
+                    f"another cebdesk is sending from {self.root}; wait for it to finish"
+                ) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     # -- incoming -------------------------------------------------------------------------------
     def incoming(self) -> list[Path]:

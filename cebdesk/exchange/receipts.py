@@ -53,7 +53,7 @@ def _match(journal: Journal, code: str, values: dict[str, str]) -> int | None:
                 return found
     for element in rule.by_receipts:
         if values.get(element):
-            found = journal.find_document_by_receipt(rule.declaration, element, values[element])
+            found = journal.find_document_by(rule.declaration, element, values[element])
             if found:
                 return found
     m = _ORDER_NO_IN_INFO.search(values.get("returnInfo", ""))

@@ -215,6 +215,12 @@ def send_pending(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> SendReport:
     """Finish what an earlier run left, then send every ready document."""
+    with options.outbox.send_lock():
+        options.outbox.sweep()
+        return _send_pending(journal, options, progress, cancelled)
+
+
+def _send_pending(journal: Journal, options: SendOptions, progress, cancelled) -> SendReport:
     report = SendReport()
     try:
         for message in journal.messages(state="staged"):

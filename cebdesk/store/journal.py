@@ -22,6 +22,9 @@ from .migrations import MIGRATIONS
 APP_NAME = "cebdesk"
 #: Head fields that do not make a document different when re-imported.
 _VOLATILE = {"guid", "appTime", "appType"}
+#: Numbers by which receipts name documents: from the declared head, and from receipts.
+HEAD_KEYS = ("copNo", "invtNo")
+RECEIPT_KEYS = ("invtNo", "preNo", "rkdNo", "copNo")
 
 
 def default_data_dir() -> Path:
@@ -173,6 +176,7 @@ class Journal:
                 ),
             )
             self.event("imported", f"{source[0]}:{source[1]}!{source[2]}", document_id=cur.lastrowid)
+            self._remember(cur.lastrowid, head, HEAD_KEYS)
             return cur.lastrowid, "new"
         if row["content_hash"] == digest:
             return row["id"], "same"
@@ -214,6 +218,13 @@ class Journal:
     def update_record(self, document_id: int, head: dict[str, str], lines: list[dict[str, str]]) -> None:
         record = json.dumps({"head": head, "lines": lines}, ensure_ascii=False)
         self.db.execute("UPDATE documents SET record=?, updated=? WHERE id=?", (record, _now(), document_id))
+        self._remember(document_id, head, HEAD_KEYS)
+
+    def _remember(self, document_id: int, values: dict[str, str], elements: tuple[str, ...]) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO document_keys (document_id, element, value) VALUES (?, ?, ?)",
+            [(document_id, e, values[e]) for e in elements if values.get(e)],
+        )
 
     def promote_modification(self, document_id: int) -> bool:
         """Turn a pending change into the document to send, as appType 2, with a new guid."""
@@ -339,6 +350,8 @@ class Journal:
                 json.dumps(values, ensure_ascii=False),
             ),
         )
+        if document_id is not None:
+            self._remember(document_id, values, RECEIPT_KEYS)
         if document_id is not None and status is not None:
             # the latest customs time wins; receipts may arrive out of order
             self.db.execute(
@@ -354,19 +367,12 @@ class Journal:
         return row["id"] if row else None
 
     def find_document_by(self, message_type: str, element: str, value: str) -> int | None:
-        """A document whose head has ``element`` = ``value`` (copNo, invtNo…)."""
+        """A document known by ``element`` = ``value``: declared (copNo, invtNo) or named so by an
+        earlier receipt (invtNo, preNo, rkdNo)."""
         row = self.db.execute(
-            "SELECT id FROM documents WHERE message_type=? AND json_extract(record, '$.head.' || ?) = ? ORDER BY id DESC",
-            (message_type, element, value),
-        ).fetchone()
-        return row["id"] if row else None
-
-    def find_document_by_receipt(self, message_type: str, element: str, value: str) -> int | None:
-        """The document an earlier receipt with ``element`` = ``value`` (invtNo, preNo…) answered."""
-        row = self.db.execute(
-            "SELECT r.document_id FROM receipts r JOIN documents d ON d.id=r.document_id"
-            " WHERE d.message_type=? AND json_extract(r.keys, '$.' || ?) = ? ORDER BY r.id DESC",
-            (message_type, element, value),
+            "SELECT k.document_id FROM document_keys k JOIN documents d ON d.id=k.document_id"
+            " WHERE k.element=? AND k.value=? AND d.message_type=? ORDER BY k.document_id DESC",
+            (element, value, message_type),
         ).fetchone()
         return row["document_id"] if row else None
 

@@ -71,4 +71,29 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX documents_key ON documents(business_key);
     """,
+    # 2: the numbers a receipt may use to name a document (copNo, invtNo, preNo, rkdNo), indexed
+    """
+    CREATE TABLE document_keys (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        element TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (element, value, document_id)
+    );
+    INSERT OR IGNORE INTO document_keys
+        SELECT id, 'copNo', json_extract(record, '$.head.copNo') FROM documents
+        WHERE json_extract(record, '$.head.copNo') IS NOT NULL;
+    INSERT OR IGNORE INTO document_keys
+        SELECT id, 'invtNo', json_extract(record, '$.head.invtNo') FROM documents
+        WHERE json_extract(record, '$.head.invtNo') IS NOT NULL;
+    INSERT OR IGNORE INTO document_keys
+        SELECT document_id, 'invtNo', json_extract(keys, '$.invtNo') FROM receipts
+        WHERE document_id IS NOT NULL AND json_extract(keys, '$.invtNo') IS NOT NULL;
+    INSERT OR IGNORE INTO document_keys
+        SELECT document_id, 'preNo', json_extract(keys, '$.preNo') FROM receipts
+        WHERE document_id IS NOT NULL AND json_extract(keys, '$.preNo') IS NOT NULL;
+    INSERT OR IGNORE INTO document_keys
+        SELECT document_id, 'rkdNo', json_extract(keys, '$.rkdNo') FROM receipts
+        WHERE document_id IS NOT NULL AND json_extract(keys, '$.rkdNo') IS NOT NULL;
+    CREATE INDEX messages_guid ON messages(guid COLLATE NOCASE);
+    """,
 ]

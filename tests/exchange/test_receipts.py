@@ -16,7 +16,9 @@ ORDER_RETURN = (
 )
 
 
-def order_return(order: str, status="100", info="订单退单：测试", time="29990101000000000", enc="UTF-8") -> str:
+def order_return(
+    order: str, status="100", info="订单退单：测试", time="29990101000000000", enc="UTF-8"
+) -> str:
     return ORDER_RETURN.format(order=order, status=status, info=info, time=time, enc=enc)
 
 
@@ -30,7 +32,9 @@ def dxp(inner: bytes, *, sv: bool = False) -> bytes:
     if sv:
         msg = (
             '<DxpMsgSv xmlns="http://www.chinaport.gov.cn/dxp" ver="1.0"><SvNo Ver="1.0"><MsgId>1</MsgId>'
-            "<SendTime>2024-01-01T00:00:00</SendTime><EndNode>1</EndNode><StaNode>2</StaNode></SvNo>" + msg + "</DxpMsgSv>"
+            "<SendTime>2024-01-01T00:00:00</SendTime><EndNode>1</EndNode><StaNode>2</StaNode></SvNo>"
+            + msg
+            + "</DxpMsgSv>"
         )
     return msg.encode()
 
@@ -55,7 +59,9 @@ def test_hostile_and_broken_receipts_go_to_error_with_a_reason(sent, tmp_path):
     bad = {
         "truncated.xml": good[: len(good) // 2],
         "gbk-declared-utf8.xml": order_return(order.business_key, info="订单退单").encode("gbk"),
-        "not-gb2312.xml": order_return(order.business_key, enc="GB2312").encode("utf-8").replace(b"\xe8\xae\xa2", b"\xff\xff\xff"),
+        "not-gb2312.xml": order_return(order.business_key, enc="GB2312")
+        .encode("utf-8")
+        .replace(b"\xe8\xae\xa2", b"\xff\xff\xff"),
         "xxe.xml": b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><CEB312Message>&x;</CEB312Message>',
         "laughs.xml": b'<!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><r>&b;</r>',
         "unknown-type.xml": b'<CEB999Message xmlns="http://www.chinaport.gov.cn/ceb" guid="x" version="1.0"/>',
@@ -67,17 +73,24 @@ def test_hostile_and_broken_receipts_go_to_error_with_a_reason(sent, tmp_path):
         "dxp-bad-base64.xml": dxp(b"").replace(b"<Data></Data>", b"<Data>@@@@</Data>"),
         "dxp-garbage.xml": dxp(b"this is not xml"),
         "html.xml": b"<html><body>502 Bad Gateway</body></html>",
-        "out-of-order.xml": good.replace(b"<ebpCode>420196T001</ebpCode><ebcCode>420196T001</ebcCode>", b"<ebcCode>420196T001</ebcCode><ebpCode>420196T001</ebpCode>"),
+        "out-of-order.xml": good.replace(
+            b"<ebpCode>420196T001</ebpCode><ebcCode>420196T001</ebcCode>",
+            b"<ebcCode>420196T001</ebcCode><ebpCode>420196T001</ebpCode>",
+        ),
         "no-namespace.xml": good.replace(b' xmlns="http://www.chinaport.gov.cn/ceb"', b""),
         "ceb900-unknown-message.xml": (
-            '<CEB900Message xmlns="http://www.chinaport.gov.cn/ceb" guid="A" version="1.0"><MessageReturn>'
-            "<guid>A</guid><returnStatus>-1</returnStatus><returnInfo>x</returnInfo><returnTime>20240101000000000</returnTime>"
-            "<oriCopMsgId>NOT-OURS</oriCopMsgId><oriMessageType>CEB311Message</oriMessageType><oriBizMessage/></MessageReturn></CEB900Message>"
-        ).encode(),
+            b'<CEB900Message xmlns="http://www.chinaport.gov.cn/ceb" guid="A" version="1.0"><MessageReturn>'
+            b"<guid>A</guid><returnStatus>-1</returnStatus><returnInfo>x</returnInfo><returnTime>20240101000000000</returnTime>"
+            b"<oriCopMsgId>NOT-OURS</oriCopMsgId><oriMessageType>CEB311Message</oriMessageType><oriBizMessage/></MessageReturn></CEB900Message>"
+        ),
     }
     good_ones = {
-        "a-gb18030-default-ns.xml": order_return(order.business_key, status="399", info="审结", time="29990101000000001", enc="GB18030").encode("gb18030"),
-        "b-in-dxpmsgsv.xml": dxp(order_return(order.business_key, status="120", time="20000101000000000").encode(), sv=True),
+        "a-gb18030-default-ns.xml": order_return(
+            order.business_key, status="399", info="审结", time="29990101000000001", enc="GB18030"
+        ).encode("gb18030"),
+        "b-in-dxpmsgsv.xml": dxp(
+            order_return(order.business_key, status="120", time="20000101000000000").encode(), sv=True
+        ),
     }
     for name, data in {**bad, **good_ones}.items():
         (outbox.receive / name).write_bytes(data)
@@ -97,5 +110,7 @@ def test_hostile_and_broken_receipts_go_to_error_with_a_reason(sent, tmp_path):
     assert report.duplicates == ["c-duplicate.xml"]
     document = journal.document(order.id)
     assert document.customs_status == "399"  # the latest returnTime wins, not the last file read
-    raw = journal.db.execute("SELECT raw FROM receipt_files WHERE file_name='a-gb18030-default-ns.xml'").fetchone()[0]
+    raw = journal.db.execute(
+        "SELECT raw FROM receipt_files WHERE file_name='a-gb18030-default-ns.xml'"
+    ).fetchone()[0]
     assert raw == good_ones["a-gb18030-default-ns.xml"]  # kept verbatim

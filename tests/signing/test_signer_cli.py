@@ -23,7 +23,14 @@ def test_convert_signs_with_the_token(tmp_path, softhsm, profile_file, monkeypat
     monkeypatch.setenv("CEBDESK_PIN", softhsm["pin"])
     src = filled_template(document_type("inventory-cancel"), tmp_path / "c.xlsx", documents=3)
     args = ["convert", src, "-o", tmp_path / "out", "--profile", profile_file, "--json"]
-    args += ["--pkcs11-module", softhsm["module"], "--token-label", softhsm["token"], "--key-label", "signkey"]
+    args += [
+        "--pkcs11-module",
+        softhsm["module"],
+        "--token-label",
+        softhsm["token"],
+        "--key-label",
+        "signkey",
+    ]
     code, out = run(args)
     assert code == 0, out
     [message] = json.loads(out)["messages"]
@@ -33,11 +40,20 @@ def test_convert_signs_with_the_token(tmp_path, softhsm, profile_file, monkeypat
     assert code == 0 and json.loads(out)[0]["key_name"] == "03000000000cde70"
 
 
-def test_wrong_pin_from_the_environment_exits_2_without_output(tmp_path, softhsm, profile_file, monkeypatch, capsys):
+def test_wrong_pin_from_the_environment_exits_2_without_output(
+    tmp_path, softhsm, profile_file, monkeypatch, capsys
+):
     monkeypatch.setenv("CEBDESK_PIN", "654321")
     src = filled_template(document_type("order"), tmp_path / "o.xlsx")
     args = ["convert", src, "-o", tmp_path / "out", "--profile", profile_file]
-    args += ["--pkcs11-module", softhsm["module"], "--token-label", softhsm["token"], "--key-label", "signkey"]
+    args += [
+        "--pkcs11-module",
+        softhsm["module"],
+        "--token-label",
+        softhsm["token"],
+        "--key-label",
+        "signkey",
+    ]
     code, _ = run(args)
     assert code == 2
     err = capsys.readouterr().err

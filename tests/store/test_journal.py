@@ -17,31 +17,44 @@ def test_new_journal_is_at_the_latest_schema_in_wal_mode(tmp_path):
     assert not list(tmp_path.glob("*.bak"))
 
 
-def test_an_older_journal_is_copied_aside_then_migrated(tmp_path, monkeypatch):
+def test_a_version_1_journal_is_copied_aside_then_migrated(tmp_path):
     path = tmp_path / "j.sqlite3"
     db = sqlite3.connect(path)
     db.executescript(MIGRATIONS[0] + ";PRAGMA user_version=1;")
-    db.execute("INSERT INTO events (time, kind) VALUES ('t', 'old')")
+    db.execute(
+        "INSERT INTO documents (message_type, business_key, guid, content_hash, record, state, created, updated)"
+        " VALUES ('CEB621Message', 'A1', 'G', 'h', ?, 'sent', 't', 't')",
+        ('{"head": {"copNo": "C-1", "orderNo": "A1"}, "lines": []}',),
+    )
     db.commit()
     db.close()
-    extra = "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT)"
-    monkeypatch.setattr("cebdesk.store.journal.MIGRATIONS", [*MIGRATIONS, extra])
     with Journal(path) as journal:
-        assert journal.version == 2
-        assert journal.db.execute("SELECT kind FROM events").fetchone()[0] == "old"
-        journal.db.execute("INSERT INTO settings VALUES ('a', 'b')")
+        assert journal.version == len(MIGRATIONS) >= 2
+        assert journal.find_document_by("CEB621Message", "copNo", "C-1") == 1  # keys filled in by step 2
     assert (tmp_path / "j.v1.bak").is_file()
+    old = sqlite3.connect(tmp_path / "j.v1.bak")
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
 
 
 def test_same_rows_twice_make_one_document_and_a_change_waits_for_the_user(tmp_path):
     with Journal(tmp_path / "j.sqlite3") as journal:
-        head = {"guid": "G1", "orderNo": "A1", "appType": "1", "appTime": "20240101000000", "buyerName": "张三"}
+        head = {
+            "guid": "G1",
+            "orderNo": "A1",
+            "appType": "1",
+            "appTime": "20240101000000",
+            "buyerName": "张三",
+        }
         with journal.transaction():
             first = journal.import_document("CEB311Message", "A1", head, [{"gnum": "1"}])
         with journal.transaction():  # the same rows again (other guid and time: not a change)
-            again = journal.import_document("CEB311Message", "A1", {**head, "guid": "G2", "appTime": "20240202000000"}, [{"gnum": "1"}])
+            again = journal.import_document(
+                "CEB311Message", "A1", {**head, "guid": "G2", "appTime": "20240202000000"}, [{"gnum": "1"}]
+            )
         with journal.transaction():
-            changed = journal.import_document("CEB311Message", "A1", {**head, "buyerName": "李四"}, [{"gnum": "1"}])
+            changed = journal.import_document(
+                "CEB311Message", "A1", {**head, "buyerName": "李四"}, [{"gnum": "1"}]
+            )
         assert first == (1, "new") and again == (1, "same") and changed == (1, "changed")
         assert len(journal.documents()) == 1
         document = journal.document(1)
