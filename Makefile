@@ -52,11 +52,12 @@ test: venv
 	$(PY) -m pytest
 
 demo: venv
-	$(PY) -m cebdesk.demo
+	$(PY) -m cebdesk.demo cebdesk-demo
 
 bench: venv
 	$(PY) benchmarks/convert.py
 	$(PY) benchmarks/sign.py
+	$(PY) benchmarks/exchange.py
 
 # Regenerate the shipped templates from spec/ (a test keeps them equal).
 templates: venv

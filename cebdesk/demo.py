@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .excel.columns import template_columns
 from .excel.template import DATA_FIRST_ROW, build_template
-from .pipeline import ConvertOptions, convert, validate
+from .pipeline import ConvertOptions, convert
 from .settings import load_profile
 from .signing.keyfile import KeyFileSigner
 from .spec import document_type
@@ -219,59 +219,69 @@ def _demo_key(folder: Path) -> tuple[Path, Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Excel -> journal -> signed with the demo key -> send/ -> customs simulator -> receipts."""
+    from .exchange.folders import Outbox
+    from .exchange.receipts import ingest
+    from .exchange.simulator import Customs, run_folder
+    from .pipeline.journaled import SendOptions, import_files, send_pending
+    from .spec.receipts import explain_status
+    from .store import Journal
+
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0] if args else "cebdesk-demo").resolve()
     (folder / "excel").mkdir(parents=True, exist_ok=True)
-    out = folder / "messages"
     now = dt.datetime.now().replace(microsecond=0)
     profile_path = folder / "profile.toml"
     profile_path.write_text(PROFILE, encoding="utf-8")
+    profile = load_profile(profile_path)
     key, cert = _demo_key(folder)
     signer = KeyFileSigner(key, cert_file=cert)
     orders = _orders()
     print(f"演示目录 demo folder: {folder}")
     print(f"签名证书 signing certificate: {signer.certificate.subject.rfc4514_string()}")
     print()
-    failures = 0
-    for kind, label in (
-        ("order", "电子订单"),
-        ("payment", "支付凭证"),
-        ("logistics", "物流运单"),
-        ("inventory", "进口清单"),
-    ):
-        source = _write(kind, _rows(kind, orders, now), folder / "excel" / f"{kind}.xlsx")
-        report = convert(
-            [source], ConvertOptions(out_dir=out, profile=load_profile(profile_path), signer=signer, now=now)
-        )
-        for finding in report.findings:
-            print("  " + finding.render())
-        failures += report.exit_code
-        for message in report.messages:
-            [result] = validate([message.path])
-            failures += 0 if result.ok else 1
-            verdict = "已签名，校验通过 signed, valid" if message.signed and result.ok else "校验失败 INVALID"
-            print(
-                f"{label} {kind}: excel/{source.name} -> {message.documents} 个单证 -> {message.path.name}（{verdict}）"
-            )
 
-    # What a clerk sees when a cell is wrong: the file, sheet, cell, field and rule.
+    sources = [
+        _write(kind, _rows(kind, orders, now), folder / "excel" / f"{kind}.xlsx")
+        for kind in ("order", "payment", "logistics", "inventory")
+    ]
+    # What a clerk sees when a cell is wrong: file, sheet, cell, field and rule.
     rows = _rows("inventory", orders, now)
     rows[0]["buyerIdNumber"] = None
     rows[0]["unit"] = "瓶子"
     rows[3]["declTime"] = "2024-13-40"
-    source = _write("inventory", rows, folder / "excel" / "inventory-with-mistakes.xlsx")
-    report = convert(
-        [source], ConvertOptions(out_dir=out, profile=load_profile(profile_path), signer=signer, now=now)
-    )
-    print()
-    print("有错误的文件 a file with mistakes (expected):")
+    mistakes = _write("inventory", rows, folder / "excel" / "inventory-with-mistakes.xlsx")
+    report = convert([mistakes], ConvertOptions(out_dir=folder / "checked", profile=profile, signer=signer, now=now))
+    print("1. 有错误的文件 a file with mistakes (expected):")
     for finding in report.findings:
-        print("  " + finding.render())
-    print(
-        f"  -> 已转换 {report.converted}，拒绝 {report.rejected}（有错的单证不会写出 rejected documents are not written）"
-    )
+        print("   " + finding.render())
     print()
-    print(f"报文在 messages are in: {out}")
+
+    journal = Journal(folder / "data" / "journal.sqlite3")
+    outbox = Outbox(folder / "exchange")
+    customs = Customs(folder / "exchange" / ".customs")
+    try:
+        imported = import_files(sources, journal, profile=profile, now=now)
+        print(f"2. 导入 imported: {imported.documents} 个单证（新增 {imported.new}，未变 {imported.same}，拒绝 {imported.rejected}）")
+        sent = send_pending(journal, SendOptions(outbox, signer, profile.base_transfer()))
+        for name, _code, count in sent.messages:
+            print(f"3. 签名并放入 send/ signed into send/: {name}（{count} 个单证）")
+        taken = run_folder(outbox, customs)
+        print(f"4. 海关模拟器处理 the customs simulator took {taken} 个报文，回执放入 receive/")
+        got = ingest(journal, outbox)
+        print(f"5. 读入回执 receipts read: {len(got.ingested)} 个文件，{len(got.rejected)} 个放入 error/")
+        print()
+        print(f"{'单证 type':<16}{'编号 key':<18}{'回执 status':<12}说明 meaning")
+        failures = len(got.rejected) + imported.rejected
+        for doc in journal.documents():
+            meaning, family = explain_status(doc.customs_status)
+            print(f"{doc.message_type:<16}{doc.business_key:<18}{doc.customs_status or '-':<12}{meaning}（{family.value}）")
+            failures += 0 if doc.customs_status in ("120", "800") else 1
+    finally:
+        journal.close()
+        customs.close()
+    print()
+    print(f"日志 journal: {folder / 'data' / 'journal.sqlite3'}    报文 messages: {outbox.sent}")
     return 1 if failures else 0
 
 

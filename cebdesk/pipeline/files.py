@@ -392,7 +392,7 @@ class VerifyResult:
 
 def verify_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[VerifyResult]:
     """Check the signature of each file and explain what is wrong."""
-    from .signing.base import key_name
+    from ..signing.base import key_name
 
     for raw in paths:
         name = str(raw)

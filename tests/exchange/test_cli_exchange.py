@@ -1,0 +1,85 @@
+"""send / receipts / status / watch / simulate, as scripts call them."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+
+from lxml import etree
+
+from cebdesk.cli import main
+from cebdesk.spec import document_type
+from tests.factory import document_rows, filled_template, write_workbook
+
+
+def run(*args):
+    out = io.StringIO()
+    code = main([str(a) for a in args], out=out)
+    return code, out.getvalue()
+
+
+def test_convert_send_simulate_receipts_status(tmp_path, profile_file, test_keys, monkeypatch):
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
+    src = filled_template(document_type("inventory"), tmp_path / "i.xlsx", documents=3)
+    code, out = run(*dirs, "convert", src, "--send", "--profile", profile_file, "--key-file", test_keys["p12"])
+    assert code == 0, out
+    assert "新增 3" in out and "发送 1 个报文，3 个单证" in out
+    assert run(*dirs, "simulate", "--once")[0] == 0
+    code, out = run(*dirs, "receipts", "--json")
+    assert code == 0 and json.loads(out)["documents"] == 3
+    code, out = run(*dirs, "status", "--json", "--type", "inventory")
+    rows = json.loads(out)
+    assert [r["returnStatus"] for r in rows] == ["800"] * 3
+    assert rows[0]["family"] == "放行" and rows[0]["meaning"] == "放行"
+    code, out = run(*dirs, "status", "--status", "800")
+    assert "共 3 个单证" in out
+    # the same file again: nothing new to declare
+    code, out = run(*dirs, "convert", src, "--send", "--profile", profile_file, "--key-file", test_keys["p12"])
+    assert "新增 0，未变 3" in out and "发送 0 个报文" in out
+
+
+def test_a_change_is_sent_as_modification_only_when_asked(tmp_path, profile_file, test_keys, monkeypatch):
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
+    order = document_type("order")
+    rows = document_rows(order, 0, 1)
+    first = write_workbook(order, rows, tmp_path / "o.xlsx")
+    signer = ["--profile", profile_file, "--key-file", test_keys["p12"]]
+    assert run(*dirs, "convert", first, "--send", *signer)[0] == 0
+    rows[0]["buyerTelephone"] = "13900000000"
+    changed = write_workbook(order, rows, tmp_path / "o2.xlsx")
+    code, out = run(*dirs, "convert", changed, "--send", *signer)
+    assert "有改动 1" in out and "发送 0 个报文" in out
+    code, out = run(*dirs, "send", "--modify", *signer, "--json")
+    [message] = json.loads(out)["messages"]
+    root = etree.parse(str(tmp_path / "x" / "send" / message["file"])).getroot()
+    ns = "{http://www.chinaport.gov.cn/ceb}"
+    assert root.findtext(f"{ns}Order/{ns}OrderHead/{ns}appType") == "2"
+    assert root.findtext(f"{ns}Order/{ns}OrderHead/{ns}buyerTelephone") == "13900000000"
+
+
+def test_hot_folder(tmp_path, profile_file, test_keys, monkeypatch):
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
+    hot = tmp_path / "hot"
+    hot.mkdir()
+    filled_template(document_type("payment"), hot / "pay.xlsx", documents=2)
+    rows = document_rows(document_type("order"), 0, 1)
+    rows[0]["buyerName"] = None
+    write_workbook(document_type("order"), rows, hot / "bad-order.xlsx")
+    code, out = run(*dirs, "watch", hot, "--once", "--profile", profile_file, "--key-file", test_keys["p12"])
+    assert code == 0
+    assert (hot / "done" / "pay.xlsx").exists() and "发送" in (hot / "done" / "pay.xlsx.result.txt").read_text(encoding="utf-8")
+    assert (hot / "failed" / "bad-order.xlsx").exists()
+    assert "buyerName" in (hot / "failed" / "bad-order.xlsx.result.txt").read_text(encoding="utf-8")
+    assert len(list((tmp_path / "x" / "send").glob("CEB411*.xml"))) == 1
+
+
+def test_demo_runs_end_to_end(tmp_path):
+    from cebdesk.demo import main as demo
+
+    assert demo([str(tmp_path / "demo")]) == 0
+    assert list((tmp_path / "demo" / "exchange" / "receive" / "done").glob("*/*.xml"))
+    shutil.rmtree(tmp_path / "demo")
