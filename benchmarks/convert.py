@@ -170,26 +170,14 @@ def _run_child(*args: str) -> tuple[dict, float]:
 
 
 def _make_key(folder: Path) -> tuple[Path, Path]:
-    import datetime as dt
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.x509.oid import NameOID
 
+    from tests.certs import issue, make_ca
+
+    ca_key, ca = make_ca()
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "cebdesk benchmark TEST")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now)
-        .not_valid_after(now + dt.timedelta(days=1))
-        .sign(key, hashes.SHA256())
-    )
+    cert = issue(ca_key, ca, key.public_key(), serial=4321, cn="cebdesk benchmark TEST")
     key_path, cert_path = folder / "key.pem", folder / "cert.pem"
     key_path.write_bytes(
         key.private_bytes(

@@ -219,6 +219,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--status", help="returnStatus (800, 120, -621004…) or state (ready, sent)")
     p.add_argument("--since", help="updated on or after (YYYY-MM-DD)")
     p.add_argument("--until", help="updated before (YYYY-MM-DD)")
+    p.add_argument("--history", action="store_true", help="every receipt of each document, oldest first")
     output_options(p)
 
     p = sub.add_parser(
@@ -303,6 +304,11 @@ def _progress_printer(lang: str):
     return show
 
 
+def _emit_json(payload, out: TextIO) -> None:
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    print(file=out)
+
+
 def _print_findings(findings: list[Finding], lang: str, out: TextIO) -> None:
     for f in findings:
         print(f.render(lang), file=out)
@@ -364,8 +370,7 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             "findings": [f.to_json(lang) for f in report.findings],
             "exit_code": report.exit_code,
         }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        print(file=out)
+        _emit_json(payload, out)
     else:
         _print_findings(report.findings, lang, out)
         print(
@@ -403,8 +408,7 @@ def cmd_validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             }
             for r in results
         ]
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        print(file=out)
+        _emit_json(payload, out)
     else:
         for r in results:
             _print_findings(r.findings, lang, out)
@@ -439,8 +443,7 @@ def cmd_sign(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             "stopped": report.stopped,
             "exit_code": report.exit_code,
         }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        print(file=out)
+        _emit_json(payload, out)
     else:
         _print_findings(report.findings, lang, out)
         for m in report.signed:
@@ -467,8 +470,7 @@ def cmd_verify(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             }
             for r in results
         ]
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        print(file=out)
+        _emit_json(payload, out)
     else:
         for r in results:
             _print_findings(r.findings, lang, out)
@@ -544,8 +546,7 @@ def _send(args, lang: str, out: TextIO, journal, profile, signer) -> int:
             "stopped": report.stopped,
             "exit_code": report.exit_code,
         }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        print(file=out)
+        _emit_json(payload, out)
     else:
         for name, _code, count in report.messages:
             print(_t(lang, "sent", name=name, count=count), file=out)
@@ -705,9 +706,20 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
                     "updated": r.updated,
                 }
             )
+        if args.history:
+            for item in items:
+                item["receipts"] = [
+                    {
+                        "returnStatus": r["return_status"],
+                        "meaning": explain_status(r["return_status"])[0],
+                        "returnInfo": r["return_info"],
+                        "returnTime": r["return_time"],
+                        "file": r["file_name"],
+                    }
+                    for r in journal.receipts_for(item["id"])
+                ]
     if args.json:
-        json.dump(items, out, ensure_ascii=False, indent=2)
-        print(file=out)
+        _emit_json(items, out)
         return EXIT_OK
     print(f"{'类型':<14}{'编号':<24}{'状态':<8}{'回执':<8}{'说明'}", file=out)
     for i in items:
@@ -715,6 +727,8 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             f"{i['type'][:14]:<14}{i['key'][:24]:<24}{i['state']:<8}{(i['returnStatus'] or '-'):<8}{i['meaning']} {i['returnInfo'] or ''}",
             file=out,
         )
+        for r in i.get("receipts", []):
+            print(f"    {r['returnTime'] or '':<18}{r['returnStatus'] or '':<9}{r['meaning']} {r['returnInfo'] or ''}", file=out)
     print(_t(lang, "status_count", count=len(items)), file=out)
     return EXIT_OK
 
@@ -846,8 +860,7 @@ def cmd_tokens(args: argparse.Namespace, lang: str, out: TextIO) -> int:
                 for t in tokens
             ],
         }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        print(file=out)
+        _emit_json(payload, out)
         return EXIT_OK
     print(f"PKCS#11: {module}", file=out)
     for t in tokens:

@@ -251,7 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     rows[0]["unit"] = "瓶子"
     rows[3]["declTime"] = "2024-13-40"
     mistakes = _write("inventory", rows, folder / "excel" / "inventory-with-mistakes.xlsx")
-    report = convert([mistakes], ConvertOptions(out_dir=folder / "checked", profile=profile, signer=signer, now=now))
+    report = convert(
+        [mistakes], ConvertOptions(out_dir=folder / "checked", profile=profile, signer=signer, now=now)
+    )
     print("1. 有错误的文件 a file with mistakes (expected):")
     for finding in report.findings:
         print("   " + finding.render())
@@ -262,7 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     customs = Customs(folder / "exchange" / ".customs")
     try:
         imported = import_files(sources, journal, profile=profile, now=now)
-        print(f"2. 导入 imported: {imported.documents} 个单证（新增 {imported.new}，未变 {imported.same}，拒绝 {imported.rejected}）")
+        print(
+            f"2. 导入 imported: {imported.documents} 个单证（新增 {imported.new}，未变 {imported.same}，拒绝 {imported.rejected}）"
+        )
         sent = send_pending(journal, SendOptions(outbox, signer, profile.base_transfer()))
         for name, _code, count in sent.messages:
             print(f"3. 签名并放入 send/ signed into send/: {name}（{count} 个单证）")
@@ -275,7 +279,9 @@ def main(argv: list[str] | None = None) -> int:
         failures = len(got.rejected) + imported.rejected
         for doc in journal.documents():
             meaning, family = explain_status(doc.customs_status)
-            print(f"{doc.message_type:<16}{doc.business_key:<18}{doc.customs_status or '-':<12}{meaning}（{family.value}）")
+            print(
+                f"{doc.message_type:<16}{doc.business_key:<18}{doc.customs_status or '-':<12}{meaning}（{family.value}）"
+            )
             failures += 0 if doc.customs_status in ("120", "800") else 1
     finally:
         journal.close()

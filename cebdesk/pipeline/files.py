@@ -137,14 +137,20 @@ def _signature_warning(mt: MessageType, options: ConvertOptions, name: str) -> l
     return []
 
 
-def _accept(doc: Document, found: list[Finding], report: ConvertReport) -> bool:
+def checked(doc: Document, found: list[Finding]) -> tuple[list[Finding], bool]:
+    """Everything found about a document read (the reader's findings and the field rules);
+    whether it may be converted."""
     found = found + check_document(doc)
+    return found, not any(f.is_error for f in found)
+
+
+def _accept(doc: Document, found: list[Finding], report: ConvertReport) -> bool:
+    found, ok = checked(doc, found)
     report.findings.extend(found)
     report.documents += 1
-    if any(f.is_error for f in found):
+    if not ok:
         report.rejected += 1
-        return False
-    return True
+    return ok
 
 
 def _convert_workbook(

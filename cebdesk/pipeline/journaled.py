@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..checks import check_document
 from ..excel.reader import WorkbookReader
 from ..exchange.dxp import wrap
 from ..exchange.folders import Outbox
@@ -37,7 +36,7 @@ from ..signing.base import Signer, SigningError, TokenGone, key_name
 from ..signing.xmldsig import sign_message, verify_message
 from ..spec import DocumentType, document_type_for, message_type
 from ..store import Journal
-from .files import _is_xml
+from .files import _is_xml, checked
 
 IMPORT_CHUNK = 500
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -99,10 +98,10 @@ def import_files(
                 source_sheet = True
             pending: list[tuple[Document, tuple]] = []
             for doc, found in items:
-                found = found + check_document(doc)
+                found, ok = checked(doc, found)
                 report.findings.extend(found)
                 report.documents += 1
-                if any(f.is_error for f in found):
+                if not ok:
                     report.rejected += 1
                     continue
                 origin = doc.origin

@@ -23,7 +23,9 @@ def test_convert_send_simulate_receipts_status(tmp_path, profile_file, test_keys
     monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
     dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
     src = filled_template(document_type("inventory"), tmp_path / "i.xlsx", documents=3)
-    code, out = run(*dirs, "convert", src, "--send", "--profile", profile_file, "--key-file", test_keys["p12"])
+    code, out = run(
+        *dirs, "convert", src, "--send", "--profile", profile_file, "--key-file", test_keys["p12"]
+    )
     assert code == 0, out
     assert "新增 3" in out and "发送 1 个报文，3 个单证" in out
     assert run(*dirs, "simulate", "--once")[0] == 0
@@ -36,7 +38,9 @@ def test_convert_send_simulate_receipts_status(tmp_path, profile_file, test_keys
     code, out = run(*dirs, "status", "--status", "800")
     assert "共 3 个单证" in out
     # the same file again: nothing new to declare
-    code, out = run(*dirs, "convert", src, "--send", "--profile", profile_file, "--key-file", test_keys["p12"])
+    code, out = run(
+        *dirs, "convert", src, "--send", "--profile", profile_file, "--key-file", test_keys["p12"]
+    )
     assert "新增 0，未变 3" in out and "发送 0 个报文" in out
 
 
@@ -71,7 +75,9 @@ def test_hot_folder(tmp_path, profile_file, test_keys, monkeypatch):
     write_workbook(document_type("order"), rows, hot / "bad-order.xlsx")
     code, out = run(*dirs, "watch", hot, "--once", "--profile", profile_file, "--key-file", test_keys["p12"])
     assert code == 0
-    assert (hot / "done" / "pay.xlsx").exists() and "发送" in (hot / "done" / "pay.xlsx.result.txt").read_text(encoding="utf-8")
+    assert (hot / "done" / "pay.xlsx").exists() and "发送" in (
+        hot / "done" / "pay.xlsx.result.txt"
+    ).read_text(encoding="utf-8")
     assert (hot / "failed" / "bad-order.xlsx").exists()
     assert "buyerName" in (hot / "failed" / "bad-order.xlsx.result.txt").read_text(encoding="utf-8")
     assert len(list((tmp_path / "x" / "send").glob("CEB411*.xml"))) == 1
@@ -83,3 +89,36 @@ def test_demo_runs_end_to_end(tmp_path):
     assert demo([str(tmp_path / "demo")]) == 0
     assert list((tmp_path / "demo" / "exchange" / "receive" / "done").glob("*/*.xml"))
     shutil.rmtree(tmp_path / "demo")
+
+
+def test_status_history_and_tax_receipts(tmp_path, profile_file, test_keys, monkeypatch):
+    from cebdesk.store import Journal
+
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
+    src = filled_template(document_type("inventory"), tmp_path / "i.xlsx", documents=1)
+    run(*dirs, "convert", src, "--send", "--profile", profile_file, "--key-file", test_keys["p12"])
+    run(*dirs, "simulate", "--once")
+    run(*dirs, "receipts")
+    with Journal(tmp_path / "data" / "journal.sqlite3") as journal:
+        [doc] = journal.documents()
+        invt_no = json.loads(journal.receipts_for(doc.id)[-1]["keys"])["invtNo"]
+    tax = (
+        '<?xml version="1.0" encoding="UTF-8"?><CEB816Message xmlns="http://www.chinaport.gov.cn/ceb" guid="'
+        + "A" * 36
+        + '" version="1.0"><Tax><TaxHeadRd><guid>'
+        + "B" * 36
+        + f"</guid><returnTime>29990101000000000</returnTime><invtNo>{invt_no}</invtNo><taxNo>T1</taxNo>"
+        "<customsTax>0</customsTax><valueAddedTax>9.1</valueAddedTax><consumptionTax>0</consumptionTax><status>1</status>"
+        "<orderNo>tolerated extra</orderNo></TaxHeadRd><TaxListRd><gnum>1</gnum><gcode>8541401000</gcode><taxPrice>70</taxPrice>"
+        "<customsTax>0</customsTax><valueAddedTax>9.1</valueAddedTax><consumptionTax>0</consumptionTax></TaxListRd></Tax></CEB816Message>"
+    )
+    (tmp_path / "x" / "receive" / "CEB816_tax.xml").write_text(tax, encoding="utf-8")
+    code, out = run(*dirs, "receipts", "--json")
+    assert code == 0 and json.loads(out)["ingested"] == ["CEB816_tax.xml"]
+    code, out = run(*dirs, "status", "--history", "--json")
+    [item] = json.loads(out)
+    assert item["returnStatus"] == "800"  # a tax bill is not a clearance status
+    assert [r["returnStatus"] for r in item["receipts"]] == ["2", "120", "399", "800", None]
+    code, out = run(*dirs, "status", "--history")
+    assert "放行 [Code:2600;Desc:放行]" in out
