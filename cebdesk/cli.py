@@ -728,7 +728,10 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             file=out,
         )
         for r in i.get("receipts", []):
-            print(f"    {r['returnTime'] or '':<18}{r['returnStatus'] or '':<9}{r['meaning']} {r['returnInfo'] or ''}", file=out)
+            print(
+                f"    {r['returnTime'] or '':<18}{r['returnStatus'] or '':<9}{r['meaning']} {r['returnInfo'] or ''}",
+                file=out,
+            )
     print(_t(lang, "status_count", count=len(items)), file=out)
     return EXIT_OK
 

@@ -60,6 +60,11 @@ class HttpChannel:
                 response = self.session.post(
                     self.url, data=data, headers=headers, timeout=self.timeout, verify=self.verify
                 )
+            except requests.exceptions.SSLError:
+                # not a passing fault: retrying cannot make an unverifiable server trustworthy
+                raise DeliveryError(
+                    f"{self.url}: the server's TLS certificate could not be verified; nothing was sent"
+                ) from None
             except (requests.Timeout, requests.ConnectionError) as exc:
                 last = f"{type(exc).__name__}"
             else:

@@ -320,10 +320,12 @@ class SimulatorServer(ThreadingHTTPServer):
         self.customs = customs
         self.faults = faults or Faults()
 
+    scheme = "http"
+
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"{self.scheme}://{host}:{port}"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -385,8 +387,23 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, receipts_payload(self.server.customs.outgoing_after(after)))
 
 
-def serve_http(host: str, port: int, customs: Customs, faults: Faults | None = None) -> SimulatorServer:
-    """Start the simulator's HTTP face in a background thread; ``shutdown()`` stops it."""
+def serve_http(
+    host: str,
+    port: int,
+    customs: Customs,
+    faults: Faults | None = None,
+    *,
+    tls: tuple[str, str] | None = None,
+) -> SimulatorServer:
+    """Start the simulator's HTTP face in a background thread; ``shutdown()`` stops it.
+    ``tls``: (certificate, key) PEM files to serve HTTPS."""
     server = SimulatorServer((host, port), customs, faults)
+    if tls is not None:
+        import ssl
+
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*tls)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        server.scheme = "https"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
