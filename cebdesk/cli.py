@@ -30,7 +30,7 @@ _TEXT = {
         "template": "已写出模板 {path}",
         "valid": "{path}: {message}，{documents} 个单证，未发现错误",
         "invalid": "{path}: {errors} 个错误",
-        "no_gui": "桌面窗口尚未包含在此版本中。请使用命令行：cebdesk --help（无界面演示：make demo）",
+        "no_gui": "没有图形显示（DISPLAY 未设置），无法打开窗口。请使用命令行：cebdesk --help（无界面演示：make demo）",
         "pin": "密钥口令（{key}）：",
         "no_pin": f"需要密钥口令：请设置环境变量 {PIN_ENV}，或在终端中运行以输入",
         "warning": "注意",
@@ -56,7 +56,7 @@ _TEXT = {
         "template": "template written to {path}",
         "valid": "{path}: {message}, {documents} document(s), no errors",
         "invalid": "{path}: {errors} error(s)",
-        "no_gui": "The desktop window is not part of this version yet. Use the CLI: cebdesk --help "
+        "no_gui": "No display (DISPLAY is not set): the window cannot open. Use the CLI: cebdesk --help "
         "(headless demo: make demo)",
         "pin": "Key password ({key}): ",
         "no_pin": f"a key password is needed: set {PIN_ENV} or run in a terminal to type it",
@@ -904,8 +904,18 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = args.lang
     if args.command is None:
-        print(_t(lang, "no_gui"), file=sys.stderr)
-        return EXIT_USAGE
+        if not (
+            os.environ.get("DISPLAY")
+            or os.environ.get("WAYLAND_DISPLAY")
+            or os.environ.get("QT_QPA_PLATFORM")
+        ):
+            print(_t(lang, "no_gui"), file=sys.stderr)
+            return EXIT_USAGE
+        from .gui.app import main as gui_main
+
+        return gui_main(
+            data_dir=getattr(args, "data_dir", None), exchange_dir=getattr(args, "exchange_dir", None)
+        )
     try:
         return COMMANDS[args.command](args, lang, out)
     except InputError as exc:

@@ -11,6 +11,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "cebdesk"
 #: Each layer may import only the layers before it (and the shared records/findings/files).
 ORDER = ["spec", "excel", "checks", "messages", "signing", "store", "exchange", "pipeline", "cli", "gui"]
 SHARED = {"findings", "records", "files"}
+#: The one sideways arrow: ``cebdesk`` with no command is the desktop app, so the CLI starts it.
+ALLOWED = {("cli", "gui")}
 
 
 def _imports(path: Path) -> set[str]:

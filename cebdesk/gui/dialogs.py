@@ -1,0 +1,64 @@
+"""The PIN dialog: masked entry, what key it unlocks, warnings about remaining tries.
+
+One attempt per click: the dialog returns the PIN once and keeps nothing; a refused PIN is
+reported by the caller and never retried automatically.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from ..signing.base import PinError
+
+
+class PinCancelled(PinError):
+    """The user closed the PIN dialog."""
+
+
+class PinDialog(QDialog):
+    def __init__(
+        self, key: str, *, certificate: str = "", warnings: list[str] | None = None, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("输入口令 Enter PIN")
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.addRow("密钥 / 令牌：", QLabel(key))
+        if certificate:
+            form.addRow("证书：", QLabel(certificate))
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setObjectName("pin")
+        form.addRow("口令 PIN：", self.pin)
+        layout.addLayout(form)
+        self.warning = QLabel("\n".join(warnings or []))
+        self.warning.setStyleSheet("color: #B00020")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(bool(warnings))
+        layout.addWidget(self.warning)
+        note = QLabel("口令只用于本批次，不会保存；输错不会自动重试。")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def take_pin(self) -> str:
+        """The PIN typed, once; the field is emptied."""
+        value = self.pin.text()
+        self.pin.clear()
+        return value
+
+
+def ask_pin(parent, key: str, *, certificate: str = "", warnings: list[str] | None = None) -> str:
+    dialog = PinDialog(key, certificate=certificate, warnings=warnings, parent=parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            raise PinCancelled("no PIN was given")
+        return dialog.take_pin()
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,295 @@
+"""The import page: files, the documents found in them, the findings, send with progress.
+
+``ImportView`` holds the widgets; ``ImportController`` gives them behaviour.
+"""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..excel.reader import WorkbookReader
+from ..findings import Finding, InputError
+from ..pipeline.files import checked
+from ..pipeline.journaled import SendOptions, import_files, send_pending
+from ..signing.base import SigningError
+from ..signing.select import open_signer
+from .context import AppContext
+from .dialogs import PinCancelled, ask_pin
+from .models import ColumnSpec, RowsModel
+from .workers import Job
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
+_AMOUNTS = ("acturalPaid", "amountPaid", "goodsValue")
+
+
+def _amount(head: dict[str, str], lines: list[dict[str, str]]) -> str:
+    for name in _AMOUNTS:
+        if head.get(name):
+            return head[name]
+    try:
+        return str(sum(Decimal(line.get("totalPrice", "0") or "0") for line in lines)) if lines else ""
+    except InvalidOperation:
+        return ""
+
+
+class ImportView(QWidget):
+    files_dropped = Signal(list)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.open_button = QPushButton("打开文件…")
+        self.send_button = QPushButton("签名并发送")
+        self.send_button.setEnabled(False)
+        self.summary = QLabel("把 Excel 或 XML 文件拖到这里，或点“打开文件”。")
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.send_button)
+        bar.addWidget(self.summary, 1)
+        layout.addLayout(bar)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.documents = QTableView()
+        self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.findings = QListWidget()
+        splitter.addWidget(self.documents)
+        splitter.addWidget(self.findings)
+        layout.addWidget(splitter, 1)
+        self.detail = QLabel("")
+        self.detail.setWordWrap(True)
+        self.detail.setObjectName("detail")
+        layout.addWidget(self.detail)
+        self.error = QLabel("")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B00020")
+        self.error.setObjectName("error")
+        layout.addWidget(self.error)
+        progress = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.rate = QLabel("")
+        self.cancel_button = QPushButton("取消")
+        self.cancel_button.setEnabled(False)
+        progress.addWidget(self.progress, 1)
+        progress.addWidget(self.rate)
+        progress.addWidget(self.cancel_button)
+        layout.addLayout(progress)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.files_dropped.emit(paths)
+
+
+DOCUMENT_COLUMNS = [
+    ColumnSpec("type", "单证"),
+    ColumnSpec("key", "编号"),
+    ColumnSpec("buyer", "订购人/收货人"),
+    ColumnSpec("lines", "商品行"),
+    ColumnSpec("amount", "金额"),
+    ColumnSpec("state", "状态"),
+]
+
+
+class ImportController(QObject):
+    """Behaviour of the import page. A QObject living on the GUI thread, so that the worker's
+    signals reach its slots there (queued), never on the worker's thread."""
+
+    done = Signal()
+
+    def __init__(self, view: ImportView, context: AppContext) -> None:
+        super().__init__(view)
+        self.view = view
+        self.context = context
+        self.files: list[Path] = []
+        self.model = RowsModel(DOCUMENT_COLUMNS)
+        view.documents.setModel(self.model)
+        self.job: Job | None = None
+        self.last_report = None
+        self.last_error: str | None = None
+        view.open_button.clicked.connect(self.choose_files)
+        view.files_dropped.connect(self.load)
+        view.send_button.clicked.connect(self.send)
+        view.cancel_button.clicked.connect(self.cancel)
+        view.findings.itemDoubleClicked.connect(self.show_finding)
+
+    # -- reading --------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.view, "选择文件", "", "Excel / XML (*.xlsx *.xml)")
+        if paths:
+            self.load([Path(p) for p in paths])
+
+    def load(self, paths: list[Path]) -> Job:
+        self.files = list(paths)
+        profile = self.context.profile
+
+        def work(progress, cancelled):
+            rows, findings = [], []
+            for path in self.files:
+                try:
+                    reader = WorkbookReader(path, defaults=profile.defaults if profile else None)
+                    for n, (doc, found) in enumerate(reader.documents(), start=1):
+                        found, ok = checked(doc, found)
+                        findings.extend(found)
+                        head = doc.head
+                        rows.append(
+                            {
+                                "type": reader.doc_type.label,
+                                "key": doc.key,
+                                "buyer": head.get("buyerName")
+                                or head.get("payerName")
+                                or head.get("consignee")
+                                or "",
+                                "lines": len(doc.lines),
+                                "amount": _amount(head, doc.lines),
+                                "state": "可发送" if ok else "有错误",
+                                "ok": ok,
+                            }
+                        )
+                        if n % 200 == 0:
+                            progress(n, 0)
+                        if cancelled():
+                            break
+                    findings.extend(reader.findings)
+                except InputError as exc:
+                    findings.extend(exc.findings)
+            return rows, findings
+
+        return self._start(work, self._loaded)
+
+    def _loaded(self, result) -> None:
+        rows, findings = result
+        self.model.set_rows(rows)
+        self.view.documents.resizeColumnsToContents()
+        self.view.findings.clear()
+        for finding in findings:
+            item = QListWidgetItem(finding.render())
+            item.setData(FINDING_ROLE, finding)
+            if finding.is_error:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.view.findings.addItem(item)
+        good = sum(1 for r in rows if r["ok"])
+        self.view.summary.setText(f"{len(rows)} 个单证：可发送 {good}，有错误 {len(rows) - good}")
+        self.view.send_button.setEnabled(good > 0)
+
+    def show_finding(self, item: QListWidgetItem) -> None:
+        finding: Finding = item.data(FINDING_ROLE)
+        where = finding.location
+        self.view.detail.setText(
+            f"文件：{where.file}　工作表：{where.sheet or '-'}　单元格：{where.cell or where.path or '-'}　"
+            f"{finding.label or ''} {finding.element or ''}：{finding.message()}"
+        )
+
+    # -- sending --------------------------------------------------------------------------------
+    def open_signer(self):
+        """Ask for the PIN (once) and open the signer on the GUI thread."""
+        return open_signer(self.context.signer, lambda key: ask_pin(self.view, key))
+
+    def send(self) -> Job | None:
+        self.last_error = None
+        self.view.error.setText("")
+        try:
+            signer = self.open_signer()
+        except PinCancelled:
+            return None
+        except SigningError as exc:
+            self._failed(f"无法签名：{exc}")
+            return None
+        if signer is None or self.context.profile is None:
+            self._failed("请先在设置中配置企业档案和签名方式")
+            return None
+        context, files = self.context, list(self.files)
+
+        def work(progress, cancelled):
+            journal = context.journal()
+            try:
+                imported = import_files(files, journal, profile=context.profile)
+                options = SendOptions(context.outbox(), signer, context.profile.base_transfer())
+                return imported, send_pending(
+                    journal, options, progress=lambda _s, d, t: progress(d, t), cancelled=cancelled
+                )
+            finally:
+                journal.close()
+                close = getattr(signer, "close", None)
+                if close:
+                    close()
+
+        return self._start(work, self._sent)
+
+    def _sent(self, result) -> None:
+        imported, report = result
+        self.last_report = report
+        text = f"已发送 {len(report.messages)} 个报文，{report.documents} 个单证"
+        if report.cancelled:
+            text += "（已取消：已发送的保持不变）"
+        if report.stopped:
+            text += f"（已停止：{report.stopped}）"
+        self.view.summary.setText(text)
+
+    # -- jobs -----------------------------------------------------------------------------------
+    def _start(self, work, on_success) -> Job:
+        job = Job(work)
+        self._started = time.monotonic()
+        self._on_success = on_success
+        job.progressed.connect(self._progressed)
+        job.succeeded.connect(self._succeeded)
+        job.failed.connect(self._failed)
+        job.finished.connect(self._finished)
+        self.view.cancel_button.setEnabled(True)
+        self.view.open_button.setEnabled(False)
+        self.view.send_button.setEnabled(False)
+        self.job = job
+        job.start()
+        return job
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        view = self.view
+        view.progress.setMaximum(total or 0)
+        view.progress.setValue(done)
+        rate = done / max(time.monotonic() - self._started, 1e-6)
+        left = f"，剩余约 {int((total - done) / rate)} 秒" if total and rate else ""
+        view.rate.setText(f"{rate:.0f} 个/秒{left}")
+
+    @Slot(object)
+    def _succeeded(self, result) -> None:
+        self._on_success(result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self.last_error = message
+        self.view.error.setText(message)
+
+    @Slot()
+    def _finished(self) -> None:
+        view = self.view
+        view.cancel_button.setEnabled(False)
+        view.open_button.setEnabled(True)
+        view.progress.setMaximum(1)
+        view.progress.setValue(1)
+        self.done.emit()
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()

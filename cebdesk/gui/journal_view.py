@@ -1,0 +1,127 @@
+"""The outbox and receipts page: every journaled document with its customs status, live.
+
+New receipts in receive/ are read as they arrive (a file-system watcher plus a slow poll for
+folders on network shares) and the table refreshes without a restart.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..exchange.receipts import ingest
+from ..spec import message_type
+from ..spec.receipts import explain_status
+from .context import AppContext
+from .models import ROW_ROLE, ColumnSpec, RowsModel
+
+STATES = {"ready": "待发送", "planned": "发送中", "sent": "已发送"}
+
+COLUMNS = [
+    ColumnSpec("type", "单证"),
+    ColumnSpec("key", "编号"),
+    ColumnSpec("appType", "报送类型"),
+    ColumnSpec("state", "发送状态"),
+    ColumnSpec("returnStatus", "回执状态"),
+    ColumnSpec("meaning", "含义"),
+    ColumnSpec("returnInfo", "回执信息"),
+    ColumnSpec("returnTime", "回执时间"),
+]
+
+
+class JournalView(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("按编号、类型或状态筛选")
+        self.counts = QLabel("")
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.counts)
+        layout.addLayout(bar)
+        splitter = QSplitter()
+        self.table = QTableView()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.timeline = QListWidget()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.timeline)
+        splitter.setSizes([700, 300])
+        layout.addWidget(splitter, 1)
+
+
+class JournalController(QObject):
+    refreshed = Signal()
+
+    def __init__(self, view: JournalView, context: AppContext, *, poll_ms: int = 5000) -> None:
+        super().__init__(view)
+        self.view = view
+        self.context = context
+        self.model = RowsModel(COLUMNS)
+        view.table.setModel(self.model)
+        self.outbox = context.outbox()
+        self.watcher = QFileSystemWatcher([str(self.outbox.receive)], self)
+        self.watcher.directoryChanged.connect(self.read_receipts)
+        self.poll = QTimer(self)
+        self.poll.timeout.connect(self.read_receipts)
+        self.poll.start(poll_ms)
+        view.filter.textChanged.connect(self.refresh)
+        view.table.selectionModel().currentRowChanged.connect(self.show_timeline)
+        self.refresh()
+
+    @Slot()
+    def read_receipts(self, *_args) -> None:
+        with self.context.journal() as journal:
+            report = ingest(journal, self.outbox)
+        if report.files:
+            self.refresh()
+
+    @Slot()
+    def refresh(self, *_args) -> None:
+        wanted = self.view.filter.text().strip()
+        rows = []
+        with self.context.journal() as journal:
+            for d in journal.documents():
+                meaning, family = explain_status(d.customs_status)
+                row = {
+                    "id": d.id,
+                    "type": f"{message_type(d.message_type).label} {d.message_type[:6]}",
+                    "key": d.business_key,
+                    "appType": d.app_type,
+                    "state": STATES.get(d.state, d.state),
+                    "returnStatus": d.customs_status,
+                    "meaning": meaning,
+                    "family": family.value,
+                    "returnInfo": d.customs_info,
+                    "returnTime": d.customs_time,
+                }
+                if wanted and not any(wanted in str(v) for v in row.values() if v):
+                    continue
+                rows.append(row)
+        self.model.set_rows(rows)
+        self.view.table.resizeColumnsToContents()
+        pending = sum(1 for r in rows if r["state"] in (STATES["ready"], STATES["planned"]))
+        self.view.counts.setText(f"共 {len(rows)} 个单证，待发送 {pending}")
+        self.refreshed.emit()
+
+    @Slot()
+    def show_timeline(self, current, _previous=None) -> None:
+        self.view.timeline.clear()
+        if not current.isValid():
+            return
+        row = self.model.data(current, ROW_ROLE)
+        with self.context.journal() as journal:
+            for r in journal.receipts_for(row["id"]):
+                meaning = explain_status(r["return_status"])[0]
+                self.view.timeline.addItem(
+                    f"{r['return_time'] or ''}  {r['return_status'] or ''} {meaning}\n{r['return_info'] or ''}"
+                )

@@ -1,0 +1,76 @@
+"""The main window: navigation on the left, one page at a time, the signer and outbox in the
+status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from .context import AppContext
+from .import_view import ImportController, ImportView
+from .journal_view import JournalController, JournalView
+
+PAGES = ("导入 Import", "发送与回执 Outbox & receipts")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle("cebdesk — 跨境电商统一版申报")
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        self.nav = QListWidget()
+        self.nav.addItems(PAGES)
+        self.nav.setFixedWidth(190)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.import_view = ImportView()
+        self.imports = ImportController(self.import_view, context)
+        self.journal_view = JournalView()
+        self.journal = JournalController(self.journal_view, context)
+        self.pages.addWidget(self.import_view)
+        self.pages.addWidget(self.journal_view)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.imports.done.connect(self.journal.refresh)
+
+        menu = self.menuBar().addMenu("文件(&F)")
+        open_action = QAction("打开文件…", self, shortcut=QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.imports.choose_files)
+        menu.addAction(open_action)
+        quit_action = QAction("退出", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        self._status()
+        settings = QSettings("cebdesk", "cebdesk")
+        geometry = settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 700)
+
+    def _status(self) -> None:
+        signer = self.context.signer
+        if signer.token_label:
+            who = f"USB Key：{signer.token_label}"
+        elif signer.key_file:
+            who = f"密钥文件：{signer.key_file.name}"
+        elif signer.eport_control:
+            who = "电子口岸卡"
+        else:
+            who = "未设置签名"
+        transfer = (
+            self.context.profile.transfer.get("copName", "") if self.context.profile else "未设置企业档案"
+        )
+        self.statusBar().showMessage(
+            f"{transfer}　|　{who}　|　发送目录：{self.context.exchange_dir / 'send'}"
+        )
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        QSettings("cebdesk", "cebdesk").setValue("geometry", self.saveGeometry())
+        super().closeEvent(event)

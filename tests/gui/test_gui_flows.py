@@ -1,0 +1,130 @@
+"""The window's main flows, driven offscreen with pytest-qt and real parts behind them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from cebdesk.exchange.simulator import Customs, run_folder
+from cebdesk.gui.context import AppContext
+from cebdesk.gui.dialogs import PinDialog
+from cebdesk.gui.main_window import MainWindow
+from cebdesk.signing.select import SignerOptions
+from cebdesk.spec import document_type
+from tests.factory import document_rows, filled_template, write_workbook
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, profile, softhsm):
+    context = AppContext(
+        tmp_path / "data",
+        tmp_path / "exchange",
+        profile,
+        SignerOptions(pkcs11_module=softhsm["module"], token_label=softhsm["token"], key_label="signkey"),
+    )
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _answer_pin(pin: str, seen: list):
+    """Type into the PIN dialog when it opens, as a user would, and press OK."""
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, PinDialog):
+            seen.append(dialog)
+            dialog.pin.setText(pin)
+            dialog.buttons.accepted.emit()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+
+
+def _load(qtbot, win, paths):
+    with qtbot.waitSignal(win.imports.done, timeout=30_000):
+        win.imports.load(paths)
+
+
+def test_import_shows_documents_and_findings(qtbot, window, tmp_path):
+    order = document_type("order")
+    rows = document_rows(order, 0, 1) + document_rows(order, 1, 1)
+    rows[1]["buyerName"] = None
+    path = write_workbook(order, rows, tmp_path / "orders.xlsx")
+    _load(qtbot, window, [path])
+    model = window.imports.model
+    assert model.rowCount() == 2
+    assert [model.rows[i]["state"] for i in range(2)] == ["可发送", "有错误"]
+    findings = window.import_view.findings
+    assert findings.count() == 1
+    assert "订购人姓名 (buyerName): 必填项为空" in findings.item(0).text()
+    window.imports.show_finding(findings.item(0))
+    assert "单元格：" in window.import_view.detail.text() and "4" in window.import_view.detail.text()
+    assert window.import_view.send_button.isEnabled()
+
+
+def test_sign_with_the_token_through_the_pin_dialog_then_a_wrong_pin(qtbot, window, tmp_path, softhsm):
+    path = filled_template(document_type("inventory"), tmp_path / "inv.xlsx", documents=3)
+    _load(qtbot, window, [path])
+    dialogs: list = []
+    _answer_pin(softhsm["pin"], dialogs)
+    with qtbot.waitSignal(window.imports.done, timeout=30_000):
+        window.imports.send()
+    assert len(dialogs) == 1
+    assert window.imports.last_error is None
+    assert window.imports.last_report.documents == 3
+    assert "已发送 1 个报文，3 个单证" in window.import_view.summary.text()
+    assert len(list((tmp_path / "exchange" / "send").glob("CEB621Message_*.xml"))) == 1
+
+    dialogs.clear()
+    _answer_pin("000000", dialogs)
+    assert window.imports.send() is None  # no job started
+    assert len(dialogs) == 1  # asked once, not again
+    assert "wrong PIN" in window.import_view.error.text()
+
+
+def test_cancel_halfway_leaves_a_consistent_journal(qtbot, window, tmp_path, softhsm):
+    path = filled_template(document_type("payment"), tmp_path / "pay.xlsx", documents=1500)
+    _load(qtbot, window, [path])
+    _answer_pin(softhsm["pin"], [])
+    job = None
+
+    def cancel_on_first_progress(done, total):
+        if done:
+            job.cancel()
+
+    with qtbot.waitSignal(window.imports.done, timeout=60_000):
+        job = window.imports.send()
+        job.progressed.connect(cancel_on_first_progress)
+    report = window.imports.last_report
+    assert report.cancelled
+    assert 0 < report.documents < 1500
+    with window.context.journal() as journal:
+        sent = [d for d in journal.documents() if d.state == "sent"]
+        ready = [d for d in journal.documents() if d.state == "ready"]
+        assert len(sent) == report.documents and len(sent) + len(ready) == 1500
+        assert all(m.state == "sent" for m in journal.messages())
+    files = list((tmp_path / "exchange" / "send").glob("*.xml"))
+    assert len(files) == len(report.messages)
+
+
+def test_receipts_arriving_in_the_folder_appear(qtbot, window, tmp_path, softhsm):
+    path = filled_template(document_type("inventory"), tmp_path / "inv.xlsx", documents=2)
+    _load(qtbot, window, [path])
+    _answer_pin(softhsm["pin"], [])
+    with qtbot.waitSignal(window.imports.done, timeout=30_000):
+        window.imports.send()
+    window.nav.setCurrentRow(1)
+    model = window.journal.model
+    window.journal.refresh()
+    assert [r["state"] for r in model.rows] == ["已发送", "已发送"]
+    customs = Customs(tmp_path / "customs")
+    run_folder(window.context.outbox(), customs)  # receipts land in receive/ while the window is open
+    qtbot.waitUntil(lambda: [r["returnStatus"] for r in model.rows] == ["800", "800"], timeout=15_000)
+    assert model.rows[0]["meaning"] == "放行"
+    window.journal_view.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.journal_view.timeline.count() == 4, timeout=5_000)
+    customs.close()
