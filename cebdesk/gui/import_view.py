@@ -206,7 +206,9 @@ class ImportController(QObject):
         """Ask for the PIN (once) and open the signer on the GUI thread."""
         return open_signer(self.context.signer, lambda key: ask_pin(self.view, key))
 
-    def send(self) -> Job | None:
+    def send(self, files: list[Path] | None = None) -> Job | None:
+        """Import the loaded files (or ``files``) into the journal, then sign and send every
+        document waiting there."""
         self.last_error = None
         self.view.error.setText("")
         try:
@@ -219,7 +221,8 @@ class ImportController(QObject):
         if signer is None or self.context.profile is None:
             self._failed("请先在设置中配置企业档案和签名方式")
             return None
-        context, files = self.context, list(self.files)
+        context = self.context
+        files = list(self.files if files is None else files)
 
         def work(progress, cancelled):
             journal = context.journal()

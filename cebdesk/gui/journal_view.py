@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -46,6 +47,8 @@ class JournalView(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("按编号、类型或状态筛选")
         self.counts = QLabel("")
+        self.send_button = QPushButton("发送待发送单证")
+        bar.addWidget(self.send_button)
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.counts)
         layout.addLayout(bar)

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 from .context import AppContext
 from .import_view import ImportController, ImportView
 from .journal_view import JournalController, JournalView
+from .query_view import QueryController, QueryView
 
-PAGES = ("导入 Import", "发送与回执 Outbox & receipts")
+PAGES = ("导入 Import", "发送与回执 Outbox & receipts", "查询 Query")
 
 
 class MainWindow(QMainWindow):
@@ -33,8 +34,13 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self.import_view, context)
         self.journal_view = JournalView()
         self.journal = JournalController(self.journal_view, context)
+        self.query_view = QueryView()
+        self.query = QueryController(self.query_view, context)
         self.pages.addWidget(self.import_view)
         self.pages.addWidget(self.journal_view)
+        self.pages.addWidget(self.query_view)
+        self.journal_view.send_button.clicked.connect(lambda: self.imports.send(files=[]))
+        self.query.resent.connect(self.journal.refresh)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self.imports.done.connect(self.journal.refresh)

@@ -252,6 +252,26 @@ class Journal:
         self.event("modification", "queued as appType 2", document_id=document_id)
         return True
 
+    def requeue_as_modification(self, document_id: int) -> bool:
+        """Send a document again as appType 2 (after customs rejected it and it was fixed):
+        the pending re-import if there is one, else the recorded values, with a new guid."""
+        if self.promote_modification(document_id):
+            return True
+        row = self.db.execute("SELECT record, state FROM documents WHERE id=?", (document_id,)).fetchone()
+        if row is None or row["state"] != "sent":
+            return False
+        record = json.loads(row["record"])
+        from ..records import new_guid
+
+        record["head"]["appType"] = "2"
+        record["head"]["guid"] = new_guid()
+        self.db.execute(
+            "UPDATE documents SET record=?, app_type='2', guid=?, state='ready', message_id=NULL, updated=? WHERE id=?",
+            (json.dumps(record, ensure_ascii=False), record["head"]["guid"], _now(), document_id),
+        )
+        self.event("modification", "requeued as appType 2", document_id=document_id)
+        return True
+
     # -- messages -------------------------------------------------------------------------------
     def plan_message(self, message_type: str, guid: str, file_name: str, document_ids: Iterable[int]) -> int:
         """Assign documents to a new message (one transaction: a document is in one message)."""

@@ -128,3 +128,45 @@ def test_receipts_arriving_in_the_folder_appear(qtbot, window, tmp_path, softhsm
     window.journal_view.table.selectRow(0)
     qtbot.waitUntil(lambda: window.journal_view.timeline.count() == 4, timeout=5_000)
     customs.close()
+
+
+def test_query_export_and_resend_as_modification(qtbot, window, tmp_path, softhsm):
+    import openpyxl
+
+    path = filled_template(document_type("order"), tmp_path / "o.xlsx", documents=3)
+    _load(qtbot, window, [path])
+    _answer_pin(softhsm["pin"], [])
+    with qtbot.waitSignal(window.imports.done, timeout=30_000):
+        window.imports.send()
+    customs = Customs(tmp_path / "customs")
+    run_folder(window.context.outbox(), customs)
+    window.journal.read_receipts()
+    customs.close()
+
+    window.nav.setCurrentRow(2)
+    query = window.query
+    window.query_view.key.setText("K000001")
+    rows = query.search()
+    assert len(rows) == 1 and rows[0]["returnStatus"] == "120"
+    window.query_view.table.selectRow(0)
+    assert window.query_view.head.rowCount() > 10
+    assert window.query_view.lines.rowCount() == 1
+    assert "<ceb:CEB311Message" in window.query_view.xml.toPlainText()
+    assert query.verify().startswith("签名有效")
+    assert window.query_view.receipts.count() == 2
+
+    window.query_view.key.setText("")
+    assert len(query.search()) == 3
+    out = query.export(tmp_path / "result.xlsx")
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.max_row == 4 and sheet.cell(1, 2).value == "编号"
+
+    window.query_view.table.selectRow(0)
+    assert query.resend() == 1
+    with window.context.journal() as journal:
+        again = [d for d in journal.documents() if d.state == "ready"]
+        assert len(again) == 1 and again[0].app_type == "2" and again[0].head["appType"] == "2"
+    _answer_pin(softhsm["pin"], [])
+    with qtbot.waitSignal(window.imports.done, timeout=30_000):
+        window.journal_view.send_button.click()
+    assert window.imports.last_report.documents == 1
