@@ -52,6 +52,10 @@ class Profile:
     defaults: dict[str, str] = field(default_factory=dict)
     source: str = ""
     exchange: ExchangeSettings = field(default_factory=ExchangeSettings)
+    #: How the desktop app signs and what it shows: [signer] (key_file, cert, pkcs11_module,
+    #: token_label, key_label, key_id, sm2_mechanism, eport_control), [ui] (language).
+    signer: dict[str, str] = field(default_factory=dict)
+    ui: dict[str, str] = field(default_factory=dict)
 
     def base_transfer(self) -> dict[str, str]:
         """BaseTransfer values, or InputError naming what is missing or wrong."""
@@ -142,7 +146,65 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         raise InputError(
             [Finding(Location(str(p), path="/exchange"), "file.unreadable", params={"detail": detail})]
         )
-    return Profile(transfer, _strings(data.get("defaults"), f"{p}:[defaults]"), str(p), settings)
+    return Profile(
+        transfer,
+        _strings(data.get("defaults"), f"{p}:[defaults]"),
+        str(p),
+        settings,
+        _strings(data.get("signer"), f"{p}:[signer]"),
+        _strings(data.get("ui"), f"{p}:[ui]"),
+    )
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'
+
+
+def dump_profile(profile: Profile) -> str:
+    """The profile as TOML (the tables load_profile reads)."""
+    lines: list[str] = []
+
+    def table(name: str, values: dict[str, object]) -> None:
+        values = {k: v for k, v in values.items() if v not in (None, "")}
+        if not values:
+            return
+        lines.append(f"[{name}]")
+        for key, value in values.items():
+            name_ = key if key.replace("_", "").isalnum() else _toml_value(key)
+            lines.append(f"{name_} = {_toml_value(value)}")
+        lines.append("")
+
+    table("transfer", profile.transfer)
+    table("defaults", profile.defaults)
+    ex = profile.exchange
+    table(
+        "exchange",
+        {
+            "mode": ex.mode,
+            "url": ex.url,
+            "receipts_url": ex.receipts_url,
+            "dxp": ex.dxp,
+            "verify_tls": ex.verify_tls,
+        },
+    )
+    table("signer", profile.signer)
+    table("ui", profile.ui)
+    return "\n".join(lines)
+
+
+def save_profile(profile: Profile, path: str | os.PathLike[str] | None = None) -> Path:
+    """Check the profile (BaseTransfer must be complete and valid) and write it atomically."""
+    from .files import atomic_write
+
+    profile.base_transfer()  # raises InputError naming what is missing or wrong
+    target = Path(path or profile.source or default_profile_path())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, dump_profile(profile).encode("utf-8"))
+    profile.source = str(target)
+    return target
 
 
 def find_profile(path: str | os.PathLike[str] | None) -> Profile | None:

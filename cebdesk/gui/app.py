@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..settings import find_profile
 from ..store import default_data_dir
+from ..signing.select import SignerOptions
 from .context import AppContext
 
 
@@ -20,7 +21,9 @@ def main(
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationName("cebdesk")
     data = data_dir or default_data_dir()
-    context = AppContext(data, exchange_dir or data / "exchange", find_profile(None))
+    profile = find_profile(None)
+    signer = SignerOptions.from_settings(profile.signer) if profile else SignerOptions()
+    context = AppContext(data, exchange_dir or data / "exchange", profile, signer)
     window = MainWindow(context)
     window.show()
     return app.exec()

@@ -11,8 +11,9 @@ from .context import AppContext
 from .import_view import ImportController, ImportView
 from .journal_view import JournalController, JournalView
 from .query_view import QueryController, QueryView
+from .settings_view import SettingsController, SettingsView
 
-PAGES = ("导入 Import", "发送与回执 Outbox & receipts", "查询 Query")
+PAGES = ("导入 Import", "发送与回执 Outbox & receipts", "查询 Query", "设置 Settings")
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +40,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.import_view)
         self.pages.addWidget(self.journal_view)
         self.pages.addWidget(self.query_view)
+        self.settings_view = SettingsView()
+        self.settings = SettingsController(self.settings_view, context)
+        self.pages.addWidget(self.settings_view)
+        self.settings.saved.connect(self._status)
         self.journal_view.send_button.clicked.connect(lambda: self.imports.send(files=[]))
         self.query.resent.connect(self.journal.refresh)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)

@@ -21,6 +21,25 @@ class SignerOptions:
     eport_rate: float = 250.0
     algorithm: str | None = None  # None: what the certificate's key signs with
 
+    @classmethod
+    def from_settings(cls, values: dict[str, str]) -> SignerOptions:
+        """From a profile's [signer] table."""
+
+        def path(name: str) -> Path | None:
+            return Path(values[name]) if values.get(name) else None
+
+        mechanism = values.get("sm2_mechanism")
+        return cls(
+            key_file=path("key_file"),
+            cert=path("cert"),
+            pkcs11_module=values.get("pkcs11_module") or None,
+            token_label=values.get("token_label") or None,
+            key_label=values.get("key_label") or None,
+            key_id=values.get("key_id") or None,
+            sm2_mechanism=int(mechanism, 0) if mechanism else None,
+            eport_control=values.get("eport_control") or None,
+        )
+
     @property
     def wanted(self) -> bool:
         return bool(self.key_file or self.token_label or self.pkcs11_module or self.eport_control)

@@ -170,3 +170,32 @@ def test_query_export_and_resend_as_modification(qtbot, window, tmp_path, sofths
     with qtbot.waitSignal(window.imports.done, timeout=30_000):
         window.journal_view.send_button.click()
     assert window.imports.last_report.documents == 1
+
+
+def test_settings_are_checked_then_saved(qtbot, window, tmp_path, softhsm):
+    from cebdesk.settings import load_profile
+
+    settings = window.settings
+    settings.path = tmp_path / "saved" / "profile.toml"
+    view = window.settings_view
+    window.nav.setCurrentRow(3)
+    view.fields["copCode"].setText("")
+    assert not settings.save()
+    assert "copCode" in view.message.text()
+    assert not settings.path.exists()
+    view.fields["copCode"].setText("1105910159")
+    view.fields["ebpName"].setText("某平台")
+    view.signer_kind.setCurrentIndex(view.signer_kind.findData("pkcs11"))
+    view.module.setCurrentText(softhsm["module"])
+    assert softhsm["token"] in settings.list_tokens()
+    view.token.setCurrentText(softhsm["token"])
+    view.key_label.setText("signkey")
+    assert settings.save()
+    saved = load_profile(settings.path)
+    assert saved.transfer["copCode"] == "1105910159" and saved.defaults["ebpName"] == "某平台"
+    assert saved.signer == {
+        "pkcs11_module": softhsm["module"],
+        "token_label": softhsm["token"],
+        "key_label": "signkey",
+    }
+    assert window.context.signer.token_label == softhsm["token"]
