@@ -30,10 +30,11 @@ system:
 		echo "  sudo apt-get install --no-install-recommends$$missing" >&2; \
 	fi
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml resources/translations/cebdesk_en.ts
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
+	$(PY) tools/translations.py compile
 	@touch $(STAMP)
 
 venv: system $(STAMP)
@@ -48,7 +49,7 @@ run: venv
 	fi
 
 test: venv
-	$(PY) -m ruff check cebdesk tests benchmarks
+	$(PY) -m ruff check cebdesk tests benchmarks tools
 	$(PY) -m pytest
 
 demo: venv

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,6 +10,22 @@ from ..settings import find_profile
 from ..store import default_data_dir
 from ..signing.select import SignerOptions
 from .context import AppContext
+
+
+I18N = Path(__file__).resolve().parent / "i18n"
+
+
+def install_translator(app, language: str | None):
+    """Chinese is the UI's own language; English comes from the compiled .qm."""
+    from PySide6.QtCore import QTranslator
+
+    if not language or language.startswith("zh"):
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(I18N / f"cebdesk_{language}.qm")):
+        app.installTranslator(translator)
+        return translator
+    return None
 
 
 def main(
@@ -22,6 +39,9 @@ def main(
     app.setApplicationName("cebdesk")
     data = data_dir or default_data_dir()
     profile = find_profile(None)
+    install_translator(
+        app, (profile.ui.get("language") if profile else None) or os.environ.get("CEBDESK_LANG")
+    )
     signer = SignerOptions.from_settings(profile.signer) if profile else SignerOptions()
     context = AppContext(data, exchange_dir or data / "exchange", profile, signer)
     window = MainWindow(context)

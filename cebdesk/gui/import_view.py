@@ -9,7 +9,7 @@ import time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -58,10 +58,10 @@ class ImportView(QWidget):
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.open_button = QPushButton("打开文件…")
-        self.send_button = QPushButton("签名并发送")
+        self.open_button = QPushButton(self.tr("打开文件…"))
+        self.send_button = QPushButton(self.tr("签名并发送"))
         self.send_button.setEnabled(False)
-        self.summary = QLabel("把 Excel 或 XML 文件拖到这里，或点“打开文件”。")
+        self.summary = QLabel(self.tr("把 Excel 或 XML 文件拖到这里，或点“打开文件”。"))
         bar.addWidget(self.open_button)
         bar.addWidget(self.send_button)
         bar.addWidget(self.summary, 1)
@@ -85,7 +85,7 @@ class ImportView(QWidget):
         progress = QHBoxLayout()
         self.progress = QProgressBar()
         self.rate = QLabel("")
-        self.cancel_button = QPushButton("取消")
+        self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setEnabled(False)
         progress.addWidget(self.progress, 1)
         progress.addWidget(self.rate)
@@ -103,12 +103,12 @@ class ImportView(QWidget):
 
 
 DOCUMENT_COLUMNS = [
-    ColumnSpec("type", "单证"),
-    ColumnSpec("key", "编号"),
-    ColumnSpec("buyer", "订购人/收货人"),
-    ColumnSpec("lines", "商品行"),
-    ColumnSpec("amount", "金额"),
-    ColumnSpec("state", "状态"),
+    ColumnSpec("type", QT_TRANSLATE_NOOP("cebdesk", "单证")),
+    ColumnSpec("key", QT_TRANSLATE_NOOP("cebdesk", "编号")),
+    ColumnSpec("buyer", QT_TRANSLATE_NOOP("cebdesk", "订购人/收货人")),
+    ColumnSpec("lines", QT_TRANSLATE_NOOP("cebdesk", "商品行")),
+    ColumnSpec("amount", QT_TRANSLATE_NOOP("cebdesk", "金额")),
+    ColumnSpec("state", QT_TRANSLATE_NOOP("cebdesk", "状态")),
 ]
 
 
@@ -136,7 +136,9 @@ class ImportController(QObject):
 
     # -- reading --------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.view, "选择文件", "", "Excel / XML (*.xlsx *.xml)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.view, self.tr("选择文件"), "", "Excel / XML (*.xlsx *.xml)"
+        )
         if paths:
             self.load([Path(p) for p in paths])
 
@@ -163,7 +165,7 @@ class ImportController(QObject):
                                 or "",
                                 "lines": len(doc.lines),
                                 "amount": _amount(head, doc.lines),
-                                "state": "可发送" if ok else "有错误",
+                                "state": self.tr("可发送") if ok else self.tr("有错误"),
                                 "ok": ok,
                             }
                         )
@@ -190,15 +192,25 @@ class ImportController(QObject):
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.view.findings.addItem(item)
         good = sum(1 for r in rows if r["ok"])
-        self.view.summary.setText(f"{len(rows)} 个单证：可发送 {good}，有错误 {len(rows) - good}")
+        self.view.summary.setText(
+            self.tr("{total} 个单证：可发送 {good}，有错误 {bad}").format(
+                total=len(rows), good=good, bad=len(rows) - good
+            )
+        )
         self.view.send_button.setEnabled(good > 0)
 
     def show_finding(self, item: QListWidgetItem) -> None:
         finding: Finding = item.data(FINDING_ROLE)
         where = finding.location
         self.view.detail.setText(
-            f"文件：{where.file}　工作表：{where.sheet or '-'}　单元格：{where.cell or where.path or '-'}　"
-            f"{finding.label or ''} {finding.element or ''}：{finding.message()}"
+            self.tr("文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}").format(
+                file=where.file,
+                sheet=where.sheet or "-",
+                cell=where.cell or where.path or "-",
+                label=finding.label or "",
+                element=finding.element or "",
+                message=finding.message(),
+            )
         )
 
     # -- sending --------------------------------------------------------------------------------
@@ -216,10 +228,10 @@ class ImportController(QObject):
         except PinCancelled:
             return None
         except SigningError as exc:
-            self._failed(f"无法签名：{exc}")
+            self._failed(self.tr("无法签名：{reason}").format(reason=exc))
             return None
         if signer is None or self.context.profile is None:
-            self._failed("请先在设置中配置企业档案和签名方式")
+            self._failed(self.tr("请先在设置中配置企业档案和签名方式"))
             return None
         context = self.context
         files = list(self.files if files is None else files)
@@ -243,11 +255,13 @@ class ImportController(QObject):
     def _sent(self, result) -> None:
         imported, report = result
         self.last_report = report
-        text = f"已发送 {len(report.messages)} 个报文，{report.documents} 个单证"
+        text = self.tr("已发送 {messages} 个报文，{documents} 个单证").format(
+            messages=len(report.messages), documents=report.documents
+        )
         if report.cancelled:
-            text += "（已取消：已发送的保持不变）"
+            text += self.tr("（已取消：已发送的保持不变）")
         if report.stopped:
-            text += f"（已停止：{report.stopped}）"
+            text += self.tr("（已停止：{reason}）").format(reason=report.stopped)
         self.view.summary.setText(text)
 
     # -- jobs -----------------------------------------------------------------------------------
@@ -272,8 +286,12 @@ class ImportController(QObject):
         view.progress.setMaximum(total or 0)
         view.progress.setValue(done)
         rate = done / max(time.monotonic() - self._started, 1e-6)
-        left = f"，剩余约 {int((total - done) / rate)} 秒" if total and rate else ""
-        view.rate.setText(f"{rate:.0f} 个/秒{left}")
+        left = (
+            self.tr("，剩余约 {seconds} 秒").format(seconds=int((total - done) / rate))
+            if total and rate
+            else ""
+        )
+        view.rate.setText(self.tr("{rate} 个/秒").format(rate=f"{rate:.0f}") + left)
 
     @Slot(object)
     def _succeeded(self, result) -> None:

@@ -6,7 +6,15 @@ folders on network shares) and the table refreshes without a restart.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QFileSystemWatcher,
+    QObject,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,17 +33,21 @@ from ..spec.receipts import explain_status
 from .context import AppContext
 from .models import ROW_ROLE, ColumnSpec, RowsModel
 
-STATES = {"ready": "待发送", "planned": "发送中", "sent": "已发送"}
+STATES = {
+    "ready": QT_TRANSLATE_NOOP("cebdesk", "待发送"),
+    "planned": QT_TRANSLATE_NOOP("cebdesk", "发送中"),
+    "sent": QT_TRANSLATE_NOOP("cebdesk", "已发送"),
+}
 
 COLUMNS = [
-    ColumnSpec("type", "单证"),
-    ColumnSpec("key", "编号"),
-    ColumnSpec("appType", "报送类型"),
-    ColumnSpec("state", "发送状态"),
-    ColumnSpec("returnStatus", "回执状态"),
-    ColumnSpec("meaning", "含义"),
-    ColumnSpec("returnInfo", "回执信息"),
-    ColumnSpec("returnTime", "回执时间"),
+    ColumnSpec("type", QT_TRANSLATE_NOOP("cebdesk", "单证")),
+    ColumnSpec("key", QT_TRANSLATE_NOOP("cebdesk", "编号")),
+    ColumnSpec("appType", QT_TRANSLATE_NOOP("cebdesk", "报送类型")),
+    ColumnSpec("state", QT_TRANSLATE_NOOP("cebdesk", "发送状态")),
+    ColumnSpec("returnStatus", QT_TRANSLATE_NOOP("cebdesk", "回执状态")),
+    ColumnSpec("meaning", QT_TRANSLATE_NOOP("cebdesk", "含义")),
+    ColumnSpec("returnInfo", QT_TRANSLATE_NOOP("cebdesk", "回执信息")),
+    ColumnSpec("returnTime", QT_TRANSLATE_NOOP("cebdesk", "回执时间")),
 ]
 
 
@@ -45,9 +57,9 @@ class JournalView(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("按编号、类型或状态筛选")
+        self.filter.setPlaceholderText(self.tr("按编号、类型或状态筛选"))
         self.counts = QLabel("")
-        self.send_button = QPushButton("发送待发送单证")
+        self.send_button = QPushButton(self.tr("发送待发送单证"))
         bar.addWidget(self.send_button)
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.counts)
@@ -92,6 +104,7 @@ class JournalController(QObject):
     def refresh(self, *_args) -> None:
         wanted = self.view.filter.text().strip()
         rows = []
+        journal_states = []
         with self.context.journal() as journal:
             for d in journal.documents():
                 meaning, family = explain_status(d.customs_status)
@@ -100,7 +113,7 @@ class JournalController(QObject):
                     "type": f"{message_type(d.message_type).label} {d.message_type[:6]}",
                     "key": d.business_key,
                     "appType": d.app_type,
-                    "state": STATES.get(d.state, d.state),
+                    "state": QCoreApplication.translate("cebdesk", STATES.get(d.state, d.state)),
                     "returnStatus": d.customs_status,
                     "meaning": meaning,
                     "family": family.value,
@@ -110,10 +123,13 @@ class JournalController(QObject):
                 if wanted and not any(wanted in str(v) for v in row.values() if v):
                     continue
                 rows.append(row)
+                journal_states.append(d.state)
         self.model.set_rows(rows)
         self.view.table.resizeColumnsToContents()
-        pending = sum(1 for r in rows if r["state"] in (STATES["ready"], STATES["planned"]))
-        self.view.counts.setText(f"共 {len(rows)} 个单证，待发送 {pending}")
+        pending = sum(1 for d in journal_states if d in ("ready", "planned"))
+        self.view.counts.setText(
+            self.tr("共 {total} 个单证，待发送 {pending}").format(total=len(rows), pending=pending)
+        )
         self.refreshed.emit()
 
     @Slot()

@@ -3,7 +3,7 @@ status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
@@ -13,18 +13,23 @@ from .journal_view import JournalController, JournalView
 from .query_view import QueryController, QueryView
 from .settings_view import SettingsController, SettingsView
 
-PAGES = ("导入 Import", "发送与回执 Outbox & receipts", "查询 Query", "设置 Settings")
+PAGES = (
+    QT_TRANSLATE_NOOP("cebdesk", "导入"),
+    QT_TRANSLATE_NOOP("cebdesk", "发送与回执"),
+    QT_TRANSLATE_NOOP("cebdesk", "查询"),
+    QT_TRANSLATE_NOOP("cebdesk", "设置"),
+)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.setWindowTitle("cebdesk — 跨境电商统一版申报")
+        self.setWindowTitle(self.tr("cebdesk — 跨境电商统一版申报"))
         central = QWidget()
         layout = QHBoxLayout(central)
         self.nav = QListWidget()
-        self.nav.addItems(PAGES)
+        self.nav.addItems([QCoreApplication.translate("cebdesk", page) for page in PAGES])
         self.nav.setFixedWidth(190)
         self.pages = QStackedWidget()
         layout.addWidget(self.nav)
@@ -50,11 +55,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.imports.done.connect(self.journal.refresh)
 
-        menu = self.menuBar().addMenu("文件(&F)")
-        open_action = QAction("打开文件…", self, shortcut=QKeySequence.StandardKey.Open)
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        open_action = QAction(self.tr("打开文件…"), self, shortcut=QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.imports.choose_files)
         menu.addAction(open_action)
-        quit_action = QAction("退出", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction(self.tr("退出"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         self._status()
@@ -70,16 +75,20 @@ class MainWindow(QMainWindow):
         if signer.token_label:
             who = f"USB Key：{signer.token_label}"
         elif signer.key_file:
-            who = f"密钥文件：{signer.key_file.name}"
+            who = self.tr("密钥文件：{name}").format(name=signer.key_file.name)
         elif signer.eport_control:
-            who = "电子口岸卡"
+            who = self.tr("电子口岸卡")
         else:
-            who = "未设置签名"
+            who = self.tr("未设置签名")
         transfer = (
-            self.context.profile.transfer.get("copName", "") if self.context.profile else "未设置企业档案"
+            self.context.profile.transfer.get("copName", "")
+            if self.context.profile
+            else self.tr("未设置企业档案")
         )
         self.statusBar().showMessage(
-            f"{transfer}　|　{who}　|　发送目录：{self.context.exchange_dir / 'send'}"
+            self.tr("{transfer}　|　{signer}　|　发送目录：{folder}").format(
+                transfer=transfer, signer=who, folder=self.context.exchange_dir / "send"
+            )
         )
 
     def closeEvent(self, event) -> None:  # noqa: N802

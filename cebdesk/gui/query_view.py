@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from openpyxl import Workbook
-from PySide6.QtCore import QDate, QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -37,13 +37,13 @@ from .context import AppContext
 from .models import ROW_ROLE, ColumnSpec, RowsModel
 
 COLUMNS = [
-    ColumnSpec("label", "单证"),
-    ColumnSpec("key", "编号"),
-    ColumnSpec("buyer", "订购人"),
-    ColumnSpec("appType", "报送类型"),
-    ColumnSpec("returnStatus", "回执状态"),
-    ColumnSpec("meaning", "含义"),
-    ColumnSpec("updated", "更新时间"),
+    ColumnSpec("label", QT_TRANSLATE_NOOP("cebdesk", "单证")),
+    ColumnSpec("key", QT_TRANSLATE_NOOP("cebdesk", "编号")),
+    ColumnSpec("buyer", QT_TRANSLATE_NOOP("cebdesk", "订购人")),
+    ColumnSpec("appType", QT_TRANSLATE_NOOP("cebdesk", "报送类型")),
+    ColumnSpec("returnStatus", QT_TRANSLATE_NOOP("cebdesk", "回执状态")),
+    ColumnSpec("meaning", QT_TRANSLATE_NOOP("cebdesk", "含义")),
+    ColumnSpec("updated", QT_TRANSLATE_NOOP("cebdesk", "更新时间")),
 ]
 
 
@@ -54,15 +54,15 @@ class QueryView(QWidget):
         form = QFormLayout()
         row = QHBoxLayout()
         self.type = QComboBox()
-        self.type.addItem("全部", None)
+        self.type.addItem(self.tr("全部"), None)
         for dt in DOCUMENT_TYPES:
             self.type.addItem(dt.label, dt.message.code)
         self.key = QLineEdit()
-        self.key.setPlaceholderText("订单编号 / 运单号 / 清单编号 / 企业编号")
+        self.key.setPlaceholderText(self.tr("订单编号 / 运单号 / 清单编号 / 企业编号"))
         self.buyer = QLineEdit()
-        self.buyer.setPlaceholderText("订购人 / 支付人 / 收货人")
+        self.buyer.setPlaceholderText(self.tr("订购人 / 支付人 / 收货人"))
         self.status = QLineEdit()
-        self.status.setPlaceholderText("回执状态，如 800、-621004")
+        self.status.setPlaceholderText(self.tr("回执状态，如 800、-621004"))
         self.since = QDateEdit(QDate.currentDate().addYears(-1))
         self.until = QDateEdit(QDate.currentDate().addDays(1))
         for edit in (self.since, self.until):
@@ -72,16 +72,16 @@ class QueryView(QWidget):
         row.addWidget(self.key, 2)
         row.addWidget(self.buyer, 1)
         row.addWidget(self.status, 1)
-        row.addWidget(QLabel("从"))
+        row.addWidget(QLabel(self.tr("从")))
         row.addWidget(self.since)
-        row.addWidget(QLabel("到"))
+        row.addWidget(QLabel(self.tr("到")))
         row.addWidget(self.until)
         form.addRow(row)
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.search_button = QPushButton("查询")
-        self.export_button = QPushButton("导出 Excel…")
-        self.resend_button = QPushButton("作为变更重发（appType 2）")
+        self.search_button = QPushButton(self.tr("查询"))
+        self.export_button = QPushButton(self.tr("导出 Excel…"))
+        self.resend_button = QPushButton(self.tr("作为变更重发（appType 2）"))
         self.message = QLabel("")
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.export_button)
@@ -93,7 +93,7 @@ class QueryView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.detail = QTabWidget()
         self.head = QTableWidget(0, 3)
-        self.head.setHorizontalHeaderLabels(["元素", "中文名", "值"])
+        self.head.setHorizontalHeaderLabels([self.tr("元素"), self.tr("中文名"), self.tr("值")])
         self.lines = QTableWidget(0, 0)
         self.xml = QPlainTextEdit()
         self.xml.setReadOnly(True)
@@ -101,16 +101,16 @@ class QueryView(QWidget):
         sig_layout = QVBoxLayout(signature)
         self.verdict = QLabel("")
         self.verdict.setWordWrap(True)
-        self.verify_button = QPushButton("重新验签")
+        self.verify_button = QPushButton(self.tr("重新验签"))
         sig_layout.addWidget(self.verdict)
         sig_layout.addWidget(self.verify_button)
         sig_layout.addStretch(1)
         self.receipts = QListWidget()
-        self.detail.addTab(self.head, "表头")
-        self.detail.addTab(self.lines, "表体")
-        self.detail.addTab(self.xml, "报文")
-        self.detail.addTab(signature, "签名")
-        self.detail.addTab(self.receipts, "回执")
+        self.detail.addTab(self.head, self.tr("表头"))
+        self.detail.addTab(self.lines, self.tr("表体"))
+        self.detail.addTab(self.xml, self.tr("报文"))
+        self.detail.addTab(signature, self.tr("签名"))
+        self.detail.addTab(self.receipts, self.tr("回执"))
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setSizes([600, 500])
@@ -182,7 +182,7 @@ class QueryController(QObject):
                 )
         self.model.set_rows(rows)
         v.table.resizeColumnsToContents()
-        v.message.setText(f"找到 {len(rows)} 个单证")
+        v.message.setText(self.tr("找到 {count} 个单证").format(count=len(rows)))
         return rows
 
     @Slot()
@@ -215,7 +215,7 @@ class QueryController(QObject):
             found = sorted(self.context.outbox().sent.glob(f"*/{message.file_name}"))
             self.current_file = found[-1] if found else None
         v.xml.setPlainText(
-            self.current_file.read_text(encoding="utf-8") if self.current_file else "（尚未发送）"
+            self.current_file.read_text(encoding="utf-8") if self.current_file else self.tr("（尚未发送）")
         )
         v.verdict.setText("")
         v.receipts.clear()
@@ -228,11 +228,11 @@ class QueryController(QObject):
     @Slot()
     def verify(self) -> str:
         if self.current_file is None:
-            text = "没有已发送的报文可验签"
+            text = self.tr("没有已发送的报文可验签")
         else:
             verdict = verify_message(parse_file(self.current_file).getroot(), self.current_file.name)
             problems = "\n".join(f.message() for f in verdict.findings)
-            text = "签名有效" if verdict.valid else "签名无效"
+            text = self.tr("签名有效") if verdict.valid else self.tr("签名无效")
             if verdict.certificate is not None:
                 text += f"（{verdict.certificate.subject.rfc4514_string()}）"
             if problems:
@@ -242,19 +242,23 @@ class QueryController(QObject):
 
     def export(self, path: Path) -> Path:
         wb = Workbook(write_only=True)
-        ws = wb.create_sheet("查询结果")
-        ws.append([c.title for c in COLUMNS] + ["回执信息"])
+        ws = wb.create_sheet(self.tr("查询结果"))
+        ws.append([c.title for c in COLUMNS] + [self.tr("回执信息")])
         for row in self.model.rows:
             ws.append([row.get(c.key) for c in COLUMNS] + [row.get("returnInfo")])
         buffer = io.BytesIO()
         wb.save(buffer)
         atomic_write(path, buffer.getvalue())
-        self.view.message.setText(f"已导出 {len(self.model.rows)} 行到 {path}")
+        self.view.message.setText(
+            self.tr("已导出 {rows} 行到 {path}").format(rows=len(self.model.rows), path=path)
+        )
         return path
 
     @Slot()
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.view, "导出 Excel", "查询结果.xlsx", "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.view, self.tr("导出 Excel"), self.tr("查询结果.xlsx"), "Excel (*.xlsx)"
+        )
         if path:
             self.export(Path(path))
 
@@ -265,6 +269,6 @@ class QueryController(QObject):
         with self.context.journal() as journal, journal.transaction():
             for document_id in ids:
                 done += bool(journal.requeue_as_modification(document_id))
-        self.view.message.setText(f"{done} 个单证将作为变更（appType 2）发送")
+        self.view.message.setText(self.tr("{count} 个单证将作为变更（appType 2）发送").format(count=done))
         self.resent.emit()
         return done

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,20 +24,24 @@ from ..signing.base import SigningError
 from ..signing.select import SignerOptions
 from .context import AppContext
 
-TRANSFER = (("copCode", "传输企业代码"), ("copName", "传输企业名称"), ("dxpId", "数据交换平台用户编号"))
+TRANSFER = (
+    ("copCode", QT_TRANSLATE_NOOP("cebdesk", "传输企业代码")),
+    ("copName", QT_TRANSLATE_NOOP("cebdesk", "传输企业名称")),
+    ("dxpId", QT_TRANSLATE_NOOP("cebdesk", "数据交换平台用户编号")),
+)
 DEFAULTS = (
-    ("ebpCode", "电商平台代码"),
-    ("ebpName", "电商平台名称"),
-    ("ebcCode", "电商企业代码"),
-    ("ebcName", "电商企业名称"),
-    ("agentCode", "申报企业代码"),
-    ("agentName", "申报企业名称"),
+    ("ebpCode", QT_TRANSLATE_NOOP("cebdesk", "电商平台代码")),
+    ("ebpName", QT_TRANSLATE_NOOP("cebdesk", "电商平台名称")),
+    ("ebcCode", QT_TRANSLATE_NOOP("cebdesk", "电商企业代码")),
+    ("ebcName", QT_TRANSLATE_NOOP("cebdesk", "电商企业名称")),
+    ("agentCode", QT_TRANSLATE_NOOP("cebdesk", "申报企业代码")),
+    ("agentName", QT_TRANSLATE_NOOP("cebdesk", "申报企业名称")),
 )
 SIGNERS = (
-    ("", "不签名"),
-    ("key_file", "密钥文件"),
-    ("pkcs11", "USB Key / 加密机（PKCS#11）"),
-    ("eport", "电子口岸卡（客户端控件）"),
+    ("", QT_TRANSLATE_NOOP("cebdesk", "不签名")),
+    ("key_file", QT_TRANSLATE_NOOP("cebdesk", "密钥文件")),
+    ("pkcs11", QT_TRANSLATE_NOOP("cebdesk", "USB Key / 加密机（PKCS#11）")),
+    ("eport", QT_TRANSLATE_NOOP("cebdesk", "电子口岸卡（客户端控件）")),
 )
 
 
@@ -45,62 +49,62 @@ class SettingsView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        enterprise = QGroupBox("企业档案")
+        enterprise = QGroupBox(self.tr("企业档案"))
         form = QFormLayout(enterprise)
         self.fields: dict[str, QLineEdit] = {}
         for name, label in TRANSFER + DEFAULTS:
             edit = QLineEdit()
             edit.setObjectName(name)
             self.fields[name] = edit
-            form.addRow(f"{label}（{name}）", edit)
+            form.addRow(f"{QCoreApplication.translate('cebdesk', label)}（{name}）", edit)
         layout.addWidget(enterprise)
 
-        signer = QGroupBox("签名")
+        signer = QGroupBox(self.tr("签名"))
         form = QFormLayout(signer)
         self.signer_kind = QComboBox()
         for key, label in SIGNERS:
-            self.signer_kind.addItem(label, key)
-        form.addRow("签名方式", self.signer_kind)
+            self.signer_kind.addItem(QCoreApplication.translate("cebdesk", label), key)
+        form.addRow(self.tr("签名方式"), self.signer_kind)
         self.key_file = QLineEdit()
         self.cert = QLineEdit()
-        form.addRow("密钥文件", self.key_file)
-        form.addRow("证书文件（PEM 密钥时）", self.cert)
+        form.addRow(self.tr("密钥文件"), self.key_file)
+        form.addRow(self.tr("证书文件（PEM 密钥时）"), self.cert)
         self.module = QComboBox()
         self.module.setEditable(True)
-        self.find_tokens = QPushButton("查找令牌")
+        self.find_tokens = QPushButton(self.tr("查找令牌"))
         row = QHBoxLayout()
         row.addWidget(self.module, 1)
         row.addWidget(self.find_tokens)
-        form.addRow("PKCS#11 驱动", row)
+        form.addRow(self.tr("PKCS#11 驱动"), row)
         self.token = QComboBox()
         self.token.setEditable(True)
-        form.addRow("令牌", self.token)
+        form.addRow(self.tr("令牌"), self.token)
         self.key_label = QLineEdit()
-        form.addRow("密钥标签", self.key_label)
+        form.addRow(self.tr("密钥标签"), self.key_label)
         self.eport = QLineEdit("ws://127.0.0.1:61232")
-        form.addRow("客户端控件地址", self.eport)
+        form.addRow(self.tr("客户端控件地址"), self.eport)
         layout.addWidget(signer)
 
-        exchange = QGroupBox("传输")
+        exchange = QGroupBox(self.tr("传输"))
         form = QFormLayout(exchange)
         self.mode = QComboBox()
-        self.mode.addItem("目录（传输客户端取走 send/ 中的文件）", "folder")
-        self.mode.addItem("HTTP 上传", "http")
+        self.mode.addItem(self.tr("目录（传输客户端取走 send/ 中的文件）"), "folder")
+        self.mode.addItem(self.tr("HTTP 上传"), "http")
         self.url = QLineEdit()
         self.receipts_url = QLineEdit()
-        self.dxp = QCheckBox("用 DxpMsg 封装（终端节点）")
-        form.addRow("方式", self.mode)
-        form.addRow("上传地址", self.url)
-        form.addRow("回执下载地址", self.receipts_url)
+        self.dxp = QCheckBox(self.tr("用 DxpMsg 封装（终端节点）"))
+        form.addRow(self.tr("方式"), self.mode)
+        form.addRow(self.tr("上传地址"), self.url)
+        form.addRow(self.tr("回执下载地址"), self.receipts_url)
         form.addRow("", self.dxp)
         self.language = QComboBox()
-        self.language.addItem("中文", "zh_CN")
+        self.language.addItem(self.tr("中文"), "zh_CN")
         self.language.addItem("English", "en")
-        form.addRow("界面语言", self.language)
+        form.addRow(self.tr("界面语言"), self.language)
         layout.addWidget(exchange)
 
         bar = QHBoxLayout()
-        self.save_button = QPushButton("保存")
+        self.save_button = QPushButton(self.tr("保存"))
         self.message = QLabel("")
         self.message.setWordWrap(True)
         bar.addWidget(self.save_button)
@@ -198,9 +202,9 @@ class SettingsController(QObject):
         profile = self.profile()
         problems = []
         if profile.exchange.mode == "http" and not profile.exchange.url:
-            problems.append("HTTP 方式需要上传地址")
+            problems.append(self.tr("HTTP 方式需要上传地址"))
         if profile.signer.get("key_file") and not Path(profile.signer["key_file"]).is_file():
-            problems.append(f"密钥文件不存在：{profile.signer['key_file']}")
+            problems.append(self.tr("密钥文件不存在：{path}").format(path=profile.signer["key_file"]))
         try:
             if not problems:
                 save_profile(profile, self.path)
@@ -213,7 +217,7 @@ class SettingsController(QObject):
         self.context.profile = profile
         self.context.signer = SignerOptions.from_settings(profile.signer)
         self.view.message.setStyleSheet("")
-        self.view.message.setText(f"已保存到 {self.path}")
+        self.view.message.setText(self.tr("已保存到 {path}").format(path=self.path))
         self.saved.emit()
         return True
 
@@ -231,8 +235,13 @@ class SettingsController(QObject):
         self.view.token.addItems(labels)
         lines = [
             f"{t.label}: "
-            + "；".join(f"{c.label} {c.serial} 至 {c.not_after:%Y-%m-%d}" for c in t.certificates)
+            + "；".join(
+                self.tr("{label} {serial} 至 {until}").format(
+                    label=c.label, serial=c.serial, until=f"{c.not_after:%Y-%m-%d}"
+                )
+                for c in t.certificates
+            )
             for t in tokens
         ]
-        self.view.message.setText("\n".join(lines) or "没有找到令牌")
+        self.view.message.setText("\n".join(lines) or self.tr("没有找到令牌"))
         return labels

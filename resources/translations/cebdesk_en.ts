@@ -1,0 +1,649 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="140"/>
+        <source>选择文件</source>
+        <translation>Choose files</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="168"/>
+        <source>可发送</source>
+        <translation>ready to send</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="168"/>
+        <source>有错误</source>
+        <translation>has errors</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="196"/>
+        <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
+        <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="206"/>
+        <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
+        <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="231"/>
+        <source>无法签名：{reason}</source>
+        <translation>Cannot sign: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="234"/>
+        <source>请先在设置中配置企业档案和签名方式</source>
+        <translation>Set up the enterprise profile and the signer in Settings first</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="258"/>
+        <source>已发送 {messages} 个报文，{documents} 个单证</source>
+        <translation>{messages} messages sent, {documents} documents</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="262"/>
+        <source>（已取消：已发送的保持不变）</source>
+        <translation>(cancelled: what was sent stays sent)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="264"/>
+        <source>（已停止：{reason}）</source>
+        <translation>(stopped: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="290"/>
+        <source>，剩余约 {seconds} 秒</source>
+        <translation>, about {seconds} s left</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="294"/>
+        <source>{rate} 个/秒</source>
+        <translation>{rate} per second</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="61"/>
+        <source>打开文件…</source>
+        <translation>Open files…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="62"/>
+        <source>签名并发送</source>
+        <translation>Sign and send</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="64"/>
+        <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
+        <translation>Drop Excel or XML files here, or click “Open files”.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="88"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>JournalController</name>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="131"/>
+        <source>共 {total} 个单证，待发送 {pending}</source>
+        <translation>{total} documents, {pending} waiting to be sent</translation>
+    </message>
+</context>
+<context>
+    <name>JournalView</name>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="60"/>
+        <source>按编号、类型或状态筛选</source>
+        <translation>Filter by number, type or status</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="62"/>
+        <source>发送待发送单证</source>
+        <translation>Send waiting documents</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="28"/>
+        <source>cebdesk — 跨境电商统一版申报</source>
+        <translation>cebdesk — cross-border e-commerce declarations</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="58"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="59"/>
+        <source>打开文件…</source>
+        <translation>Open files…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="62"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="78"/>
+        <source>密钥文件：{name}</source>
+        <translation>Key file: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="80"/>
+        <source>电子口岸卡</source>
+        <translation>E-Port card</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="82"/>
+        <source>未设置签名</source>
+        <translation>No signer set</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="86"/>
+        <source>未设置企业档案</source>
+        <translation>No enterprise profile</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="89"/>
+        <source>{transfer}　|　{signer}　|　发送目录：{folder}</source>
+        <translation>{transfer}  |  {signer}  |  send folder: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../cebdesk/gui/dialogs.py" line="23"/>
+        <source>输入口令</source>
+        <translation>Enter PIN</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/dialogs.py" line="27"/>
+        <source>密钥 / 令牌：</source>
+        <translation>Key / token:</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/dialogs.py" line="29"/>
+        <source>证书：</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/dialogs.py" line="33"/>
+        <source>口令：</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/dialogs.py" line="40"/>
+        <source>口令只用于本批次，不会保存；输错不会自动重试。</source>
+        <translation>The PIN is used for this batch only and never stored; a wrong PIN is not retried.</translation>
+    </message>
+</context>
+<context>
+    <name>QueryController</name>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="185"/>
+        <source>找到 {count} 个单证</source>
+        <translation>{count} documents found</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="218"/>
+        <source>（尚未发送）</source>
+        <translation>(not sent yet)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="231"/>
+        <source>没有已发送的报文可验签</source>
+        <translation>No sent message to verify</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="235"/>
+        <source>签名有效</source>
+        <translation>Valid signature</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="235"/>
+        <source>签名无效</source>
+        <translation>Signature NOT valid</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="245"/>
+        <source>查询结果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="246"/>
+        <source>回执信息</source>
+        <translation>Receipt text</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="253"/>
+        <source>已导出 {rows} 行到 {path}</source>
+        <translation>{rows} rows exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="260"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="260"/>
+        <source>查询结果.xlsx</source>
+        <translation>results.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="272"/>
+        <source>{count} 个单证将作为变更（appType 2）发送</source>
+        <translation>{count} documents will be sent as modifications (appType 2)</translation>
+    </message>
+</context>
+<context>
+    <name>QueryView</name>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="57"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="61"/>
+        <source>订单编号 / 运单号 / 清单编号 / 企业编号</source>
+        <translation>Order / waybill / inventory / enterprise number</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="63"/>
+        <source>订购人 / 支付人 / 收货人</source>
+        <translation>Buyer / payer / consignee</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="65"/>
+        <source>回执状态，如 800、-621004</source>
+        <translation>Receipt status, e.g. 800, -621004</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="75"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="77"/>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="82"/>
+        <source>查询</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="83"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="84"/>
+        <source>作为变更重发（appType 2）</source>
+        <translation>Resend as modification (appType 2)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="96"/>
+        <source>元素</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="96"/>
+        <source>中文名</source>
+        <translation>Chinese label</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="96"/>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="104"/>
+        <source>重新验签</source>
+        <translation>Verify again</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="109"/>
+        <source>表头</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="110"/>
+        <source>表体</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="111"/>
+        <source>报文</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="112"/>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="113"/>
+        <source>回执</source>
+        <translation>Receipts</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="205"/>
+        <source>HTTP 方式需要上传地址</source>
+        <translation>HTTP mode needs an upload address</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="207"/>
+        <source>密钥文件不存在：{path}</source>
+        <translation>Key file not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="220"/>
+        <source>已保存到 {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="239"/>
+        <source>{label} {serial} 至 {until}</source>
+        <translation>{label} {serial} until {until}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="246"/>
+        <source>没有找到令牌</source>
+        <translation>No token found</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="52"/>
+        <source>企业档案</source>
+        <translation>Enterprise profile</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="62"/>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="67"/>
+        <source>签名方式</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="70"/>
+        <source>密钥文件</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="71"/>
+        <source>证书文件（PEM 密钥时）</source>
+        <translation>Certificate file (for PEM keys)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="74"/>
+        <source>查找令牌</source>
+        <translation>Find tokens</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="78"/>
+        <source>PKCS#11 驱动</source>
+        <translation>PKCS#11 module</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="81"/>
+        <source>令牌</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="83"/>
+        <source>密钥标签</source>
+        <translation>Key label</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="85"/>
+        <source>客户端控件地址</source>
+        <translation>Card control address</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="88"/>
+        <source>传输</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="91"/>
+        <source>目录（传输客户端取走 send/ 中的文件）</source>
+        <translation>Folder (the transfer client takes files from send/)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="92"/>
+        <source>HTTP 上传</source>
+        <translation>HTTP upload</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="95"/>
+        <source>用 DxpMsg 封装（终端节点）</source>
+        <translation>Wrap in DxpMsg (terminal node)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="96"/>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="97"/>
+        <source>上传地址</source>
+        <translation>Upload address</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="98"/>
+        <source>回执下载地址</source>
+        <translation>Receipts address</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="101"/>
+        <source>中文</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="103"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="107"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>cebdesk</name>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="106"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="43"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="40"/>
+        <source>单证</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="107"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="44"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="41"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="108"/>
+        <source>订购人/收货人</source>
+        <translation>Buyer / consignee</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="109"/>
+        <source>商品行</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="110"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="111"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="37"/>
+        <source>待发送</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="38"/>
+        <source>发送中</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="39"/>
+        <source>已发送</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="45"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="43"/>
+        <source>报送类型</source>
+        <translation>appType</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="46"/>
+        <source>发送状态</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="47"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="44"/>
+        <source>回执状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="48"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="45"/>
+        <source>含义</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="49"/>
+        <source>回执信息</source>
+        <translation>Receipt text</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="50"/>
+        <source>回执时间</source>
+        <translation>Receipt time</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="17"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="18"/>
+        <source>发送与回执</source>
+        <translation>Outbox &amp; receipts</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="19"/>
+        <source>查询</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="20"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="42"/>
+        <source>订购人</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="46"/>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="28"/>
+        <source>传输企业代码</source>
+        <translation>Transmitting enterprise code</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="29"/>
+        <source>传输企业名称</source>
+        <translation>Transmitting enterprise name</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="30"/>
+        <source>数据交换平台用户编号</source>
+        <translation>DXP user id</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="33"/>
+        <source>电商平台代码</source>
+        <translation>Platform code</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="34"/>
+        <source>电商平台名称</source>
+        <translation>Platform name</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="35"/>
+        <source>电商企业代码</source>
+        <translation>E-commerce enterprise code</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="36"/>
+        <source>电商企业名称</source>
+        <translation>E-commerce enterprise name</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="37"/>
+        <source>申报企业代码</source>
+        <translation>Declaring agent code</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="38"/>
+        <source>申报企业名称</source>
+        <translation>Declaring agent name</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="41"/>
+        <source>不签名</source>
+        <translation>Do not sign</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="42"/>
+        <source>密钥文件</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="43"/>
+        <source>USB Key / 加密机（PKCS#11）</source>
+        <translation>USB key / HSM (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="44"/>
+        <source>电子口岸卡（客户端控件）</source>
+        <translation>E-Port card (card control)</translation>
+    </message>
+</context>
+</TS>
