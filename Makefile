@@ -13,7 +13,7 @@ APT_PACKAGES := python3-venv libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbco
 	xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 	libxcb-shape0 libxkbcommon-x11-0 fonts-wqy-microhei softhsm2 opensc xmlsec1
 
-.PHONY: all system venv run test demo bench templates clean
+.PHONY: all system venv run test demo bench templates screenshots clean
 
 all: venv
 
@@ -59,6 +59,11 @@ bench: venv
 	$(PY) benchmarks/convert.py
 	$(PY) benchmarks/sign.py
 	$(PY) benchmarks/exchange.py
+
+# Pictures of every page with demo data for the docs, from the real app under Xvfb.
+screenshots: venv
+	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) tools/screenshots.py docs/screenshots
+	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) tools/screenshots.py docs/screenshots en
 
 # Regenerate the shipped templates from spec/ (a test keeps them equal).
 templates: venv

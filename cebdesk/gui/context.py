@@ -17,6 +17,7 @@ class AppContext:
     exchange_dir: Path
     profile: Profile | None = None
     signer: SignerOptions = field(default_factory=SignerOptions)
+    language: str = "zh"  # for findings and messages from the pipeline: "zh" or "en"
 
     def journal(self) -> Journal:
         return Journal.in_dir(self.data_dir)

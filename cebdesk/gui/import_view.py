@@ -186,7 +186,7 @@ class ImportController(QObject):
         self.view.documents.resizeColumnsToContents()
         self.view.findings.clear()
         for finding in findings:
-            item = QListWidgetItem(finding.render())
+            item = QListWidgetItem(finding.render(self.context.language))
             item.setData(FINDING_ROLE, finding)
             if finding.is_error:
                 item.setForeground(Qt.GlobalColor.darkRed)
@@ -209,7 +209,7 @@ class ImportController(QObject):
                 cell=where.cell or where.path or "-",
                 label=finding.label or "",
                 element=finding.element or "",
-                message=finding.message(),
+                message=finding.message(self.context.language),
             )
         )
 
@@ -266,13 +266,13 @@ class ImportController(QObject):
 
     # -- jobs -----------------------------------------------------------------------------------
     def _start(self, work, on_success) -> Job:
-        job = Job(work)
+        job = Job(work, self)
         self._started = time.monotonic()
         self._on_success = on_success
         job.progressed.connect(self._progressed)
         job.succeeded.connect(self._succeeded)
         job.failed.connect(self._failed)
-        job.finished.connect(self._finished)
+        job.done.connect(self._finished)
         self.view.cancel_button.setEnabled(True)
         self.view.open_button.setEnabled(False)
         self.view.send_button.setEnabled(False)

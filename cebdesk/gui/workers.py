@@ -7,32 +7,26 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QThread, Signal
 
 
-class Job(QObject):
+class Job(QThread):
     """Runs ``work(progress, cancelled)`` on its own thread.
 
     ``progress(done, total)`` may be called from the work; ``cancelled()`` tells it to stop
-    cleanly between steps (what was done stays done: the pipeline journals every step).
+    cleanly between steps (what was done stays done: the pipeline journals every step). The
+    Job object itself lives on the GUI thread, so its signals reach GUI-thread slots queued.
     """
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(str)
-    finished = Signal()
+    done = Signal()
 
-    def __init__(self, work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any]) -> None:
-        super().__init__()
+    def __init__(self, work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any], parent=None) -> None:
+        super().__init__(parent)
         self._work = work
         self._cancel = threading.Event()
-        self._thread = QThread()
-        self.moveToThread(self._thread)
-        self._thread.started.connect(self._run)
-        self.finished.connect(self._thread.quit)
-
-    def start(self) -> None:
-        self._thread.start()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -41,10 +35,7 @@ class Job(QObject):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def wait(self, ms: int = 30_000) -> bool:
-        return self._thread.wait(ms)
-
-    def _run(self) -> None:
+    def run(self) -> None:
         try:
             result = self._work(lambda done, total: self.progressed.emit(done, total), self._cancel.is_set)
         except Exception as exc:  # shown to the user; the traceback goes to the console
@@ -53,4 +44,4 @@ class Job(QObject):
         else:
             self.succeeded.emit(result)
         finally:
-            self.finished.emit()
+            self.done.emit()

@@ -1,0 +1,95 @@
+"""Screenshots of every page with demo data, for the docs: run under Xvfb (make screenshots).
+
+    xvfb-run -a -s "-screen 0 1280x800x24" python tools/screenshots.py docs/screenshots [en]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_APP = None
+sys.path.insert(0, str(ROOT))
+
+
+def main(out: Path, language: str = "zh_CN") -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    from cebdesk.demo import main as demo
+    from cebdesk.gui.app import install_translator
+    from cebdesk.gui.context import AppContext
+    from cebdesk.gui.dialogs import PinDialog
+    from cebdesk.gui.main_window import MainWindow
+    from cebdesk.settings import load_profile
+    from cebdesk.signing.select import SignerOptions
+
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="cebdesk-shots-"))
+    demo([str(work)])  # demo data: journal, outbox, receipts
+    app = QApplication.instance() or QApplication(sys.argv)
+    global _APP
+    _APP = app  # kept until the interpreter ends
+    if "WenQuanYi Micro Hei" in QFontDatabase.families():
+        app.setFont(QFontDatabase.font("WenQuanYi Micro Hei", "Regular", 10))
+    install_translator(app, language)
+    profile = load_profile(work / "profile.toml")
+    context = AppContext(work / "data", work / "exchange", profile, SignerOptions(key_file=work / "demo-key.pem", cert=work / "demo-cert.pem"))
+    context.language = "zh" if language.startswith("zh") else "en"
+    window = MainWindow(context)
+    window.resize(1200, 720)
+    window.show()
+
+    def settle(ms: int = 400) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    suffix = "" if language.startswith("zh") else f"-{language}"
+    shots = []
+
+    def shoot(name: str, widget=None) -> None:
+        settle()
+        path = out / f"{name}{suffix}.png"
+        (widget or window).grab().save(str(path))
+        shots.append(path)
+
+    with_mistakes = work / "excel" / "inventory-with-mistakes.xlsx"
+    window.imports.load([with_mistakes])
+    window.imports.job.wait()
+    settle()
+    window.import_view.findings.setCurrentRow(0)
+    window.imports.show_finding(window.import_view.findings.item(0))
+    shoot("import")
+    window.nav.setCurrentRow(1)
+    window.journal.refresh()
+    window.journal_view.table.selectRow(9)
+    shoot("outbox-receipts")
+    window.nav.setCurrentRow(2)
+    window.query.search()
+    window.query_view.table.selectRow(9)
+    window.query_view.detail.setCurrentIndex(4)
+    shoot("query")
+    window.nav.setCurrentRow(3)
+    shoot("settings")
+    dialog = PinDialog("cebdesk-test (SoftHSM)", certificate="CN=测试报关员 TEST · 序列号 01691f7f · 有效期至 2027-05-21", warnings=["输错过口令：剩余次数不多"])
+    dialog.show()
+    shoot("pin-dialog", dialog)
+    dialog.close()
+    window.close()
+    # widgets go before the application does: Qt must not outlive its QApplication in teardown
+    dialog.deleteLater()
+    window.deleteLater()
+    settle(100)
+    return shots
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    for shot in main(target, sys.argv[2] if len(sys.argv) > 2 else "zh_CN"):
+        print(shot)
