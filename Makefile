@@ -59,6 +59,7 @@ bench: venv
 	$(PY) benchmarks/convert.py
 	$(PY) benchmarks/sign.py
 	$(PY) benchmarks/exchange.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/gui.py
 
 # Pictures of every page with demo data for the docs, from the real app under Xvfb.
 screenshots: venv

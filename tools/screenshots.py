@@ -1,6 +1,6 @@
 """Screenshots of every page with demo data, for the docs: run under Xvfb (make screenshots).
 
-    xvfb-run -a -s "-screen 0 1280x800x24" python tools/screenshots.py docs/screenshots [en]
+xvfb-run -a -s "-screen 0 1280x800x24" python tools/screenshots.py docs/screenshots [en]
 """
 
 from __future__ import annotations
@@ -39,7 +39,12 @@ def main(out: Path, language: str = "zh_CN") -> list[Path]:
         app.setFont(QFontDatabase.font("WenQuanYi Micro Hei", "Regular", 10))
     install_translator(app, language)
     profile = load_profile(work / "profile.toml")
-    context = AppContext(work / "data", work / "exchange", profile, SignerOptions(key_file=work / "demo-key.pem", cert=work / "demo-cert.pem"))
+    context = AppContext(
+        work / "data",
+        work / "exchange",
+        profile,
+        SignerOptions(key_file=work / "demo-key.pem", cert=work / "demo-cert.pem"),
+    )
     context.language = "zh" if language.startswith("zh") else "en"
     window = MainWindow(context)
     window.resize(1200, 720)
@@ -77,7 +82,11 @@ def main(out: Path, language: str = "zh_CN") -> list[Path]:
     shoot("query")
     window.nav.setCurrentRow(3)
     shoot("settings")
-    dialog = PinDialog("cebdesk-test (SoftHSM)", certificate="CN=测试报关员 TEST · 序列号 01691f7f · 有效期至 2027-05-21", warnings=["输错过口令：剩余次数不多"])
+    dialog = PinDialog(
+        "cebdesk-test (SoftHSM)",
+        certificate="CN=测试报关员 TEST · 序列号 01691f7f · 有效期至 2027-05-21",
+        warnings=["输错过口令：剩余次数不多"],
+    )
     dialog.show()
     shoot("pin-dialog", dialog)
     dialog.close()

@@ -44,7 +44,9 @@ def main(
     )
     signer = SignerOptions.from_settings(profile.signer) if profile else SignerOptions()
     language = (profile.ui.get("language") if profile else None) or os.environ.get("CEBDESK_LANG") or "zh"
-    context = AppContext(data, exchange_dir or data / "exchange", profile, signer, "en" if language.startswith("en") else "zh")
+    context = AppContext(
+        data, exchange_dir or data / "exchange", profile, signer, "en" if language.startswith("en") else "zh"
+    )
     window = MainWindow(context)
     window.show()
     return app.exec()

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import time
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
@@ -25,29 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..excel.reader import WorkbookReader
-from ..findings import Finding, InputError
-from ..pipeline.files import checked
-from ..pipeline.journaled import SendOptions, import_files, send_pending
-from ..signing.base import SigningError
-from ..signing.select import open_signer
+from ..findings import Finding
+from ..signing.select import pin_needed
 from .context import AppContext
 from .dialogs import PinCancelled, ask_pin
 from .models import ColumnSpec, RowsModel
 from .workers import Job
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
-_AMOUNTS = ("acturalPaid", "amountPaid", "goodsValue")
-
-
-def _amount(head: dict[str, str], lines: list[dict[str, str]]) -> str:
-    for name in _AMOUNTS:
-        if head.get(name):
-            return head[name]
-    try:
-        return str(sum(Decimal(line.get("totalPrice", "0") or "0") for line in lines)) if lines else ""
-    except InvalidOperation:
-        return ""
 
 
 class ImportView(QWidget):
@@ -68,6 +52,9 @@ class ImportView(QWidget):
         layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.documents = QTableView()
+        self.documents.horizontalHeader().setResizeContentsPrecision(
+            50
+        )  # fit columns to the first rows, not all
         self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.findings = QListWidget()
         splitter.addWidget(self.documents)
@@ -144,44 +131,15 @@ class ImportController(QObject):
 
     def load(self, paths: list[Path]) -> Job:
         self.files = list(paths)
-        profile = self.context.profile
-
-        def work(progress, cancelled):
-            rows, findings = [], []
-            for path in self.files:
-                try:
-                    reader = WorkbookReader(path, defaults=profile.defaults if profile else None)
-                    for n, (doc, found) in enumerate(reader.documents(), start=1):
-                        found, ok = checked(doc, found)
-                        findings.extend(found)
-                        head = doc.head
-                        rows.append(
-                            {
-                                "type": reader.doc_type.label,
-                                "key": doc.key,
-                                "buyer": head.get("buyerName")
-                                or head.get("payerName")
-                                or head.get("consignee")
-                                or "",
-                                "lines": len(doc.lines),
-                                "amount": _amount(head, doc.lines),
-                                "state": self.tr("可发送") if ok else self.tr("有错误"),
-                                "ok": ok,
-                            }
-                        )
-                        if n % 200 == 0:
-                            progress(n, 0)
-                        if cancelled():
-                            break
-                    findings.extend(reader.findings)
-                except InputError as exc:
-                    findings.extend(exc.findings)
-            return rows, findings
-
-        return self._start(work, self._loaded)
+        defaults = self.context.profile.defaults if self.context.profile else {}
+        return self._start("read_documents", {"paths": self.files, "defaults": defaults}, self._loaded)
 
     def _loaded(self, result) -> None:
         rows, findings = result
+        ready, faulty = self.tr("可发送"), self.tr("有错误")
+        for row in rows:
+            row["type"] = row.pop("label")
+            row["state"] = ready if row["ok"] else faulty
         self.model.set_rows(rows)
         self.view.documents.resizeColumnsToContents()
         self.view.findings.clear()
@@ -214,43 +172,32 @@ class ImportController(QObject):
         )
 
     # -- sending --------------------------------------------------------------------------------
-    def open_signer(self):
-        """Ask for the PIN (once) and open the signer on the GUI thread."""
-        return open_signer(self.context.signer, lambda key: ask_pin(self.view, key))
-
     def send(self, files: list[Path] | None = None) -> Job | None:
         """Import the loaded files (or ``files``) into the journal, then sign and send every
-        document waiting there."""
+        document waiting there. The PIN is asked here, once, and handed to the worker."""
         self.last_error = None
         self.view.error.setText("")
-        try:
-            signer = self.open_signer()
-        except PinCancelled:
-            return None
-        except SigningError as exc:
-            self._failed(self.tr("无法签名：{reason}").format(reason=exc))
-            return None
-        if signer is None or self.context.profile is None:
+        context = self.context
+        if not context.signer.wanted or context.profile is None:
             self._failed(self.tr("请先在设置中配置企业档案和签名方式"))
             return None
-        context = self.context
-        files = list(self.files if files is None else files)
-
-        def work(progress, cancelled):
-            journal = context.journal()
+        pin = None
+        key = pin_needed(context.signer)
+        if key is not None:
             try:
-                imported = import_files(files, journal, profile=context.profile)
-                options = SendOptions(context.outbox(), signer, context.profile.base_transfer())
-                return imported, send_pending(
-                    journal, options, progress=lambda _s, d, t: progress(d, t), cancelled=cancelled
-                )
-            finally:
-                journal.close()
-                close = getattr(signer, "close", None)
-                if close:
-                    close()
-
-        return self._start(work, self._sent)
+                pin = ask_pin(self.view, key)
+            except PinCancelled:
+                return None
+        kwargs = {
+            "files": list(self.files if files is None else files),
+            "data_dir": context.data_dir,
+            "exchange_dir": context.exchange_dir,
+            "profile": context.profile,
+            "signer": context.signer,
+            "pin": pin,
+        }
+        del pin
+        return self._start("import_and_send", kwargs, self._sent)
 
     def _sent(self, result) -> None:
         imported, report = result
@@ -265,8 +212,8 @@ class ImportController(QObject):
         self.view.summary.setText(text)
 
     # -- jobs -----------------------------------------------------------------------------------
-    def _start(self, work, on_success) -> Job:
-        job = Job(work, self)
+    def _start(self, task: str, kwargs: dict, on_success) -> Job:
+        job = Job(task, kwargs, self)
         self._started = time.monotonic()
         self._on_success = on_success
         job.progressed.connect(self._progressed)
@@ -300,7 +247,7 @@ class ImportController(QObject):
     @Slot(str)
     def _failed(self, message: str) -> None:
         self.last_error = message
-        self.view.error.setText(message)
+        self.view.error.setText(self.tr("无法完成：{reason}").format(reason=message))
 
     @Slot()
     def _finished(self) -> None:

@@ -66,6 +66,7 @@ class JournalView(QWidget):
         layout.addLayout(bar)
         splitter = QSplitter()
         self.table = QTableView()
+        self.table.horizontalHeader().setResizeContentsPrecision(50)  # fit columns to the first rows, not all
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.timeline = QListWidget()
         splitter.addWidget(self.table)
@@ -106,24 +107,30 @@ class JournalController(QObject):
         rows = []
         journal_states = []
         with self.context.journal() as journal:
-            for d in journal.documents():
-                meaning, family = explain_status(d.customs_status)
-                row = {
-                    "id": d.id,
-                    "type": f"{message_type(d.message_type).label} {d.message_type[:6]}",
-                    "key": d.business_key,
-                    "appType": d.app_type,
-                    "state": QCoreApplication.translate("cebdesk", STATES.get(d.state, d.state)),
-                    "returnStatus": d.customs_status,
-                    "meaning": meaning,
-                    "family": family.value,
-                    "returnInfo": d.customs_info,
-                    "returnTime": d.customs_time,
-                }
-                if wanted and not any(wanted in str(v) for v in row.values() if v):
-                    continue
-                rows.append(row)
-                journal_states.append(d.state)
+            documents = journal.summaries()
+        states = {k: QCoreApplication.translate("cebdesk", v) for k, v in STATES.items()}
+        labels: dict[str, str] = {}
+        for d in documents:
+            code = d["message_type"]
+            if code not in labels:
+                labels[code] = f"{message_type(code).label} {code[:6]}"
+            meaning, family = explain_status(d["customs_status"])
+            row = {
+                "id": d["id"],
+                "type": labels[code],
+                "key": d["business_key"],
+                "appType": d["app_type"],
+                "state": states.get(d["state"], d["state"]),
+                "returnStatus": d["customs_status"],
+                "meaning": meaning,
+                "family": family.value,
+                "returnInfo": d["customs_info"],
+                "returnTime": d["customs_time"],
+            }
+            if wanted and not any(wanted in str(v) for v in row.values() if v):
+                continue
+            rows.append(row)
+            journal_states.append(d["state"])
         self.model.set_rows(rows)
         self.view.table.resizeColumnsToContents()
         pending = sum(1 for d in journal_states if d in ("ready", "planned"))

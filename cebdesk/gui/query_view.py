@@ -90,6 +90,7 @@ class QueryView(QWidget):
         layout.addLayout(buttons)
         splitter = QSplitter()
         self.table = QTableView()
+        self.table.horizontalHeader().setResizeContentsPrecision(50)  # fit columns to the first rows, not all
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.detail = QTabWidget()
         self.head = QTableWidget(0, 3)

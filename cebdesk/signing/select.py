@@ -54,6 +54,17 @@ def _key_file_needs_password(path: Path) -> bool:
         return False  # reported when the file is opened
 
 
+def pin_needed(options: SignerOptions) -> str | None:
+    """What a PIN or password will be asked for (None: nothing will be asked)."""
+    if options.key_file:
+        return str(options.key_file) if _key_file_needs_password(options.key_file) else None
+    if options.eport_control:
+        return "E-Port card (中国电子口岸卡)"
+    if options.token_label:
+        return options.token_label
+    return None
+
+
 def open_signer(options: SignerOptions, pin: PinProvider) -> Signer | None:
     """The signer the options name (None when they name none). The PIN is asked for at most once."""
     if not options.wanted:

@@ -215,6 +215,18 @@ class Journal:
             args.append(message_type)
         return [self._document(r) for r in self.db.execute(sql + " ORDER BY id", args)]
 
+    def summaries(self, *, message_type: str | None = None) -> list[sqlite3.Row]:
+        """Every document's state and latest status, without decoding its values: for tables."""
+        sql = (
+            "SELECT id, message_type, business_key, app_type, state, customs_status, customs_info, customs_time, updated"
+            " FROM documents"
+        )
+        args: list[str] = []
+        if message_type:
+            sql += " WHERE message_type=?"
+            args.append(message_type)
+        return list(self.db.execute(sql + " ORDER BY id", args))
+
     def update_record(self, document_id: int, head: dict[str, str], lines: list[dict[str, str]]) -> None:
         record = json.dumps({"head": head, "lines": lines}, ensure_ascii=False)
         self.db.execute("UPDATE documents SET record=?, updated=? WHERE id=?", (record, _now(), document_id))

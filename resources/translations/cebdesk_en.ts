@@ -4,85 +4,85 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="140"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="127"/>
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="168"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="139"/>
         <source>可发送</source>
         <translation>ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="168"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="139"/>
         <source>有错误</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="196"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="154"/>
         <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="206"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="164"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="231"/>
-        <source>无法签名：{reason}</source>
-        <translation>Cannot sign: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="234"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="182"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="258"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="205"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="262"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="209"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="264"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="211"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="290"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="237"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="294"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="241"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="250"/>
+        <source>无法完成：{reason}</source>
+        <translation>Could not finish: {reason}</translation>
     </message>
 </context>
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="61"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="45"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="62"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="46"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="64"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="48"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="88"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="75"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -90,7 +90,7 @@
 <context>
     <name>JournalController</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="131"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="138"/>
         <source>共 {total} 个单证，待发送 {pending}</source>
         <translation>{total} documents, {pending} waiting to be sent</translation>
     </message>
@@ -187,57 +187,57 @@
 <context>
     <name>QueryController</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="185"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="186"/>
         <source>找到 {count} 个单证</source>
         <translation>{count} documents found</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="218"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="219"/>
         <source>（尚未发送）</source>
         <translation>(not sent yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="231"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="232"/>
         <source>没有已发送的报文可验签</source>
         <translation>No sent message to verify</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="235"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="236"/>
         <source>签名有效</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="235"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="236"/>
         <source>签名无效</source>
         <translation>Signature NOT valid</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="245"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="246"/>
         <source>查询结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="246"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="247"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="253"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="254"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>{rows} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="260"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="261"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="260"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="261"/>
         <source>查询结果.xlsx</source>
         <translation>results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="272"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="273"/>
         <source>{count} 个单证将作为变更（appType 2）发送</source>
         <translation>{count} documents will be sent as modifications (appType 2)</translation>
     </message>
@@ -290,47 +290,47 @@
         <translation>Resend as modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="96"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="97"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="96"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="97"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="96"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="97"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="104"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="105"/>
         <source>重新验签</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="109"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="110"/>
         <source>表头</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="110"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="111"/>
         <source>表体</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="111"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="112"/>
         <source>报文</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="112"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="113"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="113"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="114"/>
         <source>回执</source>
         <translation>Receipts</translation>
     </message>
@@ -469,36 +469,36 @@
 <context>
     <name>cebdesk</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="106"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="93"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="43"/>
         <location filename="../../cebdesk/gui/query_view.py" line="40"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="107"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="94"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="44"/>
         <location filename="../../cebdesk/gui/query_view.py" line="41"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="108"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="95"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="109"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="96"/>
         <source>商品行</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="110"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="97"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="111"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
         <source>状态</source>
         <translation>State</translation>
     </message>

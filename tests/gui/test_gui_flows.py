@@ -81,9 +81,11 @@ def test_sign_with_the_token_through_the_pin_dialog_then_a_wrong_pin(qtbot, wind
 
     dialogs.clear()
     _answer_pin("000000", dialogs)
-    assert window.imports.send() is None  # no job started
+    with qtbot.waitSignal(window.imports.done, timeout=30_000):
+        window.imports.send()
     assert len(dialogs) == 1  # asked once, not again
     assert "wrong PIN" in window.import_view.error.text()
+    assert len(list((tmp_path / "exchange" / "send").glob("*.xml"))) == 1  # nothing more was sent
 
 
 def test_cancel_halfway_leaves_a_consistent_journal(qtbot, window, tmp_path, softhsm):

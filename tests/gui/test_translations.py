@@ -45,7 +45,6 @@ def test_translation_sources_are_up_to_date_with_the_code(tmp_path):
 
 
 def test_the_window_speaks_english_when_asked(qtbot, tmp_path, profile):
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from cebdesk.gui.app import install_translator

@@ -1,0 +1,121 @@
+"""Pipeline work the window runs in a separate process, so that nothing the pipeline does
+(a big shared-strings table parsed in one C call, an fsync) can freeze the window.
+
+Everything here is Qt-free and picklable in and out. A task reports through ``progress(done,
+total)`` and stops between steps when ``cancelled()`` says so.
+"""
+
+from __future__ import annotations
+
+import traceback
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from ..excel.reader import WorkbookReader
+from ..exchange.folders import Outbox
+from ..findings import InputError
+from ..settings import Profile
+from ..signing.base import PinError
+from ..signing.select import SignerOptions, open_signer
+from ..store import Journal
+from .files import checked
+from .journaled import SendOptions, import_files, send_pending
+
+_AMOUNTS = ("acturalPaid", "amountPaid", "goodsValue")
+
+
+def _amount(head: dict[str, str], lines: list[dict[str, str]]) -> str:
+    for name in _AMOUNTS:
+        if head.get(name):
+            return head[name]
+    try:
+        return str(sum(Decimal(line.get("totalPrice", "0") or "0") for line in lines)) if lines else ""
+    except InvalidOperation:
+        return ""
+
+
+def read_documents(paths: list[Path], defaults: dict[str, str], *, progress, cancelled):
+    """Rows for the import table (label, key, buyer, lines, amount, ok) and every finding."""
+    rows, findings = [], []
+    for path in paths:
+        try:
+            reader = WorkbookReader(path, defaults=defaults)
+            for n, (doc, found) in enumerate(reader.documents(), start=1):
+                found, ok = checked(doc, found)
+                findings.extend(found)
+                head = doc.head
+                rows.append(
+                    {
+                        "label": reader.doc_type.label,
+                        "key": doc.key,
+                        "buyer": head.get("buyerName")
+                        or head.get("payerName")
+                        or head.get("consignee")
+                        or "",
+                        "lines": len(doc.lines),
+                        "amount": _amount(head, doc.lines),
+                        "ok": ok,
+                    }
+                )
+                if n % 500 == 0:
+                    progress(n, 0)
+                if cancelled():
+                    break
+            findings.extend(reader.findings)
+        except InputError as exc:
+            findings.extend(exc.findings)
+    return rows, findings
+
+
+def import_and_send(
+    files: list[Path],
+    data_dir: Path,
+    exchange_dir: Path,
+    profile: Profile,
+    signer: SignerOptions,
+    pin: str | None,
+    *,
+    progress,
+    cancelled,
+):
+    """Journal the files, then sign and send every waiting document. The PIN is used once."""
+    given = [pin]
+
+    def provide(_what: str) -> str:
+        if given[0] is None:
+            raise PinError("a PIN is needed and was not given")
+        value, given[0] = given[0], None  # once: a second request means a retry, which never happens
+        return value
+
+    opened = open_signer(signer, provide)
+    journal = Journal.in_dir(data_dir)
+    try:
+        imported = import_files(files, journal, profile=profile)
+        options = SendOptions(Outbox(exchange_dir), opened, profile.base_transfer())
+        sent = send_pending(
+            journal, options, progress=lambda _stage, done, total: progress(done, total), cancelled=cancelled
+        )
+        return imported, sent
+    finally:
+        journal.close()
+        close = getattr(opened, "close", None)
+        if close:
+            close()
+
+
+TASKS = {"read_documents": read_documents, "import_and_send": import_and_send}
+
+
+def run_task(name: str, kwargs: dict, queue, cancel) -> None:
+    """Entry point of the worker process: progress, then ("ok", result) or ("error", text)."""
+    try:
+        result = TASKS[name](
+            **kwargs,
+            progress=lambda done, total: queue.put(("progress", done, total)),
+            cancelled=cancel.is_set,
+        )
+    except Exception as exc:  # reported to the window; the traceback to the console
+        traceback.print_exc()
+        queue.put(("error", str(exc)))
+    else:
+        queue.put(("ok", result))
