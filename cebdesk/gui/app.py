@@ -49,4 +49,6 @@ def main(
     )
     window = MainWindow(context)
     window.show()
+    if profile is None:
+        window.first_run()
     return app.exec()

@@ -8,24 +8,31 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ..excel.template import write_template
 from ..findings import Finding
-from ..signing.select import pin_needed
+from ..spec import DOCUMENT_TYPES, document_type
+from ..signing.base import SigningError
+from ..signing.select import describe_key, pin_needed
 from .context import AppContext
 from .dialogs import PinCancelled, ask_pin
 from .models import ColumnSpec, RowsModel
@@ -43,10 +50,26 @@ class ImportView(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.open_button = QPushButton(self.tr("打开文件…"))
+        self.type = QComboBox()
+        self.type.addItem(self.tr("自动识别类型"), None)
+        for dt in DOCUMENT_TYPES:
+            self.type.addItem(dt.label, dt.name)
+        self.template_button = QToolButton()
+        self.template_button.setText(self.tr("下载模板"))
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.template_menu = QMenu(self.template_button)
+        for dt in DOCUMENT_TYPES:
+            self.template_menu.addAction(dt.label).setData(dt.name)
+        self.template_button.setMenu(self.template_menu)
+        self.excel_button = QPushButton(self.tr("用 Excel 打开"))
+        self.excel_button.setEnabled(False)
         self.send_button = QPushButton(self.tr("签名并发送"))
         self.send_button.setEnabled(False)
         self.summary = QLabel(self.tr("把 Excel 或 XML 文件拖到这里，或点“打开文件”。"))
         bar.addWidget(self.open_button)
+        bar.addWidget(self.type)
+        bar.addWidget(self.template_button)
+        bar.addWidget(self.excel_button)
         bar.addWidget(self.send_button)
         bar.addWidget(self.summary, 1)
         layout.addLayout(bar)
@@ -120,6 +143,8 @@ class ImportController(QObject):
         view.send_button.clicked.connect(self.send)
         view.cancel_button.clicked.connect(self.cancel)
         view.findings.itemDoubleClicked.connect(self.show_finding)
+        view.template_menu.triggered.connect(lambda action: self.choose_template(action.data()))
+        view.excel_button.clicked.connect(self.open_in_excel)
 
     # -- reading --------------------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -132,7 +157,26 @@ class ImportController(QObject):
     def load(self, paths: list[Path]) -> Job:
         self.files = list(paths)
         defaults = self.context.profile.defaults if self.context.profile else {}
-        return self._start("read_documents", {"paths": self.files, "defaults": defaults}, self._loaded)
+        self.view.excel_button.setEnabled(bool(self.files))
+        kwargs = {"paths": self.files, "defaults": defaults, "doc_type": self.view.type.currentData()}
+        return self._start("read_documents", kwargs, self._loaded)
+
+    def choose_template(self, name: str) -> None:
+        doc_type = document_type(name)
+        path, _ = QFileDialog.getSaveFileName(
+            self.view, self.tr("保存模板"), f"{doc_type.label}.xlsx", "Excel (*.xlsx)"
+        )
+        if path:
+            self.save_template(name, Path(path))
+
+    def save_template(self, name: str, path: Path) -> Path:
+        written = write_template(document_type(name), path)
+        self.view.summary.setText(self.tr("已保存模板 {path}").format(path=written))
+        return written
+
+    def open_in_excel(self) -> bool:
+        """The first loaded file in the program the desktop opens .xlsx with."""
+        return bool(self.files) and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files[0])))
 
     def _loaded(self, result) -> None:
         rows, findings = result
@@ -185,8 +229,12 @@ class ImportController(QObject):
         key = pin_needed(context.signer)
         if key is not None:
             try:
-                pin = ask_pin(self.view, key)
+                certificate, warnings = describe_key(context.signer)
+                pin = ask_pin(self.view, key, certificate=certificate, warnings=warnings)
             except PinCancelled:
+                return None
+            except SigningError as exc:  # a locked token: refused before any try
+                self._failed(str(exc))
                 return None
         kwargs = {
             "files": list(self.files if files is None else files),
@@ -195,6 +243,7 @@ class ImportController(QObject):
             "profile": context.profile,
             "signer": context.signer,
             "pin": pin,
+            "doc_type": self.view.type.currentData(),
         }
         del pin
         return self._start("import_and_send", kwargs, self._sent)

@@ -3,15 +3,20 @@ status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from ..signing.select import SignerOptions
 
 from .context import AppContext
 from .import_view import ImportController, ImportView
 from .journal_view import JournalController, JournalView
 from .query_view import QueryController, QueryView
 from .settings_view import SettingsController, SettingsView
+from .workers import Job
 
 PAGES = (
     QT_TRANSLATE_NOOP("cebdesk", "导入"),
@@ -22,6 +27,8 @@ PAGES = (
 
 
 class MainWindow(QMainWindow):
+    demo_ready = Signal()
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -49,6 +56,7 @@ class MainWindow(QMainWindow):
         self.settings = SettingsController(self.settings_view, context)
         self.pages.addWidget(self.settings_view)
         self.settings.saved.connect(self._status)
+        self.journal.refreshed.connect(self._status)
         self.journal_view.send_button.clicked.connect(lambda: self.imports.send(files=[]))
         self.query.resent.connect(self.journal.refresh)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -62,6 +70,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("退出"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        self.setAcceptDrops(True)
         self._status()
         settings = QSettings("cebdesk", "cebdesk")
         geometry = settings.value("geometry")
@@ -73,23 +82,84 @@ class MainWindow(QMainWindow):
     def _status(self) -> None:
         signer = self.context.signer
         if signer.token_label:
-            who = f"USB Key：{signer.token_label}"
+            who = self.tr("USB 密钥：{label}").format(label=signer.token_label)
         elif signer.key_file:
             who = self.tr("密钥文件：{name}").format(name=signer.key_file.name)
         elif signer.eport_control:
             who = self.tr("电子口岸卡")
         else:
             who = self.tr("未设置签名")
-        transfer = (
-            self.context.profile.transfer.get("copName", "")
-            if self.context.profile
-            else self.tr("未设置企业档案")
-        )
+        profile = self.context.profile
+        transfer = profile.transfer.get("copName", "") if profile else self.tr("未设置企业档案")
+        mode = self.tr("HTTP 上传") if profile and profile.exchange.mode == "http" else self.tr("目录")
+        rows = self.journal.model.rows
+        pending = sum(1 for r in rows if r.get("returnStatus") is None)
         self.statusBar().showMessage(
-            self.tr("{transfer}　|　{signer}　|　发送目录：{folder}").format(
-                transfer=transfer, signer=who, folder=self.context.exchange_dir / "send"
+            self.tr("{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}").format(
+                transfer=transfer,
+                signer=who,
+                mode=mode,
+                folder=self.context.exchange_dir / "send",
+                pending=pending,
+                total=len(rows),
             )
         )
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        """Excel and XML files dropped anywhere on the window go to the import page."""
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.nav.setCurrentRow(0)
+            self.imports.load(paths)
+
+    def first_run(self) -> None:
+        """No enterprise profile yet: a short welcome — set one up, or try the demo data."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("欢迎使用 cebdesk"))
+        box.setText(
+            self.tr(
+                "还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示密钥（标明 TEST）、示例 Excel、本地海关模拟器，一分钟内看到回执。"
+            )
+        )
+        setup = box.addButton(self.tr("填写企业档案"), QMessageBox.ButtonRole.AcceptRole)
+        demo = box.addButton(self.tr("用演示数据试一试"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is setup:
+            self.nav.setCurrentRow(3)
+        elif box.clickedButton() is demo:
+            self.start_demo()
+
+    def start_demo(self):
+        """Run the demo into the data folder and show its journal: receipts included."""
+        folder = self.context.data_dir / "demo"
+        job = Job("demo", {"folder": folder}, self)
+
+        def finished(_result) -> None:
+            from ..settings import load_profile
+
+            self.context.data_dir = folder / "data"
+            self.context.exchange_dir = folder / "exchange"
+            self.context.profile = load_profile(folder / "profile.toml")
+            self.context.signer = SignerOptions(
+                key_file=folder / "demo-key.pem", cert=folder / "demo-cert.pem"
+            )
+            self.journal.outbox = self.context.outbox()
+            self.journal.watcher.addPath(str(self.journal.outbox.receive))
+            self.settings.load(self.context.profile)
+            self.journal.refresh()
+            self.nav.setCurrentRow(1)
+            self._status()
+            self.demo_ready.emit()
+
+        job.succeeded.connect(finished)
+        job.start()
+        self.demo_job = job
+        return job
 
     def closeEvent(self, event) -> None:  # noqa: N802
         QSettings("cebdesk", "cebdesk").setValue("geometry", self.saveGeometry())

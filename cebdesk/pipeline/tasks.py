@@ -17,6 +17,7 @@ from ..findings import InputError
 from ..settings import Profile
 from ..signing.base import PinError
 from ..signing.select import SignerOptions, open_signer
+from ..spec import document_type
 from ..store import Journal
 from .files import checked
 from .journaled import SendOptions, import_files, send_pending
@@ -34,12 +35,14 @@ def _amount(head: dict[str, str], lines: list[dict[str, str]]) -> str:
         return ""
 
 
-def read_documents(paths: list[Path], defaults: dict[str, str], *, progress, cancelled):
+def read_documents(
+    paths: list[Path], defaults: dict[str, str], doc_type: str | None = None, *, progress, cancelled
+):
     """Rows for the import table (label, key, buyer, lines, amount, ok) and every finding."""
     rows, findings = [], []
     for path in paths:
         try:
-            reader = WorkbookReader(path, defaults=defaults)
+            reader = WorkbookReader(path, document_type(doc_type) if doc_type else None, defaults=defaults)
             for n, (doc, found) in enumerate(reader.documents(), start=1):
                 found, ok = checked(doc, found)
                 findings.extend(found)
@@ -74,6 +77,7 @@ def import_and_send(
     profile: Profile,
     signer: SignerOptions,
     pin: str | None,
+    doc_type: str | None = None,
     *,
     progress,
     cancelled,
@@ -90,7 +94,9 @@ def import_and_send(
     opened = open_signer(signer, provide)
     journal = Journal.in_dir(data_dir)
     try:
-        imported = import_files(files, journal, profile=profile)
+        imported = import_files(
+            files, journal, doc_type=document_type(doc_type) if doc_type else None, profile=profile
+        )
         options = SendOptions(Outbox(exchange_dir), opened, profile.base_transfer())
         sent = send_pending(
             journal, options, progress=lambda _stage, done, total: progress(done, total), cancelled=cancelled
@@ -103,7 +109,18 @@ def import_and_send(
             close()
 
 
-TASKS = {"read_documents": read_documents, "import_and_send": import_and_send}
+def demo(folder: Path, *, progress, cancelled) -> int:
+    """The demo walk-through (sample Excel, TEST key, simulator, receipts) into ``folder``."""
+    import contextlib
+    import io
+
+    from ..demo import main as run_demo
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        return run_demo([str(folder)])
+
+
+TASKS = {"read_documents": read_documents, "import_and_send": import_and_send, "demo": demo}
 
 
 def run_task(name: str, kwargs: dict, queue, cancel) -> None:

@@ -65,6 +65,46 @@ def pin_needed(options: SignerOptions) -> str | None:
     return None
 
 
+def describe_key(options: SignerOptions) -> tuple[str, list[str]]:
+    """What the PIN dialog can show before the login: the certificate (subject, serial, expiry)
+    and warnings (few tries left, certificate expiring). Raises PinError for a locked token."""
+    from cryptography import x509
+
+    from .base import check_certificate, key_name
+
+    if options.token_label:
+        from .pkcs11 import list_tokens, load_module, pin_warnings
+
+        lib, _ = load_module(options.pkcs11_module)
+        warnings = []
+        for slot in lib.get_slots(token_present=True):
+            token = slot.get_token()
+            if token.label == options.token_label:
+                warnings += pin_warnings(token)
+        _, tokens = list_tokens(options.pkcs11_module)
+        certs = [c for t in tokens if t.label == options.token_label for c in t.certificates]
+        if options.key_label:
+            certs = [c for c in certs if c.label == options.key_label] or certs
+        if certs:
+            c = certs[0]
+            return f"{c.subject} · {c.serial} · {c.not_after:%Y-%m-%d}", warnings
+        return "", warnings
+    if options.key_file and options.cert:
+        try:
+            cert = x509.load_pem_x509_certificate(Path(options.cert).read_bytes())
+        except (OSError, ValueError):
+            return "", []
+        try:
+            warnings = check_certificate(cert)
+        except SigningError as exc:
+            warnings = [str(exc)]
+        return (
+            f"{cert.subject.rfc4514_string()} · {key_name(cert)} · {cert.not_valid_after_utc:%Y-%m-%d}",
+            warnings,
+        )
+    return "", []
+
+
 def open_signer(options: SignerOptions, pin: PinProvider) -> Signer | None:
     """The signer the options name (None when they name none). The PIN is asked for at most once."""
     if not options.wanted:

@@ -4,62 +4,72 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="127"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="152"/>
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="139"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="167"/>
+        <source>保存模板</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="174"/>
+        <source>已保存模板 {path}</source>
+        <translation>Template saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="183"/>
         <source>可发送</source>
         <translation>ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="139"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="183"/>
         <source>有错误</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="154"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="198"/>
         <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="164"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="208"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="182"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="226"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="205"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="254"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="209"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="258"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="211"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="260"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="237"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="286"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="241"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="290"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="250"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="299"/>
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
@@ -67,22 +77,37 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="45"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="52"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="46"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="54"/>
+        <source>自动识别类型</source>
+        <translation>Detect the type</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="58"/>
+        <source>下载模板</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="64"/>
+        <source>用 Excel 打开</source>
+        <translation>Open in Excel</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="66"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="48"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="68"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="75"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -111,49 +136,84 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="28"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="35"/>
         <source>cebdesk — 跨境电商统一版申报</source>
         <translation>cebdesk — cross-border e-commerce declarations</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="58"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="66"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="59"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="67"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="62"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="70"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="78"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="85"/>
+        <source>USB 密钥：{label}</source>
+        <translation>USB key: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="87"/>
         <source>密钥文件：{name}</source>
         <translation>Key file: {name}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="80"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="89"/>
         <source>电子口岸卡</source>
         <translation>E-Port card</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="82"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="91"/>
         <source>未设置签名</source>
         <translation>No signer set</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="86"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="93"/>
         <source>未设置企业档案</source>
         <translation>No enterprise profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="89"/>
-        <source>{transfer}　|　{signer}　|　发送目录：{folder}</source>
-        <translation>{transfer}  |  {signer}  |  send folder: {folder}</translation>
+        <location filename="../../cebdesk/gui/main_window.py" line="94"/>
+        <source>HTTP 上传</source>
+        <translation>HTTP upload</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="94"/>
+        <source>目录</source>
+        <translation>folder</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="98"/>
+        <source>{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}</source>
+        <translation>{transfer}  |  {signer}  |  {mode}: {folder}  |  awaiting receipts {pending} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="117"/>
+        <source>欢迎使用 cebdesk</source>
+        <translation>Welcome to cebdesk</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="120"/>
+        <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示密钥（标明 TEST）、示例 Excel、本地海关模拟器，一分钟内看到回执。</source>
+        <translation>There is no enterprise profile yet. Fill one in, or try the demo data: a demo key (marked TEST), sample Excel files and a local customs simulator show receipts within a minute.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="123"/>
+        <source>填写企业档案</source>
+        <translation>Set up the profile</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="124"/>
+        <source>用演示数据试一试</source>
+        <translation>Try the demo data</translation>
     </message>
 </context>
 <context>
@@ -469,36 +529,36 @@
 <context>
     <name>cebdesk</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="93"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="116"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="43"/>
         <location filename="../../cebdesk/gui/query_view.py" line="40"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="94"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="117"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="44"/>
         <location filename="../../cebdesk/gui/query_view.py" line="41"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="95"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="118"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="96"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="119"/>
         <source>商品行</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="97"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="120"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="121"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -551,22 +611,22 @@
         <translation>Receipt time</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="17"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="22"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="18"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="23"/>
         <source>发送与回执</source>
         <translation>Outbox &amp; receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="19"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="24"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="20"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="25"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>

@@ -201,3 +201,44 @@ def test_settings_are_checked_then_saved(qtbot, window, tmp_path, softhsm):
         "key_label": "signkey",
     }
     assert window.context.signer.token_label == softhsm["token"]
+
+
+def test_templates_type_choice_and_drop(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    import openpyxl
+
+    saved = window.imports.save_template("delivery", tmp_path / "入库明细单.xlsx")
+    assert openpyxl.load_workbook(saved).sheetnames[0] == "入库明细单"
+    window.import_view.type.setCurrentIndex(window.import_view.type.findData("payment"))
+    path = filled_template(document_type("payment"), tmp_path / "pay.xlsx", documents=2)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    window.nav.setCurrentRow(2)
+    with qtbot.waitSignal(window.imports.done, timeout=30_000):
+        window.dropEvent(
+            QDropEvent(
+                QPoint(5, 5),
+                Qt.DropAction.CopyAction,
+                mime,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+        )
+    assert window.nav.currentRow() == 0
+    assert window.imports.model.rowCount() == 2
+    assert window.import_view.excel_button.isEnabled()
+
+
+def test_first_run_demo_shows_receipts(qtbot, tmp_path, monkeypatch):
+    context = AppContext(tmp_path / "data", tmp_path / "exchange")
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.demo_ready, timeout=120_000):
+        win.start_demo()
+    statuses = {r["returnStatus"] for r in win.journal.model.rows}
+    assert statuses == {"120", "800"} and len(win.journal.model.rows) == 12
+    assert win.nav.currentRow() == 1
+    assert context.profile is not None and context.profile.transfer["copName"] == "演示供应链有限公司"
+    assert "待回执 0 / 共 12" in win.statusBar().currentMessage()
