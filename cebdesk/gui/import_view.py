@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from openpyxl.utils import column_index_from_string, get_column_letter
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -64,6 +67,7 @@ class ImportView(QWidget):
         self.excel_button = QPushButton(self.tr("用 Excel 打开"))
         self.excel_button.setEnabled(False)
         self.send_button = QPushButton(self.tr("签名并发送"))
+        self.send_button.setToolTip(self.tr("发送选中的单证；没有选中时发送全部可发送的单证"))
         self.send_button.setEnabled(False)
         self.summary = QLabel(self.tr("把 Excel 或 XML 文件拖到这里，或点“打开文件”。"))
         bar.addWidget(self.open_button)
@@ -83,6 +87,11 @@ class ImportView(QWidget):
         splitter.addWidget(self.documents)
         splitter.addWidget(self.findings)
         layout.addWidget(splitter, 1)
+        self.preview = QTableWidget(3, 0)
+        self.preview.setVerticalHeaderLabels([self.tr("中文名"), self.tr("元素"), self.tr("值")])
+        self.preview.setMaximumHeight(120)
+        self.preview.setVisible(False)
+        layout.addWidget(self.preview)
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
         self.detail.setObjectName("detail")
@@ -137,6 +146,7 @@ class ImportController(QObject):
         view.documents.setModel(self.model)
         self.job: Job | None = None
         self.last_report = None
+        self._marked: str | None = None
         self.last_error: str | None = None
         view.open_button.clicked.connect(self.choose_files)
         view.files_dropped.connect(self.load)
@@ -201,7 +211,8 @@ class ImportController(QObject):
         )
         self.view.send_button.setEnabled(good > 0)
 
-    def show_finding(self, item: QListWidgetItem) -> None:
+    def show_finding(self, item: QListWidgetItem) -> Job | None:
+        """Say where the problem is, and show that row of the sheet with the cell marked."""
         finding: Finding = item.data(FINDING_ROLE)
         where = finding.location
         self.view.detail.setText(
@@ -214,6 +225,40 @@ class ImportController(QObject):
                 message=finding.message(self.context.language),
             )
         )
+        if where.sheet is None or where.row is None:
+            self.view.preview.setVisible(False)
+            return None
+        self._marked = where.column
+        kwargs = {"path": Path(where.file), "sheet": where.sheet, "row": where.row}
+        return self._start("row_preview", kwargs, self._previewed)
+
+    def _previewed(self, result) -> None:
+        labels, names, values = result
+        table = self.view.preview
+        width = max(len(labels), len(names), len(values))
+        table.setColumnCount(width)
+        table.setHorizontalHeaderLabels([get_column_letter(i + 1) for i in range(width)])
+        for column in range(width):
+            for r, row in enumerate((labels, names, values)):
+                table.setItem(r, column, QTableWidgetItem(row[column] if column < len(row) else ""))
+        if self._marked:
+            column = column_index_from_string(self._marked) - 1
+            for r in range(3):
+                cell = table.item(r, column)
+                if cell is not None:
+                    cell.setBackground(QColor("#F8D7DA"))
+            table.scrollToItem(table.item(2, column))
+            table.setCurrentCell(2, column)
+        table.setVisible(True)
+
+    def selected_keys(self) -> set[str] | None:
+        rows = (
+            self.view.documents.selectionModel().selectedRows()
+            if self.view.documents.selectionModel()
+            else []
+        )
+        keys = {self.model.rows[i.row()]["key"] for i in rows}
+        return keys or None
 
     # -- sending --------------------------------------------------------------------------------
     def send(self, files: list[Path] | None = None) -> Job | None:
@@ -244,6 +289,7 @@ class ImportController(QObject):
             "signer": context.signer,
             "pin": pin,
             "doc_type": self.view.type.currentData(),
+            "only": self.selected_keys() if files is None else None,
         }
         del pin
         return self._start("import_and_send", kwargs, self._sent)
@@ -305,6 +351,7 @@ class ImportController(QObject):
         view.open_button.setEnabled(True)
         view.progress.setMaximum(1)
         view.progress.setValue(1)
+        view.send_button.setEnabled(any(row.get("ok") for row in self.model.rows))
         self.done.emit()
 
     def cancel(self) -> None:

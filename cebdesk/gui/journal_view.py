@@ -7,6 +7,7 @@ folders on network shares) and the table refreshes without a restart.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QDate,
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QFileSystemWatcher,
@@ -16,6 +17,8 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,11 +31,21 @@ from PySide6.QtWidgets import (
 )
 
 from ..exchange.receipts import ingest
-from ..spec import message_type
-from ..spec.receipts import explain_status
+from ..spec import IMPORT_MESSAGES, Direction, message_type
+from ..spec.receipts import Family, explain_status
 from .context import AppContext
 from .models import ROW_ROLE, ColumnSpec, RowsModel
 
+#: The status families (spec/receipts.py), marked for translation.
+FAMILIES = (
+    QT_TRANSLATE_NOOP("cebdesk", "申报中"),
+    QT_TRANSLATE_NOOP("cebdesk", "入库"),
+    QT_TRANSLATE_NOOP("cebdesk", "审结"),
+    QT_TRANSLATE_NOOP("cebdesk", "放行"),
+    QT_TRANSLATE_NOOP("cebdesk", "退单/错误"),
+    QT_TRANSLATE_NOOP("cebdesk", "查验/扣留"),
+    QT_TRANSLATE_NOOP("cebdesk", "其他"),
+)
 STATES = {
     "ready": QT_TRANSLATE_NOOP("cebdesk", "待发送"),
     "planned": QT_TRANSLATE_NOOP("cebdesk", "发送中"),
@@ -56,11 +69,27 @@ class JournalView(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
+        self.type = QComboBox()
+        self.type.addItem(self.tr("全部单证"), None)
+        for mt in IMPORT_MESSAGES:
+            if mt.direction is Direction.DECLARATION:
+                self.type.addItem(mt.label, mt.code)
+        self.family = QComboBox()
+        self.family.addItem(self.tr("全部状态"), None)
+        for family in Family:
+            self.family.addItem(QCoreApplication.translate("cebdesk", family.value), family.value)
+        self.since = QDateEdit(QDate.currentDate().addMonths(-3))
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("按编号、类型或状态筛选"))
         self.counts = QLabel("")
         self.send_button = QPushButton(self.tr("发送待发送单证"))
         bar.addWidget(self.send_button)
+        bar.addWidget(self.type)
+        bar.addWidget(self.family)
+        bar.addWidget(QLabel(self.tr("更新自")))
+        bar.addWidget(self.since)
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.counts)
         layout.addLayout(bar)
@@ -91,6 +120,9 @@ class JournalController(QObject):
         self.poll.timeout.connect(self.read_receipts)
         self.poll.start(poll_ms)
         view.filter.textChanged.connect(self.refresh)
+        view.type.currentIndexChanged.connect(self.refresh)
+        view.family.currentIndexChanged.connect(self.refresh)
+        view.since.dateChanged.connect(self.refresh)
         view.table.selectionModel().currentRowChanged.connect(self.show_timeline)
         self.refresh()
 
@@ -104,10 +136,12 @@ class JournalController(QObject):
     @Slot()
     def refresh(self, *_args) -> None:
         wanted = self.view.filter.text().strip()
+        code_wanted, family_wanted = self.view.type.currentData(), self.view.family.currentData()
+        since = self.view.since.date().toString("yyyy-MM-dd")
         rows = []
         journal_states = []
         with self.context.journal() as journal:
-            documents = journal.summaries()
+            documents = journal.summaries(message_type=code_wanted)
         states = {k: QCoreApplication.translate("cebdesk", v) for k, v in STATES.items()}
         labels: dict[str, str] = {}
         for d in documents:
@@ -128,6 +162,10 @@ class JournalController(QObject):
                 "returnTime": d["customs_time"],
             }
             if wanted and not any(wanted in str(v) for v in row.values() if v):
+                continue
+            if family_wanted and row["family"] != family_wanted:
+                continue
+            if d["updated"][:10] < since:
                 continue
             rows.append(row)
             journal_states.append(d["state"])

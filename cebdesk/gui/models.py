@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from ..spec.receipts import Family, explain_status
 
@@ -22,6 +23,23 @@ FAMILY_COLOURS = {
     Family.REJECTED: "#FCE8E6",
     Family.HELD: "#FDE2C4",
 }
+
+
+_ICONS = {
+    Family.DECLARING: QStyle.StandardPixmap.SP_BrowserReload,
+    Family.ACCEPTED: QStyle.StandardPixmap.SP_FileDialogContentsView,
+    Family.CLEARED: QStyle.StandardPixmap.SP_DialogYesButton,
+    Family.RELEASED: QStyle.StandardPixmap.SP_DialogApplyButton,
+    Family.REJECTED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Family.HELD: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    None: QStyle.StandardPixmap.SP_ArrowUp,  # sent, no receipt yet
+}
+
+
+def _icon(family: Family | None) -> QIcon | None:
+    pixmap = _ICONS.get(family)
+    app = QApplication.instance()
+    return app.style().standardIcon(pixmap) if pixmap is not None and app is not None else None
 
 
 @dataclass(frozen=True)
@@ -65,6 +83,8 @@ class RowsModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and "returnStatus" in row:
+            return _icon(explain_status(row.get("returnStatus"))[1] if row.get("returnStatus") else None)
         if role == Qt.ItemDataRole.BackgroundRole and "returnStatus" in row:
             colour = FAMILY_COLOURS.get(explain_status(row.get("returnStatus"))[1])
             return QBrush(QColor(colour)) if colour else None

@@ -78,8 +78,10 @@ def import_files(
     profile: Profile | None = None,
     sheet: str | None = None,
     now: datetime | None = None,
+    only: set[str] | None = None,
 ) -> ImportReport:
-    """Read, check and journal documents. Importing the same rows again changes nothing."""
+    """Read, check and journal documents (``only``: just those business keys). Importing the
+    same rows again changes nothing."""
     report = ImportReport()
     for raw in paths:
         path = Path(raw)
@@ -98,6 +100,8 @@ def import_files(
                 source_sheet = True
             pending: list[tuple[Document, tuple]] = []
             for doc, found in items:
+                if only is not None and doc.key not in only:
+                    continue
                 found, ok = checked(doc, found)
                 report.findings.extend(found)
                 report.documents += 1

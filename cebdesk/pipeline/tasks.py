@@ -78,6 +78,7 @@ def import_and_send(
     signer: SignerOptions,
     pin: str | None,
     doc_type: str | None = None,
+    only: set[str] | None = None,
     *,
     progress,
     cancelled,
@@ -95,7 +96,7 @@ def import_and_send(
     journal = Journal.in_dir(data_dir)
     try:
         imported = import_files(
-            files, journal, doc_type=document_type(doc_type) if doc_type else None, profile=profile
+            files, journal, doc_type=document_type(doc_type) if doc_type else None, profile=profile, only=only
         )
         options = SendOptions(Outbox(exchange_dir), opened, profile.base_transfer())
         sent = send_pending(
@@ -109,6 +110,27 @@ def import_and_send(
             close()
 
 
+def row_preview(
+    path: Path, sheet: str, row: int, *, progress, cancelled
+) -> tuple[list[str], list[str], list[str]]:
+    """The header rows and one data row of a sheet: (labels, element names, values)."""
+    from openpyxl import load_workbook
+
+    with path.open("rb") as fh:
+        wb = load_workbook(fh, read_only=True, data_only=True)
+        try:
+            ws = wb[sheet]
+            ws.reset_dimensions()
+            top = [list(r) for r in ws.iter_rows(min_row=1, max_row=2, values_only=True)]
+            data = next(ws.iter_rows(min_row=row, max_row=row, values_only=True), ())
+        finally:
+            wb.close()
+    text = lambda values: ["" if v is None else str(v) for v in values]  # noqa: E731
+    while len(top) < 2:
+        top.append([])
+    return text(top[0]), text(top[1]), text(data)
+
+
 def demo(folder: Path, *, progress, cancelled) -> int:
     """The demo walk-through (sample Excel, TEST key, simulator, receipts) into ``folder``."""
     import contextlib
@@ -120,7 +142,12 @@ def demo(folder: Path, *, progress, cancelled) -> int:
         return run_demo([str(folder)])
 
 
-TASKS = {"read_documents": read_documents, "import_and_send": import_and_send, "demo": demo}
+TASKS = {
+    "read_documents": read_documents,
+    "import_and_send": import_and_send,
+    "row_preview": row_preview,
+    "demo": demo,
+}
 
 
 def run_task(name: str, kwargs: dict, queue, cancel) -> None:

@@ -4,72 +4,72 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="152"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="162"/>
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="167"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="177"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="174"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="184"/>
         <source>已保存模板 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="183"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="193"/>
         <source>可发送</source>
         <translation>ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="183"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="193"/>
         <source>有错误</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="198"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="208"/>
         <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="208"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="219"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="226"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="271"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="254"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="300"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="258"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="304"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="260"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="306"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="286"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="332"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="290"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="336"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="299"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="345"/>
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
@@ -77,37 +77,57 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="52"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="55"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="54"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="57"/>
         <source>自动识别类型</source>
         <translation>Detect the type</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="58"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="61"/>
         <source>下载模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="64"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="67"/>
         <source>用 Excel 打开</source>
         <translation>Open in Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="66"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="69"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="68"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="70"/>
+        <source>发送选中的单证；没有选中时发送全部可发送的单证</source>
+        <translation>Sends the selected documents; with none selected, every document ready to send</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="72"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="91"/>
+        <source>中文名</source>
+        <translation>Chinese label</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="91"/>
+        <source>元素</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="91"/>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="107"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -115,7 +135,7 @@
 <context>
     <name>JournalController</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="138"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="176"/>
         <source>共 {total} 个单证，待发送 {pending}</source>
         <translation>{total} documents, {pending} waiting to be sent</translation>
     </message>
@@ -123,14 +143,29 @@
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="60"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="73"/>
+        <source>全部单证</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="78"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="85"/>
         <source>按编号、类型或状态筛选</source>
         <translation>Filter by number, type or status</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="62"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="87"/>
         <source>发送待发送单证</source>
         <translation>Send waiting documents</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="91"/>
+        <source>更新自</source>
+        <translation>Updated since</translation>
     </message>
 </context>
 <context>
@@ -196,22 +231,22 @@
         <translation>{transfer}  |  {signer}  |  {mode}: {folder}  |  awaiting receipts {pending} / {total}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="117"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="122"/>
         <source>欢迎使用 cebdesk</source>
         <translation>Welcome to cebdesk</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="120"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="125"/>
         <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示密钥（标明 TEST）、示例 Excel、本地海关模拟器，一分钟内看到回执。</source>
         <translation>There is no enterprise profile yet. Fill one in, or try the demo data: a demo key (marked TEST), sample Excel files and a local customs simulator show receipts within a minute.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="123"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="128"/>
         <source>填写企业档案</source>
         <translation>Set up the profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="124"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="129"/>
         <source>用演示数据试一试</source>
         <translation>Try the demo data</translation>
     </message>
@@ -529,84 +564,120 @@
 <context>
     <name>cebdesk</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="116"/>
-        <location filename="../../cebdesk/gui/journal_view.py" line="43"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="125"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="56"/>
         <location filename="../../cebdesk/gui/query_view.py" line="40"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="117"/>
-        <location filename="../../cebdesk/gui/journal_view.py" line="44"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="126"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="57"/>
         <location filename="../../cebdesk/gui/query_view.py" line="41"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="118"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="127"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="119"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="128"/>
         <source>商品行</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="120"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="129"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="121"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="130"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="37"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="41"/>
+        <source>申报中</source>
+        <extracomment>The status families (spec/receipts.py), marked for translation.</extracomment>
+        <translation>declaring</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="42"/>
+        <source>入库</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="43"/>
+        <source>审结</source>
+        <translation>cleared</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="44"/>
+        <source>放行</source>
+        <translation>released</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="45"/>
+        <source>退单/错误</source>
+        <translation>rejected / error</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="46"/>
+        <source>查验/扣留</source>
+        <translation>inspection / held</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="47"/>
+        <source>其他</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="50"/>
         <source>待发送</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="38"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="51"/>
         <source>发送中</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="39"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="52"/>
         <source>已发送</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="45"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="58"/>
         <location filename="../../cebdesk/gui/query_view.py" line="43"/>
         <source>报送类型</source>
         <translation>appType</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="46"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="59"/>
         <source>发送状态</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="47"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="60"/>
         <location filename="../../cebdesk/gui/query_view.py" line="44"/>
         <source>回执状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="48"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="61"/>
         <location filename="../../cebdesk/gui/query_view.py" line="45"/>
         <source>含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="49"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="62"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="50"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="63"/>
         <source>回执时间</source>
         <translation>Receipt time</translation>
     </message>

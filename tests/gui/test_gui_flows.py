@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cebdesk.exchange.simulator import Customs, run_folder
@@ -61,8 +61,14 @@ def test_import_shows_documents_and_findings(qtbot, window, tmp_path):
     findings = window.import_view.findings
     assert findings.count() == 1
     assert "订购人姓名 (buyerName): 必填项为空" in findings.item(0).text()
-    window.imports.show_finding(findings.item(0))
+    with qtbot.waitSignal(window.imports.done, timeout=30_000):
+        window.imports.show_finding(findings.item(0))
     assert "单元格：" in window.import_view.detail.text() and "4" in window.import_view.detail.text()
+    preview = window.import_view.preview
+    assert preview.isVisible()
+    column = preview.currentColumn()
+    assert preview.item(1, column).text() == "buyerName" and preview.item(2, column).text() == ""
+    assert preview.item(2, column).background().color().name() == "#f8d7da"
     assert window.import_view.send_button.isEnabled()
 
 
@@ -242,3 +248,41 @@ def test_first_run_demo_shows_receipts(qtbot, tmp_path, monkeypatch):
     assert win.nav.currentRow() == 1
     assert context.profile is not None and context.profile.transfer["copName"] == "演示供应链有限公司"
     assert "待回执 0 / 共 12" in win.statusBar().currentMessage()
+
+
+def test_only_the_selected_documents_are_sent(qtbot, window, tmp_path, softhsm):
+    path = filled_template(document_type("payment"), tmp_path / "pay.xlsx", documents=3)
+    _load(qtbot, window, [path])
+    window.import_view.documents.selectRow(1)
+    _answer_pin(softhsm["pin"], [])
+    with qtbot.waitSignal(window.imports.done, timeout=30_000):
+        window.imports.send()
+    assert window.imports.last_report.documents == 1
+    with window.context.journal() as journal:
+        [document] = journal.documents()
+        assert document.business_key == window.imports.model.rows[1]["key"]
+
+
+def test_outbox_filters(qtbot, window, tmp_path, softhsm):
+    files = [
+        filled_template(document_type(n), tmp_path / f"{n}.xlsx", documents=2) for n in ("order", "inventory")
+    ]
+    _load(qtbot, window, files)
+    _answer_pin(softhsm["pin"], [])
+    with qtbot.waitSignal(window.imports.done, timeout=30_000):
+        window.imports.send()
+    customs = Customs(tmp_path / "customs")
+    run_folder(window.context.outbox(), customs)
+    customs.close()
+    window.journal.read_receipts()
+    view, model = window.journal_view, window.journal.model
+    assert len(model.rows) == 4
+    view.type.setCurrentIndex(view.type.findData("CEB621Message"))
+    assert [r["returnStatus"] for r in model.rows] == ["800", "800"]
+    view.type.setCurrentIndex(0)
+    view.family.setCurrentIndex(view.family.findData("入库"))
+    assert [r["returnStatus"] for r in model.rows] == ["120", "120"]
+    assert not model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole).isNull()
+    view.family.setCurrentIndex(0)
+    view.since.setDate(view.since.date().addYears(5))
+    assert model.rows == []
