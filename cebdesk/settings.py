@@ -44,6 +44,7 @@ class ExchangeSettings:
     receipts_url: str | None = None
     dxp: bool = False
     verify_tls: bool = True
+    folder: str | None = None  # the outbox root (send/ receive/ …); default: DATA-DIR/exchange
 
 
 @dataclass
@@ -140,6 +141,7 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         receipts_url=exchange.get("receipts_url"),
         dxp=bool(exchange.get("dxp", False)),
         verify_tls=bool(exchange.get("verify_tls", True)),
+        folder=exchange.get("folder"),
     )
     if settings.mode not in ("folder", "http") or (settings.mode == "http" and not settings.url):
         detail = "[exchange] mode must be folder or http (http needs url)"
@@ -188,6 +190,7 @@ def dump_profile(profile: Profile) -> str:
             "receipts_url": ex.receipts_url,
             "dxp": ex.dxp,
             "verify_tls": ex.verify_tls,
+            "folder": ex.folder,
         },
     )
     table("signer", profile.signer)

@@ -44,9 +44,9 @@ def main(
     )
     signer = SignerOptions.from_settings(profile.signer) if profile else SignerOptions()
     language = (profile.ui.get("language") if profile else None) or os.environ.get("CEBDESK_LANG") or "zh"
-    context = AppContext(
-        data, exchange_dir or data / "exchange", profile, signer, "en" if language.startswith("en") else "zh"
-    )
+    configured = Path(profile.exchange.folder) if profile and profile.exchange.folder else None
+    outbox = exchange_dir or configured or data / "exchange"
+    context = AppContext(data, outbox, profile, signer, "en" if language.startswith("en") else "zh")
     window = MainWindow(context)
     window.show()
     if profile is None:

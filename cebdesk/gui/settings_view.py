@@ -93,10 +93,13 @@ class SettingsView(QWidget):
         self.url = QLineEdit()
         self.receipts_url = QLineEdit()
         self.dxp = QCheckBox(self.tr("用 DxpMsg 封装（终端节点）"))
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText(self.tr("默认：数据目录下的 exchange"))
         form.addRow(self.tr("方式"), self.mode)
         form.addRow(self.tr("上传地址"), self.url)
         form.addRow(self.tr("回执下载地址"), self.receipts_url)
         form.addRow("", self.dxp)
+        form.addRow(self.tr("发送/接收目录"), self.folder)
         self.language = QComboBox()
         self.language.addItem(self.tr("中文"), "zh_CN")
         self.language.addItem("English", "en")
@@ -161,6 +164,7 @@ class SettingsController(QObject):
         v.url.setText(ex.url or "")
         v.receipts_url.setText(ex.receipts_url or "")
         v.dxp.setChecked(ex.dxp)
+        v.folder.setText(ex.folder or "")
         v.language.setCurrentIndex(max(0, v.language.findData(profile.ui.get("language", "zh_CN"))))
 
     def profile(self) -> Profile:
@@ -187,6 +191,7 @@ class SettingsController(QObject):
             v.url.text().strip() or None,
             v.receipts_url.text().strip() or None,
             v.dxp.isChecked(),
+            folder=v.folder.text().strip() or None,
         )
         return Profile(
             transfer,
@@ -216,6 +221,8 @@ class SettingsController(QObject):
             return False
         self.context.profile = profile
         self.context.signer = SignerOptions.from_settings(profile.signer)
+        if profile.exchange.folder:
+            self.context.exchange_dir = Path(profile.exchange.folder)
         self.view.message.setStyleSheet("")
         self.view.message.setText(self.tr("已保存到 {path}").format(path=self.path))
         self.saved.emit()

@@ -433,27 +433,27 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="205"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="210"/>
         <source>HTTP 方式需要上传地址</source>
         <translation>HTTP mode needs an upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="207"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="212"/>
         <source>密钥文件不存在：{path}</source>
         <translation>Key file not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="220"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="227"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="239"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="246"/>
         <source>{label} {serial} 至 {until}</source>
         <translation>{label} {serial} until {until}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="246"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="253"/>
         <source>没有找到令牌</source>
         <translation>No token found</translation>
     </message>
@@ -531,32 +531,42 @@
         <translation>Wrap in DxpMsg (terminal node)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="96"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="97"/>
+        <source>默认：数据目录下的 exchange</source>
+        <translation>Default: exchange in the data folder</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="98"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="97"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="99"/>
         <source>上传地址</source>
         <translation>Upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="100"/>
         <source>回执下载地址</source>
         <translation>Receipts address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="101"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="102"/>
+        <source>发送/接收目录</source>
+        <translation>Send / receive folder</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="104"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="103"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="106"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="107"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="110"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
