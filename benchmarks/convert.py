@@ -170,22 +170,9 @@ def _run_child(*args: str) -> tuple[dict, float]:
 
 
 def _make_key(folder: Path) -> tuple[Path, Path]:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
+    from tests.certs import write_signing_key
 
-    from tests.certs import issue, make_ca
-
-    ca_key, ca = make_ca()
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    cert = issue(ca_key, ca, key.public_key(), serial=4321, cn="cebdesk benchmark TEST")
-    key_path, cert_path = folder / "key.pem", folder / "cert.pem"
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-    )
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    return key_path, cert_path
+    return write_signing_key(folder, "cebdesk benchmark TEST")
 
 
 def main() -> None:

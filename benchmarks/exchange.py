@@ -23,9 +23,6 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=2000)
     args = parser.parse_args()
 
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-
     from cebdesk.exchange.folders import Outbox
     from cebdesk.exchange.receipts import ingest
     from cebdesk.exchange.simulator import Customs, run_folder
@@ -34,24 +31,13 @@ def main() -> None:
     from cebdesk.signing.keyfile import KeyFileSigner
     from cebdesk.spec import document_type
     from cebdesk.store import Journal
-    from tests.certs import issue, make_ca
+    from tests.certs import write_signing_key
     from tests.factory import filled_template
 
     folder = Path(tempfile.mkdtemp(prefix="cebdesk-exchange-bench-"))
     try:
-        ca_key, ca = make_ca()
-        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        (folder / "key.pem").write_bytes(
-            key.private_bytes(
-                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-            )
-        )
-        (folder / "cert.pem").write_bytes(
-            issue(ca_key, ca, key.public_key(), serial=1234, cn="bench TEST").public_bytes(
-                serialization.Encoding.PEM
-            )
-        )
-        signer = KeyFileSigner(folder / "key.pem", cert_file=folder / "cert.pem")
+        key, cert = write_signing_key(folder, "bench TEST")
+        signer = KeyFileSigner(key, cert_file=cert)
         profile = Profile({"copCode": "1105910159", "copName": "测试", "dxpId": "DXPENT0000000001"})
         source = filled_template(
             document_type("inventory"), folder / "inventory.xlsx", documents=args.documents, lines=2

@@ -38,24 +38,9 @@ print(time.perf_counter() - t0)
 
 
 def _keys(folder: Path) -> tuple[Path, Path]:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
+    from tests.certs import write_signing_key
 
-    from tests.certs import issue, make_ca
-
-    ca_key, ca = make_ca()
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    (folder / "key.pem").write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-    )
-    (folder / "cert.pem").write_bytes(
-        issue(ca_key, ca, key.public_key(), serial=77, cn="gui bench TEST").public_bytes(
-            serialization.Encoding.PEM
-        )
-    )
-    return folder / "key.pem", folder / "cert.pem"
+    return write_signing_key(folder, "gui bench TEST")
 
 
 def main() -> None:

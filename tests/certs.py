@@ -67,3 +67,23 @@ def issue(
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
+
+
+def write_signing_key(folder, cn: str = "cebdesk TEST", serial: int = 4321):
+    """An operator key and its certificate from a fresh test CA, as PEM files in ``folder``."""
+    from pathlib import Path
+
+    from cryptography.hazmat.primitives import serialization
+
+    folder = Path(folder)
+    ca_key, ca = make_ca()
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = issue(ca_key, ca, key.public_key(), serial=serial, cn=cn)
+    key_path, cert_path = folder / "key.pem", folder / "cert.pem"
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return key_path, cert_path

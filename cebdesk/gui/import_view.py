@@ -45,11 +45,8 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ImportView(QWidget):
-    files_dropped = Signal(list)
-
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.open_button = QPushButton(self.tr("打开文件…"))
@@ -111,15 +108,6 @@ class ImportView(QWidget):
         progress.addWidget(self.cancel_button)
         layout.addLayout(progress)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            self.files_dropped.emit(paths)
-
 
 DOCUMENT_COLUMNS = [
     ColumnSpec("type", QT_TRANSLATE_NOOP("cebdesk", "单证")),
@@ -149,7 +137,6 @@ class ImportController(QObject):
         self._marked: str | None = None
         self.last_error: str | None = None
         view.open_button.clicked.connect(self.choose_files)
-        view.files_dropped.connect(self.load)
         view.send_button.clicked.connect(self.send)
         view.cancel_button.clicked.connect(self.cancel)
         view.findings.itemDoubleClicked.connect(self.show_finding)
