@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 
-def _umask() -> int:
+@cache
+def _mode() -> int:
+    """Ordinary file permissions (0666 less the umask), as open() would give; read once."""
     mask = os.umask(0)
     os.umask(mask)
-    return mask
-
-
-_MODE = 0o666 & ~_umask()
+    return 0o666 & ~mask
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
@@ -21,7 +21,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
     try:
-        os.fchmod(fd, _MODE)
+        os.fchmod(fd, _mode())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

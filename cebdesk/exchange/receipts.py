@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..findings import InputError
 from ..messages.parse import read_message
@@ -141,7 +140,3 @@ def ingest(journal: Journal, outbox: Outbox) -> IngestReport:
             report.duplicates.append(path.name)
         outbox.finish(path)
     return report
-
-
-def reason_file(path: Path) -> Path:
-    return path.with_name(path.name + ".reason.txt")

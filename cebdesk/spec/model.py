@@ -91,10 +91,6 @@ class CodeTable:
     def __contains__(self, value: str) -> bool:
         return value in self._by_value  # type: ignore[attr-defined]
 
-    def name_of(self, value: str) -> str | None:
-        code = self._by_value.get(value)  # type: ignore[attr-defined]
-        return code.name if code else None
-
     def value_for_name(self, name: str) -> str | None:
         code = self._by_name.get(name)  # type: ignore[attr-defined]
         return code.value if code else None
@@ -121,10 +117,6 @@ class Field:
     #: Regular expression the value must match (in addition to the type facets), with the
     #: rule's description in Chinese and English.
     pattern: tuple[str, str, str] | None = None
-
-    @property
-    def is_numeric(self) -> bool:
-        return self.type.kind is not Kind.TEXT
 
 
 @dataclass(frozen=True)
