@@ -755,12 +755,18 @@ def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         raise UsageError("watch signs and sends: a signer is needed")
     try:
         with _journal(args) as journal:
+            seen: dict[Path, int] = {}
             while True:
-                for path in sorted(
+                candidates = sorted(
                     p
                     for p in folder.iterdir()
                     if p.suffix.lower() in (".xlsx", ".xml") and not p.name.startswith((".", "~"))
-                ):
+                )
+                # a file still being copied in grows between two looks: wait until it stops
+                sizes = {p: p.stat().st_size for p in candidates}
+                ready = candidates if args.once else [p for p in candidates if seen.get(p) == sizes[p]]
+                seen = sizes
+                for path in ready:
                     report = import_files([path], journal, profile=profile)
                     channel = _channel(args, profile)
                     sent = send_pending(
