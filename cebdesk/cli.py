@@ -335,7 +335,7 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     options = ConvertOptions(
         out_dir=args.output,
         doc_type=document_type(args.type) if args.type else None,
-        profile=find_profile(args.profile),
+        profile=find_profile(args.profile, getattr(args, "data_dir", None)),
         signer=_signer(args, lang),
         per_message=args.per_message,
         sheet=args.sheet,
@@ -497,10 +497,12 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(getattr(args, "data_dir", None) or default_data_dir())
 
 
-def _outbox(args: argparse.Namespace):
+def _outbox(args: argparse.Namespace, profile=None):
+    """--exchange-dir, else the profile's [exchange] folder, else DATA-DIR/exchange."""
     from .exchange.folders import Outbox
 
-    return Outbox(getattr(args, "exchange_dir", None) or _data_dir(args) / "exchange")
+    configured = profile.exchange.folder if profile is not None and profile.exchange.folder else None
+    return Outbox(getattr(args, "exchange_dir", None) or configured or _data_dir(args) / "exchange")
 
 
 def _journal(args: argparse.Namespace):
@@ -535,7 +537,12 @@ def _send(args, lang: str, out: TextIO, journal, profile, signer) -> int:
         channel = None  # receipts URL only: messages still go to the folder
     dxp = args.dxp if args.dxp is not None else profile.exchange.dxp
     options = SendOptions(
-        _outbox(args), signer, profile.base_transfer(), channel, getattr(args, "per_message", 100), dxp
+        _outbox(args, profile),
+        signer,
+        profile.base_transfer(),
+        channel,
+        getattr(args, "per_message", 100),
+        dxp,
     )
     report = send_pending(journal, options)
     if args.json:
@@ -568,7 +575,7 @@ def _send(args, lang: str, out: TextIO, journal, profile, signer) -> int:
 def cmd_send(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from .settings import find_profile
 
-    profile = find_profile(args.profile)
+    profile = find_profile(args.profile, getattr(args, "data_dir", None))
     with _journal(args) as journal:
         if args.modify is not None:
             wanted = set(args.modify)
@@ -587,7 +594,7 @@ def _convert_and_send(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from .pipeline.journaled import import_files
     from .settings import find_profile
 
-    profile = find_profile(args.profile)
+    profile = find_profile(args.profile, getattr(args, "data_dir", None))
     with _journal(args) as journal:
         report = import_files(
             args.files,
@@ -625,9 +632,9 @@ def cmd_receipts(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from .exchange.receipts import ingest
     from .settings import find_profile
 
-    profile = find_profile(args.profile) if args.profile else None
+    profile = find_profile(args.profile, getattr(args, "data_dir", None))
     channel = _channel(args, profile)
-    outbox = _outbox(args)
+    outbox = _outbox(args, profile)
     with _journal(args) as journal:
         while True:
             if channel is not None:
@@ -743,7 +750,7 @@ def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from .pipeline.journaled import SendOptions, import_files, send_pending
     from .settings import find_profile
 
-    profile = find_profile(args.profile)
+    profile = find_profile(args.profile, getattr(args, "data_dir", None))
     if profile is None:
         raise UsageError("watch needs the enterprise profile (--profile)")
     folder = args.folder
@@ -772,7 +779,7 @@ def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
                     sent = send_pending(
                         journal,
                         SendOptions(
-                            _outbox(args),
+                            _outbox(args, profile),
                             signer,
                             profile.base_transfer(),
                             channel if channel and channel.url else None,

@@ -210,9 +210,14 @@ def save_profile(profile: Profile, path: str | os.PathLike[str] | None = None) -
     return target
 
 
-def find_profile(path: str | os.PathLike[str] | None) -> Profile | None:
-    """The profile named on the command line, else the user's default one if it exists."""
+def find_profile(
+    path: str | os.PathLike[str] | None, data_dir: str | os.PathLike[str] | None = None
+) -> Profile | None:
+    """The profile named on the command line; else ``profile.toml`` in the data folder given
+    with --data-dir (a workspace of its own); else the user's default one, if it exists."""
     if path is not None:
         return load_profile(path)
+    if data_dir is not None and (Path(data_dir) / "profile.toml").is_file():
+        return load_profile(Path(data_dir) / "profile.toml")
     default = default_profile_path()
     return load_profile(default) if default.is_file() else None

@@ -38,7 +38,7 @@ def main(
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationName("cebdesk")
     data = data_dir or default_data_dir()
-    profile = find_profile(None)
+    profile = find_profile(None, data_dir)
     install_translator(
         app, (profile.ui.get("language") if profile else None) or os.environ.get("CEBDESK_LANG")
     )

@@ -122,3 +122,18 @@ def test_status_history_and_tax_receipts(tmp_path, profile_file, test_keys, monk
     assert [r["returnStatus"] for r in item["receipts"]] == ["2", "120", "399", "800", None]
     code, out = run(*dirs, "status", "--history")
     assert "放行 [Code:2600;Desc:放行]" in out
+
+
+def test_a_workspace_keeps_its_own_profile(tmp_path, profile_file, test_keys, monkeypatch):
+    """--data-dir DIR with DIR/profile.toml: no --profile needed."""
+    import shutil as sh
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "nowhere"))
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    sh.copy(profile_file, workspace / "profile.toml")
+    src = filled_template(document_type("payment"), tmp_path / "p.xlsx", documents=1)
+    code, out = run("--data-dir", workspace, "convert", src, "--send", "--key-file", test_keys["p12"])
+    assert code == 0, out
+    assert (workspace / "exchange" / "send").is_dir() and len(list((workspace / "exchange" / "send").glob("*.xml"))) == 1
