@@ -67,10 +67,22 @@ class MainWindow(QMainWindow):
         open_action = QAction(self.tr("打开文件…"), self, shortcut=QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.imports.choose_files)
         menu.addAction(open_action)
+        send_action = QAction(self.tr("签名并发送"), self, shortcut=QKeySequence("Ctrl+Return"))
+        send_action.triggered.connect(lambda: self.imports.send())
+        menu.addAction(send_action)
         quit_action = QAction(self.tr("退出"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         self.setAcceptDrops(True)
+        pages = self.menuBar().addMenu(self.tr("页面(&P)"))
+        for number, title in enumerate(PAGES):
+            action = QAction(
+                QCoreApplication.translate("cebdesk", title),
+                self,
+                shortcut=QKeySequence(f"Ctrl+{number + 1}"),
+            )
+            action.triggered.connect(lambda _checked=False, row=number: self.nav.setCurrentRow(row))
+            pages.addAction(action)
         self._status()
         settings = QSettings("cebdesk", "cebdesk")
         geometry = settings.value("geometry")

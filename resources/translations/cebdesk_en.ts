@@ -4,72 +4,72 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="162"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="149"/>
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="177"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="164"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="184"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="171"/>
         <source>已保存模板 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="193"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="180"/>
         <source>可发送</source>
         <translation>ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="193"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="180"/>
         <source>有错误</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="208"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="195"/>
         <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="219"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="206"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="271"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="258"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="300"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="287"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="304"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="291"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="306"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="293"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="332"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="319"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="336"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="323"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="345"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="332"/>
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
@@ -77,57 +77,57 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="55"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="52"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="57"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="54"/>
         <source>自动识别类型</source>
         <translation>Detect the type</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="61"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="58"/>
         <source>下载模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="67"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="64"/>
         <source>用 Excel 打开</source>
         <translation>Open in Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="69"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="66"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="70"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="67"/>
         <source>发送选中的单证；没有选中时发送全部可发送的单证</source>
         <translation>Sends the selected documents; with none selected, every document ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="72"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="69"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="91"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="88"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="91"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="88"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="91"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="88"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="107"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="104"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -187,66 +187,76 @@
     </message>
     <message>
         <location filename="../../cebdesk/gui/main_window.py" line="70"/>
+        <source>签名并发送</source>
+        <translation>Sign and send</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="73"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="85"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="77"/>
+        <source>页面(&amp;P)</source>
+        <translation>&amp;Pages</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="93"/>
         <source>USB 密钥：{label}</source>
         <translation>USB key: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="87"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="95"/>
         <source>密钥文件：{name}</source>
         <translation>Key file: {name}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="89"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="97"/>
         <source>电子口岸卡</source>
         <translation>E-Port card</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="91"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="99"/>
         <source>未设置签名</source>
         <translation>No signer set</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="93"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="101"/>
         <source>未设置企业档案</source>
         <translation>No enterprise profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="94"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="102"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="94"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="102"/>
         <source>目录</source>
         <translation>folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="98"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="106"/>
         <source>{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}</source>
         <translation>{transfer}  |  {signer}  |  {mode}: {folder}  |  awaiting receipts {pending} / {total}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="122"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="130"/>
         <source>欢迎使用 cebdesk</source>
         <translation>Welcome to cebdesk</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="125"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="133"/>
         <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示密钥（标明 TEST）、示例 Excel、本地海关模拟器，一分钟内看到回执。</source>
         <translation>There is no enterprise profile yet. Fill one in, or try the demo data: a demo key (marked TEST), sample Excel files and a local customs simulator show receipts within a minute.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="128"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="136"/>
         <source>填写企业档案</source>
         <translation>Set up the profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="129"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="137"/>
         <source>用演示数据试一试</source>
         <translation>Try the demo data</translation>
     </message>
@@ -574,36 +584,36 @@
 <context>
     <name>cebdesk</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="125"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="113"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="56"/>
         <location filename="../../cebdesk/gui/query_view.py" line="40"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="126"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="114"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="57"/>
         <location filename="../../cebdesk/gui/query_view.py" line="41"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="127"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="115"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="128"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="116"/>
         <source>商品行</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="129"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="117"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="130"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="118"/>
         <source>状态</source>
         <translation>State</translation>
     </message>

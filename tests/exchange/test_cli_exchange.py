@@ -136,4 +136,6 @@ def test_a_workspace_keeps_its_own_profile(tmp_path, profile_file, test_keys, mo
     src = filled_template(document_type("payment"), tmp_path / "p.xlsx", documents=1)
     code, out = run("--data-dir", workspace, "convert", src, "--send", "--key-file", test_keys["p12"])
     assert code == 0, out
-    assert (workspace / "exchange" / "send").is_dir() and len(list((workspace / "exchange" / "send").glob("*.xml"))) == 1
+    assert (workspace / "exchange" / "send").is_dir() and len(
+        list((workspace / "exchange" / "send").glob("*.xml"))
+    ) == 1

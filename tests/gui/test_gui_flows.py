@@ -286,3 +286,15 @@ def test_outbox_filters(qtbot, window, tmp_path, softhsm):
     view.family.setCurrentIndex(0)
     view.since.setDate(view.since.date().addYears(5))
     assert model.rows == []
+
+
+def test_page_shortcuts(qtbot, window):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMenu
+
+    actions = {
+        a.shortcut().toString(): a for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()
+    }
+    actions[QKeySequence("Ctrl+3").toString()].trigger()
+    assert window.nav.currentRow() == 2
+    assert QKeySequence("Ctrl+Return").toString() in actions
