@@ -673,44 +673,25 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 
     code = document_type(args.type).message.code if args.type else None
     with _journal(args) as journal:
-        rows = journal.documents(message_type=code)
-        if args.key:
-            rows = [
-                r
-                for r in rows
-                if args.key
-                in (
-                    r.business_key,
-                    r.head.get("copNo"),
-                    r.head.get("invtNo"),
-                    r.head.get("orderNo"),
-                    r.head.get("logisticsNo"),
-                )
-                or any(args.key in (x["keys"] or "") for x in journal.receipts_for(r.id))
-            ]
-        if args.status:
-            rows = [r for r in rows if args.status in (r.customs_status, r.state)]
-        if args.since:
-            rows = [r for r in rows if r.updated >= args.since]
-        if args.until:
-            rows = [r for r in rows if r.updated < args.until]
+        found = journal.search(message_type=code, key=args.key, status=args.status, since=args.since)
         items = []
-        for r in rows:
-            meaning, family = explain_status(r.customs_status)
+        for r in found:
+            if args.until and r["updated"][:10] >= args.until:
+                continue  # "before", as the option says
+            meaning, family = explain_status(r["customs_status"])
             items.append(
                 {
-                    "id": r.id,
-                    "type": r.message_type,
-                    "key": r.business_key,
-                    "appType": r.app_type,
-                    "state": r.state,
-                    "returnStatus": r.customs_status,
+                    "id": r["id"],
+                    "type": r["message_type"],
+                    "key": r["business_key"],
+                    "appType": r["app_type"],
+                    "state": r["state"],
+                    "returnStatus": r["customs_status"],
                     "meaning": meaning,
                     "family": family.value,
-                    "returnInfo": r.customs_info,
-                    "returnTime": r.customs_time,
-                    "source": r.source_file,
-                    "updated": r.updated,
+                    "returnInfo": r["customs_info"],
+                    "returnTime": r["customs_time"],
+                    "updated": r["updated"],
                 }
             )
         if args.history:

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..exchange.receipts import ingest
 from ..spec import IMPORT_MESSAGES, Direction, message_type
 from ..spec.receipts import Family, explain_status
 from .context import AppContext
 from .models import ROW_ROLE, ColumnSpec, RowsModel
+from .workers import Job
 
 #: The status families (spec/receipts.py), marked for translation.
 FAMILIES = (
@@ -114,6 +114,8 @@ class JournalController(QObject):
         self.model = RowsModel(COLUMNS)
         view.table.setModel(self.model)
         self.outbox = context.outbox()
+        self.job: Job | None = None
+        self.again = False
         self.watcher = QFileSystemWatcher([str(self.outbox.receive)], self)
         self.watcher.directoryChanged.connect(self.read_receipts)
         self.poll = QTimer(self)
@@ -127,11 +129,29 @@ class JournalController(QObject):
         self.refresh()
 
     @Slot()
-    def read_receipts(self, *_args) -> None:
-        with self.context.journal() as journal:
-            report = ingest(journal, self.outbox)
-        if report.files:
+    def read_receipts(self, *_args) -> Job | None:
+        """Read new receipts in a worker process (one at a time), then refresh the table."""
+        if self.job is not None and self.job.running:
+            self.again = True  # more arrived while reading: read once more afterwards
+            return None
+        if not any(p.is_file() for p in self.outbox.incoming()):
+            return None
+        self.again = False
+        self.job = Job(
+            "ingest_receipts",
+            {"data_dir": self.context.data_dir, "exchange_dir": self.context.exchange_dir},
+            self,
+        )
+        self.job.succeeded.connect(self._read)
+        self.job.start()
+        return self.job
+
+    @Slot(object)
+    def _read(self, files: int) -> None:
+        if files:
             self.refresh()
+        if self.again:
+            self.read_receipts()
 
     @Slot()
     def refresh(self, *_args) -> None:

@@ -145,42 +145,33 @@ class QueryController(QObject):
             v.status.text().strip(),
         )
         since, until = v.since.date().toString("yyyy-MM-dd"), v.until.date().toString("yyyy-MM-dd")
-        rows = []
         with self.context.journal() as journal:
-            for d in journal.documents(message_type=code):
-                head = d.head
-                names = (head.get("buyerName"), head.get("payerName"), head.get("consignee"))
-                keys = (
-                    d.business_key,
-                    head.get("copNo"),
-                    head.get("invtNo"),
-                    head.get("orderNo"),
-                    head.get("logisticsNo"),
-                )
-                if key and not any(key in (k or "") for k in keys):
-                    continue
-                if buyer and not any(buyer in (n or "") for n in names):
-                    continue
-                if status and status not in (d.customs_status, d.state):
-                    continue
-                if not since <= d.updated[:10] <= until:
-                    continue
-                meaning, family = explain_status(d.customs_status)
-                rows.append(
-                    {
-                        "id": d.id,
-                        "label": message_type(d.message_type).label,
-                        "type": d.message_type,
-                        "key": d.business_key,
-                        "buyer": next((n for n in names if n), ""),
-                        "appType": d.app_type,
-                        "returnStatus": d.customs_status,
-                        "meaning": meaning,
-                        "family": family.value,
-                        "returnInfo": d.customs_info,
-                        "updated": d.updated[:19],
-                    }
-                )
+            found = journal.search(
+                message_type=code,
+                key=key or None,
+                person=buyer or None,
+                status=status or None,
+                since=since,
+                until=until,
+            )
+        rows = []
+        for d in found:
+            meaning, family = explain_status(d["customs_status"])
+            rows.append(
+                {
+                    "id": d["id"],
+                    "label": message_type(d["message_type"]).label,
+                    "type": d["message_type"],
+                    "key": d["business_key"],
+                    "buyer": d["person"],
+                    "appType": d["app_type"],
+                    "returnStatus": d["customs_status"],
+                    "meaning": meaning,
+                    "family": family.value,
+                    "returnInfo": d["customs_info"],
+                    "updated": d["updated"][:19],
+                }
+            )
         self.model.set_rows(rows)
         v.table.resizeColumnsToContents()
         v.message.setText(self.tr("找到 {count} 个单证").format(count=len(rows)))

@@ -131,6 +131,14 @@ def row_preview(
     return text(top[0]), text(top[1]), text(data)
 
 
+def ingest_receipts(data_dir: Path, exchange_dir: Path, *, progress, cancelled) -> int:
+    """Read the receipts waiting in receive/; the number of files handled."""
+    from ..exchange.receipts import ingest
+
+    with Journal.in_dir(data_dir) as journal:
+        return ingest(journal, Outbox(exchange_dir)).files
+
+
 def demo(folder: Path, *, progress, cancelled) -> int:
     """The demo walk-through (sample Excel, TEST key, simulator, receipts) into ``folder``."""
     import contextlib
@@ -146,6 +154,7 @@ TASKS = {
     "read_documents": read_documents,
     "import_and_send": import_and_send,
     "row_preview": row_preview,
+    "ingest_receipts": ingest_receipts,
     "demo": demo,
 }
 

@@ -227,6 +227,52 @@ class Journal:
             args.append(message_type)
         return list(self.db.execute(sql + " ORDER BY id", args))
 
+    def search(
+        self,
+        *,
+        message_type: str | None = None,
+        key: str | None = None,
+        person: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 10_000,
+    ) -> list[sqlite3.Row]:
+        """Documents by business key (or copNo/invtNo/orderNo/logisticsNo), buyer/payer/consignee,
+        status (returnStatus or state) and date of last change — filtered in SQL, values not decoded."""
+        person_expr = (
+            "COALESCE(json_extract(record, '$.head.buyerName'), json_extract(record, '$.head.payerName'),"
+            " json_extract(record, '$.head.consignee'), '')"
+        )
+        sql = (
+            "SELECT id, message_type, business_key, app_type, state, customs_status, customs_info, customs_time,"
+            f" updated, {person_expr} AS person FROM documents WHERE 1=1"
+        )
+        args: list[object] = []
+        if message_type:
+            sql += " AND message_type=?"
+            args.append(message_type)
+        if key:
+            sql += (
+                " AND (instr(business_key, ?) OR id IN (SELECT document_id FROM document_keys WHERE instr(value, ?))"
+                " OR instr(COALESCE(json_extract(record, '$.head.orderNo'), ''), ?)"
+                " OR instr(COALESCE(json_extract(record, '$.head.logisticsNo'), ''), ?))"
+            )
+            args += [key, key, key, key]
+        if person:
+            sql += f" AND instr({person_expr}, ?)"
+            args.append(person)
+        if status:
+            sql += " AND (customs_status=? OR state=?)"
+            args += [status, status]
+        if since:
+            sql += " AND substr(updated, 1, 10) >= ?"
+            args.append(since)
+        if until:
+            sql += " AND substr(updated, 1, 10) <= ?"
+            args.append(until)
+        return list(self.db.execute(sql + " ORDER BY id LIMIT ?", [*args, limit]))
+
     def update_record(self, document_id: int, head: dict[str, str], lines: list[dict[str, str]]) -> None:
         record = json.dumps({"head": head, "lines": lines}, ensure_ascii=False)
         self.db.execute("UPDATE documents SET record=?, updated=? WHERE id=?", (record, _now(), document_id))

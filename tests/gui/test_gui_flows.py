@@ -148,7 +148,7 @@ def test_query_export_and_resend_as_modification(qtbot, window, tmp_path, sofths
         window.imports.send()
     customs = Customs(tmp_path / "customs")
     run_folder(window.context.outbox(), customs)
-    window.journal.read_receipts()
+    window.journal.read_receipts().wait()
     customs.close()
 
     window.nav.setCurrentRow(2)
@@ -274,7 +274,7 @@ def test_outbox_filters(qtbot, window, tmp_path, softhsm):
     customs = Customs(tmp_path / "customs")
     run_folder(window.context.outbox(), customs)
     customs.close()
-    window.journal.read_receipts()
+    window.journal.read_receipts().wait()
     view, model = window.journal_view, window.journal.model
     assert len(model.rows) == 4
     view.type.setCurrentIndex(view.type.findData("CEB621Message"))
