@@ -11,8 +11,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .excel.columns import template_columns
-from .excel.template import DATA_FIRST_ROW, build_template
+from .excel.template import fill_template
 from .pipeline import ConvertOptions, convert
 from .settings import load_profile
 from .signing.keyfile import KeyFileSigner
@@ -170,15 +169,7 @@ def _rows(kind: str, orders: list[dict], now: dt.datetime) -> list[dict]:
 
 
 def _write(kind: str, rows: list[dict], path: Path) -> Path:
-    doc_type = document_type(kind)
-    wb = build_template(doc_type)
-    ws = wb.worksheets[0]
-    index = {c.header: i for i, c in enumerate(template_columns(doc_type), start=1)}
-    for r, row in enumerate(rows, start=DATA_FIRST_ROW):
-        for header, value in row.items():
-            ws.cell(r, index[header], value)
-    wb.save(path)
-    return path
+    return fill_template(document_type(kind), rows, path)
 
 
 def _demo_key(folder: Path) -> tuple[Path, Path]:

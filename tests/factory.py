@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cebdesk.excel.columns import template_columns
-from cebdesk.excel.template import DATA_FIRST_ROW, build_template
+from cebdesk.excel.template import fill_template
 from cebdesk.spec import DocumentType, Field, Format, Kind
 
 _SPECIAL = {
@@ -72,15 +72,7 @@ def document_rows(
 
 def write_workbook(doc_type: DocumentType, rows: list[dict[str, object]], path: Path) -> Path:
     """Our own template, filled from row 3 with ``rows``."""
-    wb = build_template(doc_type)
-    ws = wb.worksheets[0]
-    index = {col.header: i for i, col in enumerate(template_columns(doc_type), start=1)}
-    for r, row in enumerate(rows, start=DATA_FIRST_ROW):
-        for header, value in row.items():
-            if value is not None:
-                ws.cell(r, index[header], value)
-    wb.save(path)
-    return path
+    return fill_template(doc_type, rows, path)
 
 
 def filled_template(

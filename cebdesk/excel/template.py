@@ -177,6 +177,23 @@ def build_template(doc_type: DocumentType) -> Workbook:
     return wb
 
 
+def fill_template(
+    doc_type: DocumentType, rows: list[dict[str, object]], path: str | os.PathLike[str]
+) -> Path:
+    """The template with ``rows`` (row-2 header -> value) filled in from row 3: sample and test
+    data. Written atomically."""
+    wb = build_template(doc_type)
+    ws = wb.worksheets[0]
+    index = {c.header: i for i, c in enumerate(template_columns(doc_type), start=1)}
+    for r, row in enumerate(rows, start=DATA_FIRST_ROW):
+        for header, value in row.items():
+            if value is not None:
+                ws.cell(r, index[header], value)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return atomic_write(path, buffer.getvalue())
+
+
 def write_template(doc_type: DocumentType, path: str | os.PathLike[str]) -> Path:
     """Write the template atomically (temporary name in the same folder, then rename)."""
     buffer = io.BytesIO()

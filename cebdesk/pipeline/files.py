@@ -257,7 +257,7 @@ def _convert_xml(path: Path, options: ConvertOptions, report: ConvertReport) -> 
     report.findings.extend(_signature_warning(mt, options, name) if mt.has_base_transfer else [])
 
 
-def _is_xml(path: Path) -> bool:
+def is_xml(path: Path) -> bool:
     if path.suffix.lower() in XML_SUFFIXES:
         return True
     try:
@@ -282,7 +282,7 @@ def convert(
         path = Path(raw)
         report.files += 1
         try:
-            if _is_xml(path):
+            if is_xml(path):
                 _convert_xml(path, options, report)
             else:
                 _convert_workbook(path, options, report, progress, cancelled)

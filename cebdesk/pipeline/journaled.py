@@ -36,7 +36,7 @@ from ..signing.base import Signer, SigningError, TokenGone, key_name
 from ..signing.xmldsig import sign_message, verify_message
 from ..spec import DocumentType, document_type_for, message_type
 from ..store import Journal
-from .files import _is_xml, checked
+from .files import is_xml, checked
 
 IMPORT_CHUNK = 500
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -87,7 +87,8 @@ def import_files(
         path = Path(raw)
         report.files += 1
         try:
-            if _is_xml(path):
+            xml = is_xml(path)
+            if xml:
                 parsed = read_message_file(path)
                 report.findings.extend(parsed.findings)
                 items = [(d, []) for d in parsed.documents] if parsed.ok else []
@@ -118,7 +119,7 @@ def import_files(
                 if len(pending) >= IMPORT_CHUNK:
                     _store(journal, pending, report)
             _store(journal, pending, report)
-            if not _is_xml(path):
+            if not xml:
                 report.rows += reader.rows
                 report.findings.extend(reader.findings)
         except InputError as exc:
