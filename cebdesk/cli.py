@@ -7,9 +7,11 @@ the exit code (0 all good, 1 something rejected or invalid, 2 the command could 
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -18,6 +20,7 @@ from . import __version__
 from .exchange.folders import OutboxBusy
 from .findings import Finding, InputError
 from .signing.base import SigningError
+from .store.journal import JournalBusy
 from .spec import DOCUMENT_TYPES, document_type
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -48,6 +51,11 @@ _TEXT = {
         "simulating_http": "海关模拟器（HTTP）：{url}/cebmsg  回执：{url}/receipts",
         "simulating_folder": "海关模拟器（目录）：监视 {folder}",
         "simulated": "已处理 {count} 个报文",
+        "send_recovered": "其中 {rebuilt} 个报文的待发文件已丢失，按原 guid 重新签名后发送；{taken_over} 个从原发件箱移到当前发件箱后发送",
+        "watch_crashed": "无法处理此文件（{kind}: {detail}），已移到 failed/；其余文件照常处理",
+        "os_error": "{what}。已写出的文件都是完整的，未完成的没有写出；排除问题后再运行一次即可继续",
+        "journal_busy": "另一个 cebdesk 正在用同一个日志发送（{path}），请等它结束后再运行",
+        "journal_error": "日志数据库出错：{detail}。已记录的内容不受影响；排除问题后再运行一次即可继续",
     },
     "en": {
         "summary": "{files} file(s), {documents} document(s): {converted} converted, {rejected} rejected; "
@@ -75,12 +83,41 @@ _TEXT = {
         "simulating_http": "customs simulator (HTTP): {url}/cebmsg  receipts: {url}/receipts",
         "simulating_folder": "customs simulator (folders): watching {folder}",
         "simulated": "{count} message(s) handled",
+        "send_recovered": "{rebuilt} message(s) whose staged file was gone were signed again with their guid and sent; "
+        "{taken_over} were moved from the former outbox to this one and sent",
+        "watch_crashed": "this file could not be handled ({kind}: {detail}); moved to failed/, the other files go on",
+        "os_error": "{what}. Every file written is whole, nothing half-written; fix it and run again to go on",
+        "journal_busy": "another cebdesk is sending with the same journal ({path}); wait for it to finish",
+        "journal_error": "journal database error: {detail}. What was recorded is safe; fix it and run again to go on",
     },
 }
 
 
 class UsageError(Exception):
     pass
+
+
+#: errno -> (Chinese, English): faults of the machine, said in one line
+_OS_ERRORS = {
+    errno.ENOSPC: ("磁盘已满", "disk full"),
+    errno.EDQUOT: ("磁盘配额已满", "disk quota exceeded"),
+    errno.EACCES: ("没有权限", "permission denied"),
+    errno.EPERM: ("没有权限", "operation not permitted"),
+    errno.EROFS: ("只读文件系统，无法写入", "read-only file system"),
+    errno.ENOENT: ("找不到文件或文件夹", "no such file or folder"),
+    errno.ENOTDIR: ("不是文件夹", "not a folder"),
+    errno.EISDIR: ("是文件夹，不是文件", "is a folder, not a file"),
+    errno.EIO: ("输入/输出错误（磁盘或 U 盘故障？）", "input/output error (a failing disk or USB drive?)"),
+}
+
+
+def _os_error(exc: OSError, lang: str) -> str:
+    zh, en = _OS_ERRORS.get(exc.errno, (f"系统错误：{exc.strerror or exc}", f"system error: {exc.strerror or exc}"))
+    where = exc.filename or exc.filename2
+    what = en if lang == "en" else zh
+    if where:
+        what += f" ({where})" if lang == "en" else f"（{where}）"
+    return _t(lang, "os_error", what=what)
 
 
 def _t(lang: str, key: str, **params) -> str:
@@ -550,6 +587,8 @@ def _send(args, lang: str, out: TextIO, journal, profile, signer) -> int:
             "messages": [{"file": n, "type": t, "documents": d} for n, t, d in report.messages],
             "documents": report.documents,
             "resumed": report.resumed,
+            "rebuilt": report.rebuilt,
+            "taken_over": report.taken_over,
             "stopped": report.stopped,
             "exit_code": report.exit_code,
         }
@@ -567,6 +606,8 @@ def _send(args, lang: str, out: TextIO, journal, profile, signer) -> int:
             ),
             file=out,
         )
+        if report.rebuilt or report.taken_over:
+            print(_t(lang, "send_recovered", rebuilt=report.rebuilt, taken_over=report.taken_over), file=out)
         if report.stopped:
             print(_t(lang, "stopped", reason=report.stopped, messages=len(report.messages)), file=out)
     return report.exit_code
@@ -727,7 +768,6 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     import time
 
-    from .files import atomic_write
     from .pipeline.journaled import SendOptions, import_files, send_pending
     from .settings import find_profile
 
@@ -744,6 +784,7 @@ def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     try:
         with _journal(args) as journal:
             seen: dict[Path, int] = {}
+            failures = 0
             while True:
                 candidates = sorted(
                     p
@@ -755,7 +796,15 @@ def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
                 ready = candidates if args.once else [p for p in candidates if seen.get(p) == sizes[p]]
                 seen = sizes
                 for path in ready:
-                    report = import_files([path], journal, profile=profile)
+                    try:
+                        report = import_files([path], journal, profile=profile)
+                    except (OSError, sqlite3.DatabaseError):
+                        raise  # the machine's fault, not the file's: it stays for the next run
+                    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the folder
+                        failures += 1
+                        _set_aside(path, failed, [_t(lang, "watch_crashed", kind=type(exc).__name__, detail=exc)])
+                        print(f"{path.name}: " + _t(lang, "watch_crashed", kind=type(exc).__name__, detail=exc), file=out)
+                        continue
                     channel = _channel(args, profile)
                     sent = send_pending(
                         journal,
@@ -784,18 +833,23 @@ def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
                     lines += [_t(lang, "sent", name=n, count=c) for n, _, c in sent.messages]
                     if sent.stopped:
                         lines.append(_t(lang, "stopped", reason=sent.stopped, messages=len(sent.messages)))
-                    target = (failed if bad else done) / path.name
-                    os.replace(path, target)
-                    atomic_write(
-                        target.with_name(target.name + ".result.txt"),
-                        ("\n".join(lines) + "\n").encode("utf-8"),
-                    )
+                    failures += 1 if bad else 0
+                    _set_aside(path, failed if bad else done, lines)
                     print(f"{path.name}: " + lines[-1], file=out)
                 if args.once:
-                    return EXIT_OK
+                    return EXIT_REJECTED if failures else EXIT_OK
                 time.sleep(args.interval)
     finally:
         _close(signer)
+
+
+def _set_aside(path: Path, folder: Path, lines: list[str]) -> None:
+    """Move a hot-folder file to done/ or failed/, with what happened beside it."""
+    from .files import atomic_write
+
+    target = folder / path.name
+    os.replace(path, target)
+    atomic_write(target.with_name(target.name + ".result.txt"), ("\n".join(lines) + "\n").encode("utf-8"))
 
 
 def cmd_simulate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
@@ -917,6 +971,19 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_REJECTED
     except (UsageError, SigningError, OutboxBusy) as exc:
         print(f"cebdesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except JournalBusy as exc:
+        print(f"cebdesk: {_t(lang, 'journal_busy', path=exc.path)}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # the reader went away (`cebdesk status | head -2`): nothing more to say to anyone
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"cebdesk: {_os_error(exc, lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.DatabaseError as exc:
+        print(f"cebdesk: {_t(lang, 'journal_error', detail=exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         # the current file's staged messages were discarded; earlier files' messages are whole

@@ -11,6 +11,7 @@ error/                 receipts that could not be read, each with NAME.reason.tx
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import os
 import shutil
@@ -21,6 +22,18 @@ from pathlib import Path
 from ..files import atomic_write
 
 HIDDEN = (".", "~")
+
+
+def _move(source: Path, target: Path) -> None:
+    """Rename ``source`` to ``target``, whole: where the two lie on different file systems (a
+    folder linked elsewhere), copy under a temporary name, rename that, then remove the source."""
+    try:
+        os.replace(source, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        atomic_write(target, source.read_bytes())
+        source.unlink()
 
 
 class OutboxBusy(Exception):
@@ -59,14 +72,31 @@ class Outbox:
             atomic_write(target, data)
         return target
 
-    def hand_over(self, name: str) -> bool:
-        """Move a staged message into send/ (atomic). False if it was handed over already."""
-        source = self.staging / name
-        if not source.exists():
+    @staticmethod
+    def staged_file(root: str | os.PathLike[str], name: str) -> Path:
+        """Where ``name`` is staged in the outbox at ``root`` (without creating anything there)."""
+        return Path(root) / ".staging" / name
+
+    def take_over(self, other_root: str | os.PathLike[str], name: str) -> bool:
+        """Move a message staged in another outbox into this one's staging (the outbox was
+        changed between two runs). False if there is nothing staged there."""
+        source = self.staged_file(other_root, name)
+        try:
+            data = source.read_bytes()
+        except FileNotFoundError:
             return False
-        self.archive(name, source.read_bytes())
-        os.replace(source, self.send / name)
+        self.stage(name, data)
+        source.unlink()
         return True
+
+    def hand_over(self, name: str) -> Path:
+        """Move a staged message into send/, whole: a rename, or where send/ lies on another
+        file system, a copy under a temporary name renamed there, then the staged file removed."""
+        source = self.staging / name
+        target = self.send / name
+        self.archive(name, source.read_bytes())
+        _move(source, target)
+        return target
 
     def unstage(self, name: str) -> None:
         data = self.staged(name)
@@ -108,7 +138,7 @@ class Outbox:
         folder = self.done / self._today()
         folder.mkdir(exist_ok=True)
         target = folder / path.name
-        os.replace(path, target)
+        _move(path, target)
         return target
 
     def reject(self, path: Path, reason: str) -> Path:

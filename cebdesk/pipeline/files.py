@@ -144,6 +144,26 @@ def checked(doc: Document, found: list[Finding]) -> tuple[list[Finding], bool]:
     return found, not any(f.is_error for f in found)
 
 
+class FileVerdict:
+    """The rules of a whole input, the same for writing files and for importing into the
+    journal: a document with field errors is left out; a problem of the file itself (rows of
+    one document scattered, a key twice, lines without a head) refuses every document of it."""
+
+    def __init__(self) -> None:
+        self.refused = False
+
+    def judge(self, doc: Document, found: list[Finding]) -> tuple[list[Finding], bool]:
+        """Everything found about one document; whether it may go on (so far)."""
+        self.refused = self.refused or any(f.rule in FILE_LEVEL_RULES for f in found)
+        found, ok = checked(doc, found)
+        return found, ok and not self.refused
+
+    def finish(self, findings: Iterable[Finding]) -> bool:
+        """The file's own findings, known once it has been read to the end; whether it is refused."""
+        self.refused = self.refused or any(f.rule in FILE_LEVEL_RULES for f in findings)
+        return self.refused
+
+
 def _accept(doc: Document, found: list[Finding], report: ConvertReport) -> bool:
     found, ok = checked(doc, found)
     report.findings.extend(found)
@@ -172,7 +192,7 @@ def _convert_workbook(
     size = min(options.per_message, mt.max_nodes or options.per_message)
     batch: list[Document] = []
     staged: list[WrittenMessage] = []
-    poisoned = False
+    verdict = FileVerdict()
     done = 0
 
     def flush() -> None:
@@ -185,16 +205,18 @@ def _convert_workbook(
             if cancelled():
                 report.cancelled = True
                 break
-            poisoned = poisoned or any(f.rule in FILE_LEVEL_RULES for f in found)
-            if _accept(doc, found, report) and not poisoned:
+            found, ok = verdict.judge(doc, found)
+            report.findings.extend(found)
+            report.documents += 1
+            report.rejected += 0 if ok else 1
+            if ok:
                 batch.append(doc)
                 if len(batch) >= size:
                     flush()
             done += 1
             if progress and done % 100 == 0:
                 progress(name, done)
-        poisoned = poisoned or any(f.rule in FILE_LEVEL_RULES for f in reader.findings)
-        if batch and not poisoned:
+        if batch and not verdict.finish(reader.findings):
             flush()
     except TokenGone as exc:
         # the key went away: every staged message is whole and signed, so it is kept
@@ -210,7 +232,7 @@ def _convert_workbook(
         report.rows += reader.rows
         report.findings.extend(reader.findings)
     written = sum(m.documents for m in staged)
-    if poisoned:
+    if verdict.refused:
         _discard(staged)
         report.rejected = report.documents - report.converted  # every document read is either
     else:

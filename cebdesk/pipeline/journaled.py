@@ -5,19 +5,23 @@ operation, so a batch killed at any point (kill -9, power cut, key pulled) is fi
 next run, and every document ends up in exactly one sent message:
 
     document: ready -> planned (in one message, with that message's guid) -> sent
-    message:  planned -> staged (signed bytes in .staging/) -> sent (renamed into send/ or
+    message:  planned -> staged (signed bytes in .staging/ of the outbox the journal names)
+              -> handing_over (folder mode: about to rename into send/) -> sent (renamed, or
               delivered over HTTP with its CopMsgId; a repeat of the same CopMsgId is
-              recognised by the receiving side)
+              recognised by the receiving side). The journal keeps where it went.
 
-On restart, ``staged`` messages are handed over (or found already handed over: the rename is
-atomic, so the staged file either still exists or is gone) and ``planned`` ones are rebuilt
-with the guid they were given.
+On restart, a message ``handing_over`` whose staged file is gone was renamed: it is sent. A
+``staged`` one is handed over from where it lies (taken over into the outbox in use when the
+outbox changed), and one whose staged file is gone is signed again with its guid: a missing file
+is never taken for a delivered one. ``planned`` ones are built with the guid they were given.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,9 +40,9 @@ from ..signing.base import Signer, SigningError, TokenGone, key_name
 from ..signing.xmldsig import sign_message, verify_message
 from ..spec import DocumentType, document_type_for, message_type
 from ..store import Journal
-from .files import is_xml, checked
+from ..store.journal import MessageRow
+from .files import FileVerdict, is_xml
 
-IMPORT_CHUNK = 500
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -51,6 +55,8 @@ class ImportReport:
     changed: int = 0
     rejected: int = 0
     rows: int = 0
+    #: files refused as a whole (broken, or a problem of the file itself): nothing of them journaled
+    refused_files: int = 0
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -81,70 +87,90 @@ def import_files(
     only: set[str] | None = None,
 ) -> ImportReport:
     """Read, check and journal documents (``only``: just those business keys). Importing the
-    same rows again changes nothing."""
+    same rows again changes nothing.
+
+    Each file is all or nothing, by the same file-level rules as converting to files: its
+    documents are read to the end first (kept in a temporary file, so memory stays flat) and
+    journaled in one transaction only if the whole file was sound. A file that breaks off,
+    or is refused as a whole, leaves nothing in the journal."""
     report = ImportReport()
     for raw in paths:
         path = Path(raw)
         report.files += 1
-        try:
-            xml = is_xml(path)
-            if xml:
-                parsed = read_message_file(path)
-                report.findings.extend(parsed.findings)
-                items = [(d, []) for d in parsed.documents] if parsed.ok else []
-                source_sheet = None
-            else:
-                reader = WorkbookReader(
-                    path, doc_type, defaults=profile.defaults if profile else None, sheet=sheet, now=now
-                )
-                items = reader.documents()
-                source_sheet = True
-            pending: list[tuple[Document, tuple]] = []
-            for doc, found in items:
-                if only is not None and doc.key not in only:
-                    continue
-                found, ok = checked(doc, found)
-                report.findings.extend(found)
-                report.documents += 1
-                if not ok:
-                    report.rejected += 1
-                    continue
-                origin = doc.origin
-                source = (
-                    str(path),
-                    getattr(origin, "sheet", None) if source_sheet else None,
-                    getattr(origin, "head_row", None),
-                )
-                pending.append((doc, source))
-                if len(pending) >= IMPORT_CHUNK:
-                    _store(journal, pending, report)
-            _store(journal, pending, report)
-            if not xml:
-                report.rows += reader.rows
-                report.findings.extend(reader.findings)
-        except InputError as exc:
-            report.findings.extend(exc.findings)
+        with tempfile.TemporaryFile(dir=journal.path.parent) as spool:
+            try:
+                count = _read_into(spool, path, report, doc_type, profile, sheet, now, only)
+            except InputError as exc:
+                report.findings.extend(exc.findings)
+                report.refused_files += 1
+                continue
+            if count is None:
+                report.refused_files += 1
+                continue
+            spool.seek(0)
+            with journal.transaction():
+                for _ in range(count):
+                    _store_one(journal, pickle.load(spool), report)
     return report
 
 
-def _store(journal: Journal, pending: list, report: ImportReport) -> None:
-    if not pending:
-        return
-    with journal.transaction():
-        for doc, source in pending:
-            dt = document_type_for(doc.message)
-            if dt is None:
-                report.findings.append(
-                    Finding(Location(source[0]), "message.unknown_type", params={"root": doc.message.code})
-                )
+def _read_into(spool, path: Path, report: ImportReport, doc_type, profile, sheet, now, only) -> int | None:
+    """Read one file, writing the documents that may be journaled to ``spool``; how many, or
+    None when the file is refused as a whole (its documents then count as rejected)."""
+    verdict = FileVerdict()
+    read = kept = 0
+    if is_xml(path):
+        parsed = read_message_file(path)
+        report.findings.extend(parsed.findings)
+        if not parsed.ok:
+            report.documents += len(parsed.documents)
+            report.rejected += len(parsed.documents)
+            return None
+        items: Iterable = ((d, []) for d in parsed.documents)
+        reader = None
+    else:
+        reader = WorkbookReader(path, doc_type, defaults=profile.defaults if profile else None, sheet=sheet, now=now)
+        items = reader.documents()
+    try:
+        for doc, found in items:
+            if only is not None and doc.key not in only:
                 continue
-            document_id, outcome = journal.import_document(
-                doc.message.code, _business_key(dt, doc.head), doc.head, doc.lines, source
+            found, ok = verdict.judge(doc, found)
+            report.findings.extend(found)
+            read += 1
+            if not ok:
+                continue
+            origin = doc.origin
+            source = (
+                str(path),
+                getattr(origin, "sheet", None) if reader is not None else None,
+                getattr(origin, "head_row", None),
             )
-            setattr(report, outcome, getattr(report, outcome) + 1)
-            if outcome == "new":
-                _give_cop_no(journal, document_id, doc)
-    pending.clear()
+            pickle.dump((doc.message.code, doc.head, doc.lines, source), spool, pickle.HIGHEST_PROTOCOL)
+            kept += 1
+    finally:
+        if reader is not None:
+            report.rows += reader.rows
+            report.findings.extend(reader.findings)
+    report.documents += read
+    if verdict.finish(reader.findings if reader is not None else ()):
+        report.rejected += read
+        return None
+    report.rejected += read - kept
+    return kept
+
+
+def _store_one(journal: Journal, item: tuple, report: ImportReport) -> None:
+    code, head, lines, source = item
+    mt = message_type(code)
+    dt = document_type_for(mt)
+    if dt is None:
+        report.findings.append(Finding(Location(source[0]), "message.unknown_type", params={"root": code}))
+        return
+    document_id, outcome = journal.import_document(code, _business_key(dt, head), head, lines, source)
+    setattr(report, outcome, getattr(report, outcome) + 1)
+    if outcome == "new":
+        _give_cop_no(journal, document_id, Document(mt, head, lines, XmlOrigin(source[0], "/")))
 
 
 @dataclass
@@ -161,6 +187,10 @@ class SendOptions:
 class SendReport:
     messages: list[tuple[str, str, int]] = field(default_factory=list)  # (file name, type, documents)
     resumed: int = 0
+    #: messages whose staged file was gone (deleted, never there): signed again with their guid
+    rebuilt: int = 0
+    #: messages staged in another outbox (the outbox changed since): moved here and sent from here
+    taken_over: int = 0
     stopped: str | None = None
     cancelled: bool = False
 
@@ -179,36 +209,77 @@ def _payload(options: SendOptions, root_bytes: bytes, guid: str, code: str) -> b
     return wrap(root_bytes, cop_msg_id=guid, sender=options.transfer["dxpId"], msg_type=code)
 
 
-def _stage(journal: Journal, options: SendOptions, message_id: int, guid: str, code: str, name: str) -> None:
+def _outbox_id(outbox: Outbox) -> str:
+    return str(outbox.root.resolve())
+
+
+def _stage(journal: Journal, options: SendOptions, message: MessageRow) -> None:
     """Build and sign the planned message from its journaled documents; stage the bytes."""
-    mt = message_type(code)
+    mt = message_type(message.message_type)
     docs = [
         Document(mt, row.head, row.lines, XmlOrigin(row.source_file or "journal", "/"))
-        for row in journal.message_documents(message_id)
+        for row in journal.message_documents(message.id)
     ]
-    root = build_message(mt, docs, base_transfer=options.transfer, guid=guid)
+    root = build_message(mt, docs, base_transfer=options.transfer, guid=message.guid)
     indent(root)
     sign_message(root, options.signer, mt.signature_position)
     verdict = verify_message(root)
     if not verdict.valid:
         raise SigningError(f"the signature just made does not verify: {verdict.reason}")
-    data = _payload(options, serialize(root), guid, code)
-    options.outbox.stage(name, data)
-    journal.mark_staged(message_id, hashlib.sha256(data).hexdigest(), key_name(options.signer.certificate))
+    data = _payload(options, serialize(root), message.guid, message.message_type)
+    options.outbox.stage(message.file_name, data)
+    journal.mark_staged(
+        message.id, hashlib.sha256(data).hexdigest(), key_name(options.signer.certificate), _outbox_id(options.outbox)
+    )
 
 
-def _hand_over(
-    journal: Journal, options: SendOptions, message_id: int, guid: str, code: str, name: str
-) -> None:
+def _hand_over(journal: Journal, options: SendOptions, message: MessageRow) -> None:
+    """Deliver the staged message: rename it into send/, or upload it. The journal says "sent"
+    only after that, and knows where it went."""
+    name = message.file_name
     if options.channel is None:
-        options.outbox.hand_over(name)  # False when it was handed over before a crash: fine
-        journal.mark_sent(message_id, "folder")
+        target = options.outbox.send / name
+        journal.mark_handing_over(message.id, str(target))
+        try:
+            options.outbox.hand_over(name)
+        except BaseException:
+            if options.outbox.staged_file(options.outbox.root, name).exists():
+                journal.unmark_handing_over(message.id)  # not renamed: still only staged
+            raise
+        journal.mark_sent(message.id, "folder", str(target))
         return
     data = options.outbox.staged(name)
-    if data is not None:
-        options.channel.deliver(name, data, guid, code)
-    journal.mark_sent(message_id, "http")
+    if data is None:
+        raise FileNotFoundError(f"the staged message {name} is gone")
+    options.channel.deliver(name, data, message.guid, message.message_type)
+    journal.mark_sent(message.id, "http", options.channel.url)
     options.outbox.unstage(name)
+
+
+def _resume(journal: Journal, options: SendOptions, message: MessageRow, report: SendReport) -> None:
+    """Finish a message an earlier run staged (perhaps in another outbox) or was handing over."""
+    here = options.outbox
+    name = message.file_name
+    recorded = message.outbox or _outbox_id(here)
+    staged_there = Outbox.staged_file(recorded, name).exists()
+    if message.state == "handing_over" and not staged_there:
+        # renamed into send/ before the run stopped: delivered there
+        journal.mark_sent(message.id, "folder", message.delivered or "")
+        return
+    if message.outbox is None and not staged_there and _archived(here, name):
+        journal.mark_sent(message.id, "folder", str(here.send / name))  # journal of an older cebdesk
+        return
+    if recorded != _outbox_id(here) and staged_there and here.take_over(recorded, name):
+        journal.move_staged(message.id, _outbox_id(here))
+        report.taken_over += 1
+    if here.staged(name) is None:
+        _stage(journal, options, message)  # lost: signed again, with the same guid
+        report.rebuilt += 1
+    _hand_over(journal, options, message)
+
+
+def _archived(outbox: Outbox, name: str) -> bool:
+    return any((day / name).exists() for day in outbox.sent.iterdir() if day.is_dir())
 
 
 def send_pending(
@@ -219,7 +290,7 @@ def send_pending(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> SendReport:
     """Finish what an earlier run left, then send every ready document."""
-    with options.outbox.send_lock():
+    with journal.send_lock(), options.outbox.send_lock():
         options.outbox.sweep()
         return _send_pending(journal, options, progress, cancelled)
 
@@ -227,15 +298,15 @@ def send_pending(
 def _send_pending(journal: Journal, options: SendOptions, progress, cancelled) -> SendReport:
     report = SendReport()
     try:
-        for message in journal.messages(state="staged"):
-            _hand_over(journal, options, message.id, message.guid, message.message_type, message.file_name)
+        for message in journal.messages(state="handing_over") + journal.messages(state="staged"):
+            _resume(journal, options, message, report)
             report.messages.append(
                 (message.file_name, message.message_type, len(journal.message_documents(message.id)))
             )
             report.resumed += 1
         for message in journal.messages(state="planned"):
-            _stage(journal, options, message.id, message.guid, message.message_type, message.file_name)
-            _hand_over(journal, options, message.id, message.guid, message.message_type, message.file_name)
+            _stage(journal, options, message)
+            _hand_over(journal, options, message)
             report.messages.append(
                 (message.file_name, message.message_type, len(journal.message_documents(message.id)))
             )
@@ -255,9 +326,9 @@ def _send_pending(journal: Journal, options: SendOptions, progress, cancelled) -
                 chunk = ids[start : start + size]
                 guid = new_guid()
                 name = f"{code}_{guid}.xml"
-                message_id = journal.plan_message(code, guid, name, chunk)
-                _stage(journal, options, message_id, guid, code, name)
-                _hand_over(journal, options, message_id, guid, code, name)
+                message = journal.message(journal.plan_message(code, guid, name, chunk))
+                _stage(journal, options, message)
+                _hand_over(journal, options, message)
                 report.messages.append((name, code, len(chunk)))
                 done += len(chunk)
                 if progress:

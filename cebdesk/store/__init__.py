@@ -1,5 +1,5 @@
 """The journal: every document from Excel row to last receipt, in SQLite."""
 
-from .journal import Journal, default_data_dir
+from .journal import Journal, JournalBusy, default_data_dir
 
-__all__ = ["Journal", "default_data_dir"]
+__all__ = ["Journal", "JournalBusy", "default_data_dir"]

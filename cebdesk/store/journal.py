@@ -4,6 +4,7 @@ batch killed at any point can be finished by the next run without losing or repe
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -71,6 +72,16 @@ class MessageRow:
     sha256: str | None
     channel: str | None
     sent: str | None
+    outbox: str | None = None  # the outbox root it was staged in
+    delivered: str | None = None  # the file in send/ or the URL it went to
+
+
+class JournalBusy(Exception):
+    """Another cebdesk process is sending from the same journal."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"another cebdesk is sending from the journal {path}; wait for it to finish")
+        self.path = path
 
 
 class Journal:
@@ -119,6 +130,20 @@ class Journal:
                 if self.db.in_transaction:
                     self.db.execute("ROLLBACK")
                 raise
+
+    @contextmanager
+    def send_lock(self) -> Iterator[None]:
+        """One sender per journal, whatever outbox each one names: two would plan the same
+        documents into two messages."""
+        with self.path.with_name(self.path.name + ".send-lock").open("a") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise JournalBusy(self.path) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -349,23 +374,47 @@ class Journal:
             self.event("planned", file_name, message_id=message_id)
         return message_id
 
-    def mark_staged(self, message_id: int, sha256: str, signer: str | None) -> None:
+    def mark_staged(self, message_id: int, sha256: str, signer: str | None, outbox: str) -> None:
+        """The signed bytes lie in ``outbox``'s staging folder (not yet delivered anywhere)."""
         with self.transaction():
             self.db.execute(
-                "UPDATE messages SET state='staged', sha256=?, signer=? WHERE id=?",
-                (sha256, signer, message_id),
+                "UPDATE messages SET state='staged', sha256=?, signer=?, outbox=?, delivered=NULL WHERE id=?",
+                (sha256, signer, outbox, message_id),
             )
 
-    def mark_sent(self, message_id: int, channel: str) -> None:
+    def mark_handing_over(self, message_id: int, target: str) -> None:
+        """About to rename the staged file to ``target`` (send/). From now on a staged file that
+        is gone means the rename happened; before, it means the file was lost."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE messages SET state='handing_over', delivered=? WHERE id=?", (target, message_id)
+            )
+
+    def unmark_handing_over(self, message_id: int) -> None:
+        """The rename failed: the message is still only staged."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE messages SET state='staged', delivered=NULL WHERE id=? AND state='handing_over'",
+                (message_id,),
+            )
+
+    def move_staged(self, message_id: int, outbox: str) -> None:
+        """The staged file was taken over by another outbox."""
+        with self.transaction():
+            self.db.execute("UPDATE messages SET outbox=? WHERE id=?", (outbox, message_id))
+            self.event("taken_over", outbox, message_id=message_id)
+
+    def mark_sent(self, message_id: int, channel: str, delivered: str) -> None:
         now = _now()
         with self.transaction():
             self.db.execute(
-                "UPDATE messages SET state='sent', channel=?, sent=? WHERE id=?", (channel, now, message_id)
+                "UPDATE messages SET state='sent', channel=?, sent=?, delivered=? WHERE id=?",
+                (channel, now, delivered, message_id),
             )
             self.db.execute(
                 "UPDATE documents SET state='sent', updated=? WHERE message_id=?", (now, message_id)
             )
-            self.event("sent", channel, message_id=message_id)
+            self.event("sent", f"{channel} {delivered}", message_id=message_id)
 
     def _message(self, row: sqlite3.Row) -> MessageRow:
         return MessageRow(
@@ -377,6 +426,8 @@ class Journal:
             row["sha256"],
             row["channel"],
             row["sent"],
+            row["outbox"],
+            row["delivered"],
         )
 
     def messages(self, *, state: str | None = None) -> list[MessageRow]:
@@ -385,6 +436,9 @@ class Journal:
             sql += " WHERE state=?"
             args.append(state)
         return [self._message(r) for r in self.db.execute(sql + " ORDER BY id", args)]
+
+    def message(self, message_id: int) -> MessageRow:
+        return self._message(self.db.execute("SELECT * FROM messages WHERE id=?", (message_id,)).fetchone())
 
     def message_by_guid(self, guid: str) -> MessageRow | None:
         row = self.db.execute("SELECT * FROM messages WHERE guid=? COLLATE NOCASE", (guid,)).fetchone()

@@ -96,4 +96,10 @@ MIGRATIONS: list[str] = [
         WHERE document_id IS NOT NULL AND json_extract(keys, '$.rkdNo') IS NOT NULL;
     CREATE INDEX messages_guid ON messages(guid COLLATE NOCASE);
     """,
+    # where each message was staged (the outbox root) and where it was delivered (a file in send/
+    # or the upload URL): a staged file that is gone is never taken for a delivered one
+    """
+    ALTER TABLE messages ADD COLUMN outbox TEXT;
+    ALTER TABLE messages ADD COLUMN delivered TEXT;
+    """,
 ]

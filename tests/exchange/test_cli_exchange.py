@@ -74,7 +74,7 @@ def test_hot_folder(tmp_path, profile_file, test_keys, monkeypatch):
     rows[0]["buyerName"] = None
     write_workbook(document_type("order"), rows, hot / "bad-order.xlsx")
     code, out = run(*dirs, "watch", hot, "--once", "--profile", profile_file, "--key-file", test_keys["p12"])
-    assert code == 0
+    assert code == 1  # a file was refused: it went to failed/
     assert (hot / "done" / "pay.xlsx").exists() and "发送" in (
         hot / "done" / "pay.xlsx.result.txt"
     ).read_text(encoding="utf-8")
