@@ -14,8 +14,8 @@ _SPECIAL = {
     "portCode": "3700",
     "consigneeDistrict": "110108",
     "tradeMode": "9610",
-    "buyerIdNumber": "110101199001011234",
-    "payerIdNumber": "110101199001011234",
+    "buyerIdNumber": "110101199001011237",
+    "payerIdNumber": "110101199001011237",
 }
 
 

@@ -6,8 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..settings import find_profile
-from ..store import default_data_dir
+from ..pipeline.workspace import Workspace
 from ..signing.select import SignerOptions
 from .context import AppContext
 
@@ -37,16 +36,16 @@ def main(
 
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationName("cebdesk")
-    data = data_dir or default_data_dir()
-    profile = find_profile(None, data_dir)
+    workspace = Workspace(data_dir, exchange_dir=exchange_dir)  # the same resolution as the CLI's
+    profile = workspace.profile
     install_translator(
         app, (profile.ui.get("language") if profile else None) or os.environ.get("CEBDESK_LANG")
     )
     signer = SignerOptions.from_settings(profile.signer) if profile else SignerOptions()
     language = (profile.ui.get("language") if profile else None) or os.environ.get("CEBDESK_LANG") or "zh"
-    configured = Path(profile.exchange.folder) if profile and profile.exchange.folder else None
-    outbox = exchange_dir or configured or data / "exchange"
-    context = AppContext(data, outbox, profile, signer, "en" if language.startswith("en") else "zh")
+    context = AppContext(
+        workspace.data_dir, workspace.exchange_dir, profile, signer, "en" if language.startswith("en") else "zh"
+    )
     window = MainWindow(context)
     window.show()
     if profile is None:

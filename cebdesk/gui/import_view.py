@@ -137,7 +137,8 @@ class ImportController(QObject):
         self._marked: str | None = None
         self.last_error: str | None = None
         view.open_button.clicked.connect(self.choose_files)
-        view.send_button.clicked.connect(self.send)
+        # clicked(bool) would arrive as ``files=False``: the button sends what is loaded
+        view.send_button.clicked.connect(lambda: self.send())
         view.cancel_button.clicked.connect(self.cancel)
         view.findings.itemDoubleClicked.connect(self.show_finding)
         view.template_menu.triggered.connect(lambda action: self.choose_template(action.data()))

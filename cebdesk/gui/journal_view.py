@@ -134,12 +134,14 @@ class JournalController(QObject):
         if self.job is not None and self.job.running:
             self.again = True  # more arrived while reading: read once more afterwards
             return None
-        if not any(p.is_file() for p in self.outbox.incoming()):
+        profile = self.context.profile
+        downloading = bool(profile and profile.exchange.receipts_url)  # the receipts URL is asked too
+        if not downloading and not any(p.is_file() for p in self.outbox.incoming()):
             return None
         self.again = False
         self.job = Job(
             "ingest_receipts",
-            {"data_dir": self.context.data_dir, "exchange_dir": self.context.exchange_dir},
+            {"data_dir": self.context.data_dir, "exchange_dir": self.context.exchange_dir, "profile": profile},
             self,
         )
         self.job.succeeded.connect(self._read)

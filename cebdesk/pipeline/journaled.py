@@ -63,6 +63,30 @@ class ImportReport:
     def errors(self) -> int:
         return sum(1 for f in self.findings if f.is_error)
 
+    def counts(self) -> dict[str, int]:
+        return {
+            "documents": self.documents,
+            "new": self.new,
+            "same": self.same,
+            "changed": self.changed,
+            "rejected": self.rejected,
+        }
+
+    @property
+    def exit_code(self) -> int:
+        """0 all journaled; 1 a document or a whole file was refused."""
+        return 1 if self.rejected or self.errors or self.refused_files else 0
+
+    def to_json(self, lang: str = "zh") -> dict:
+        return {
+            "files": self.files,
+            **self.counts(),
+            "refused_files": self.refused_files,
+            "rows": self.rows,
+            "findings": [f.to_json(lang) for f in self.findings],
+            "exit_code": self.exit_code,
+        }
+
 
 def _business_key(doc_type: DocumentType, head: dict[str, str]) -> str:
     return "/".join(head.get(k, "") for k in doc_type.key)
@@ -201,6 +225,18 @@ class SendReport:
     @property
     def exit_code(self) -> int:
         return 2 if self.stopped else 0
+
+    def to_json(self, lang: str = "zh") -> dict:
+        return {
+            "messages": [{"file": n, "type": t, "documents": d} for n, t, d in self.messages],
+            "documents": self.documents,
+            "resumed": self.resumed,
+            "rebuilt": self.rebuilt,
+            "taken_over": self.taken_over,
+            "cancelled": self.cancelled,
+            "stopped": self.stopped,
+            "exit_code": self.exit_code,
+        }
 
 
 def _payload(options: SendOptions, root_bytes: bytes, guid: str, code: str) -> bytes:

@@ -12,15 +12,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..excel.reader import WorkbookReader
-from ..exchange.folders import Outbox
 from ..findings import InputError
 from ..settings import Profile
 from ..signing.base import PinError
 from ..signing.select import SignerOptions, open_signer
 from ..spec import document_type
-from ..store import Journal
 from .files import checked
-from .journaled import SendOptions, import_files, send_pending
+from .workspace import Workspace
 
 _AMOUNTS = ("acturalPaid", "amountPaid", "goodsValue")
 
@@ -83,7 +81,8 @@ def import_and_send(
     progress,
     cancelled,
 ):
-    """Journal the files, then sign and send every waiting document. The PIN is used once."""
+    """Journal the files, then sign and send every waiting document the way the workspace's
+    profile says (folder, DxpMsg, HTTP). The PIN is used once."""
     given = [pin]
 
     def provide(_what: str) -> str:
@@ -92,19 +91,17 @@ def import_and_send(
         value, given[0] = given[0], None  # once: a second request means a retry, which never happens
         return value
 
+    workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
+    exchange = workspace.exchange()
+    workspace.require_profile()  # before the key is opened
     opened = open_signer(signer, provide)
-    journal = Journal.in_dir(data_dir)
     try:
-        imported = import_files(
-            files, journal, doc_type=document_type(doc_type) if doc_type else None, profile=profile, only=only
-        )
-        options = SendOptions(Outbox(exchange_dir), opened, profile.base_transfer())
-        sent = send_pending(
-            journal, options, progress=lambda _stage, done, total: progress(done, total), cancelled=cancelled
+        imported = workspace.import_files(files, doc_type=document_type(doc_type) if doc_type else None, only=only)
+        sent = workspace.send(
+            opened, exchange, progress=lambda _stage, done, total: progress(done, total), cancelled=cancelled
         )
         return imported, sent
     finally:
-        journal.close()
         close = getattr(opened, "close", None)
         if close:
             close()
@@ -131,12 +128,10 @@ def row_preview(
     return text(top[0]), text(top[1]), text(data)
 
 
-def ingest_receipts(data_dir: Path, exchange_dir: Path, *, progress, cancelled) -> int:
-    """Read the receipts waiting in receive/; the number of files handled."""
-    from ..exchange.receipts import ingest
-
-    with Journal.in_dir(data_dir) as journal:
-        return ingest(journal, Outbox(exchange_dir)).files
+def ingest_receipts(data_dir: Path, exchange_dir: Path, profile: Profile | None = None, *, progress, cancelled) -> int:
+    """Download receipts (when the profile names a receipts URL), then read receive/; the
+    number of files handled."""
+    return Workspace(data_dir, exchange_dir=exchange_dir, profile=profile).receive().files
 
 
 def demo(folder: Path, *, progress, cancelled) -> int:

@@ -234,16 +234,16 @@ def test_the_hot_folder_sets_a_broken_file_aside_and_goes_on(tmp_path, broken, p
         (hot / "a-broken.xlsx").write_bytes(b"PK\x03\x04" + os.urandom(2000))
     else:
         filled_template(document_type("order"), hot / "a-broken.xlsx", documents=1)
-        import cebdesk.pipeline.journaled as journaled
+        from cebdesk.pipeline.workspace import Workspace
 
-        real = journaled.import_files
+        real = Workspace.import_files
 
-        def crash(paths, *a, **k):
+        def crash(self, paths, *a, **k):
             if any(Path(p).name == "a-broken.xlsx" for p in paths):
                 raise RuntimeError("something nobody foresaw")
-            return real(paths, *a, **k)
+            return real(self, paths, *a, **k)
 
-        monkeypatch.setattr(journaled, "import_files", crash)
+        monkeypatch.setattr(Workspace, "import_files", crash)
     filled_template(document_type("payment"), hot / "b-good.xlsx", documents=2)
     dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
     code, out = run(*dirs, "watch", hot, "--once", "--profile", profile_file, "--key-file", test_keys["p12"])

@@ -1,0 +1,91 @@
+"""The headless face: ``cebdesk COMMAND …`` (``cebdesk`` alone opens the window).
+
+A parser and renderers only: the options become calls on the application layer
+(:mod:`cebdesk.pipeline.workspace`) or the file pipeline, and their typed results are printed
+as text or JSON. Where things are:
+
+- ``parser.py``   every command and option
+- ``common.py``   texts (zh/en), the signer and the workspace from the options, printing
+- ``files.py``    template, convert -o, validate, sign, verify
+- ``exchange.py`` convert --send, send, receipts, status, watch, simulate
+- ``keys.py``     tokens
+
+Exit codes: 0 done, 1 something refused or invalid, 2 the command could not run.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from typing import TextIO
+
+from ..exchange.folders import OutboxBusy
+from ..findings import InputError
+from ..pipeline.workspace import WorkspaceError
+from ..signing.base import SigningError
+from ..store.journal import JournalBusy
+from .common import EXIT_REJECTED, EXIT_USAGE, UsageError, os_error, print_findings, t
+from .exchange import cmd_receipts, cmd_send, cmd_simulate, cmd_status, cmd_watch
+from .files import cmd_convert, cmd_sign, cmd_template, cmd_validate, cmd_verify
+from .keys import cmd_tokens
+from .parser import build_parser
+
+COMMANDS = {
+    "send": cmd_send,
+    "receipts": cmd_receipts,
+    "status": cmd_status,
+    "watch": cmd_watch,
+    "simulate": cmd_simulate,
+    "template": cmd_template,
+    "convert": cmd_convert,
+    "validate": cmd_validate,
+    "sign": cmd_sign,
+    "verify": cmd_verify,
+    "tokens": cmd_tokens,
+}
+
+
+def _open_window(args, lang: str) -> int:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")):
+        print(t(lang, "no_gui"), file=sys.stderr)
+        return EXIT_USAGE
+    from ..gui.app import main as gui_main
+
+    return gui_main(data_dir=getattr(args, "data_dir", None), exchange_dir=getattr(args, "exchange_dir", None))
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    lang = args.lang
+    if args.command is None:
+        return _open_window(args, lang)
+    try:
+        return COMMANDS[args.command](args, lang, out)
+    except InputError as exc:
+        print_findings(exc.findings, lang, sys.stderr)
+        return EXIT_REJECTED
+    except (UsageError, WorkspaceError, SigningError, OutboxBusy) as exc:
+        print(f"cebdesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except JournalBusy as exc:
+        print(f"cebdesk: {t(lang, 'journal_busy', path=exc.path)}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # the reader went away (`cebdesk status | head -2`): nothing more to say to anyone
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"cebdesk: {os_error(exc, lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.DatabaseError as exc:
+        print(f"cebdesk: {t(lang, 'journal_error', detail=exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        # the current file's staged messages were discarded; earlier files' messages are whole
+        print("\n" + t(lang, "cancelled"), file=sys.stderr)
+        return 130
+
+
+__all__ = ["COMMANDS", "main"]

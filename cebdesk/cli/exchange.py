@@ -1,0 +1,189 @@
+"""Commands through the journal: convert --send, send, receipts, status, watch, simulate.
+
+Each one asks the workspace (:mod:`cebdesk.pipeline.workspace`) to do the work and prints
+its typed result; the window does the same work through the same calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from typing import TextIO
+
+from ..spec import document_type
+from .common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    UsageError,
+    close,
+    emit_json,
+    exchange_from,
+    print_findings,
+    signer_from,
+    t,
+    workspace_from,
+)
+
+
+def _print_import(report, lang: str, out: TextIO) -> None:
+    print_findings(report.findings, lang, out)
+    print(t(lang, "imported", **report.counts()), file=out)
+
+
+def _print_send(report, lang: str, out: TextIO) -> None:
+    for name, _code, count in report.messages:
+        print(t(lang, "sent", name=name, count=count), file=out)
+    print(
+        t(lang, "send_summary", messages=len(report.messages), documents=report.documents, resumed=report.resumed),
+        file=out,
+    )
+    if report.rebuilt or report.taken_over:
+        print(t(lang, "send_recovered", rebuilt=report.rebuilt, taken_over=report.taken_over), file=out)
+    if report.stopped:
+        print(t(lang, "stopped", reason=report.stopped, messages=len(report.messages)), file=out)
+
+
+def _send(args, lang: str, out: TextIO, workspace) -> int:
+    exchange = exchange_from(args, workspace)
+    signer = signer_from(args, lang)
+    if signer is None:
+        raise UsageError("sending declares: a signer is needed (--key-file, --token-label or --eport-control)")
+    try:
+        report = workspace.send(signer, exchange)
+    finally:
+        close(signer)
+    if args.json:
+        emit_json(report.to_json(lang), out)
+    else:
+        _print_send(report, lang, out)
+    return report.exit_code
+
+
+def convert_and_send(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    workspace = workspace_from(args)
+    exchange_from(args, workspace)  # options checked before anything is journaled
+    report = workspace.import_files(
+        args.files, doc_type=document_type(args.type) if args.type else None, sheet=args.sheet
+    )
+    if not args.json:
+        _print_import(report, lang, out)
+    code = _send(args, lang, out, workspace)
+    return max(code, report.exit_code)
+
+
+def cmd_send(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    workspace = workspace_from(args)
+    if args.modify is not None:
+        workspace.queue_modifications(args.modify)
+    return _send(args, lang, out, workspace)
+
+
+def cmd_receipts(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    workspace = workspace_from(args)
+    exchange = exchange_from(args, workspace)
+    while True:
+        report = workspace.receive(exchange)
+        if args.json:  # one line per reading, so that --watch gives JSON lines
+            print(json.dumps(report.to_json(), ensure_ascii=False), file=out, flush=True)
+        else:
+            if report.busy:
+                print(t(lang, "receipts_busy", reason=report.busy), file=out)
+            for name, reason in report.rejected:
+                print(t(lang, "receipt_rejected", name=name, reason=reason), file=out)
+            for name, warning in report.warnings:
+                print(t(lang, "receipt_warning", name=name, warning=warning), file=out)
+            for name, reason in report.waiting:
+                print(t(lang, "receipt_waiting", name=name, reason=reason), file=out)
+            print(
+                t(
+                    lang,
+                    "receipts",
+                    ingested=len(report.ingested),
+                    rejected=len(report.rejected),
+                    documents=len(report.documents),
+                ),
+                file=out,
+            )
+        if not args.watch:
+            return report.exit_code
+        time.sleep(args.interval)
+
+
+def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from ..pipeline.workspace import StatusQuery
+
+    query = StatusQuery(
+        message_type=document_type(args.type).message.code if args.type else None,
+        key=args.key,
+        status=args.status,
+        since=args.since,
+        until=args.until,
+    )
+    found = workspace_from(args).status(query, history=args.history)
+    if args.json:
+        emit_json([d.to_json() for d in found], out)
+        return EXIT_OK
+    kind, key, state, receipt, meaning = t(lang, "status_header").split("|")
+    print(f"{kind:<14}{key:<24}{state:<8}{receipt:<8}{meaning}", file=out)
+    for d in found:
+        state_text = d.state.label_en if lang == "en" else d.state.label
+        print(
+            f"{d.message_type[:14]:<14}{d.key[:24]:<24}{state_text:<8}{(d.return_status or '-'):<8}"
+            f"{d.meaning} {d.return_info or ''}",
+            file=out,
+        )
+        for r in d.history:
+            mark = f" [{t(lang, 'receipt_flag_' + r.flag)}]" if r.flag else ""
+            print(
+                f"    {r.return_time or '':<18}{r.return_status or '':<9}{r.meaning} {r.return_info or ''}{mark}",
+                file=out,
+            )
+    print(t(lang, "status_count", count=len(found)), file=out)
+    return EXIT_OK
+
+
+def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    workspace = workspace_from(args)
+    workspace.require_profile()
+    exchange = exchange_from(args, workspace)
+    signer = signer_from(args, lang)
+    if signer is None:
+        raise UsageError("watch signs and sends: a signer is needed")
+    hot = workspace.hot_folder(args.folder)
+    failures = 0
+    try:
+        while True:
+            for result in hot.step(signer, exchange, lang=lang, settled=not args.once):
+                failures += 0 if result.ok else 1
+                print(f"{result.name}: {result.lines[-1]}", file=out, flush=True)
+            if args.once:
+                return EXIT_REJECTED if failures else EXIT_OK
+            time.sleep(args.interval)
+    finally:
+        close(signer)
+
+
+def cmd_simulate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from ..exchange.simulator import Customs, Faults, run_folder, serve_http
+
+    outbox = workspace_from(args).outbox()
+    customs = Customs(outbox.root / ".customs")
+    if args.http:
+        host, _, port = args.http.rpartition(":")
+        server = serve_http(host or "127.0.0.1", int(port), customs, Faults(args.fault))
+        print(t(lang, "simulating_http", url=server.url), file=out, flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            server.shutdown()
+            return EXIT_OK
+    print(t(lang, "simulating_folder", folder=outbox.send), file=out, flush=True)
+    while True:
+        taken = run_folder(outbox, customs)
+        if taken:
+            print(t(lang, "simulated", count=taken), file=out, flush=True)
+        if args.once:
+            return EXIT_OK
+        time.sleep(args.interval)

@@ -1,0 +1,178 @@
+"""The command line: every command, its options and their help."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from .. import __version__
+from ..spec import DOCUMENT_TYPES
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cebdesk", description="跨境电商统一版报文 (CEB) — Excel → 标准报文 → 签名"
+    )
+    parser.add_argument("--version", action="version", version=f"cebdesk {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=os.environ.get("CEBDESK_LANG", "zh"),
+        help="message language (default zh)",
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, help="journal and settings folder (default: the user's data folder)"
+    )
+    parser.add_argument(
+        "--exchange-dir",
+        type=Path,
+        help="outbox root: send/ sent/ receive/ error/ (default: DATA-DIR/exchange)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    types = [d.name for d in DOCUMENT_TYPES]
+    p = sub.add_parser("template", help="write a blank Excel template")
+    p.add_argument("type", choices=types, metavar="TYPE", help=" ".join(types))
+    p.add_argument("-o", "--output", required=True, type=Path, help="FILE.xlsx")
+
+    def signer_options(p: argparse.ArgumentParser) -> None:
+        g = p.add_argument_group("signer (PIN/password from CEBDESK_PIN or a prompt, never an argument)")
+        g.add_argument("--key-file", type=Path, help=".p12/.pfx or PEM private key (RSA or SM2)")
+        g.add_argument("--cert", type=Path, help="certificate (PEM) when the key file has none")
+        g.add_argument(
+            "--pkcs11-module", metavar="PATH", help="PKCS#11 module (default: common ones are tried)"
+        )
+        g.add_argument("--token-label", metavar="LABEL", help="PKCS#11 token (USB key, HSM)")
+        g.add_argument("--key-label", metavar="L", help="private key on the token, by label")
+        g.add_argument("--key-id", metavar="HEX", help="private key on the token, by id")
+        g.add_argument(
+            "--sm2-mechanism",
+            metavar="0x…",
+            type=lambda v: int(v, 0),
+            help="the token's SM2-with-SM3 mechanism",
+        )
+        g.add_argument(
+            "--eport-control",
+            metavar="URL",
+            nargs="?",
+            const="ws://127.0.0.1:61232",
+            help="E-Port card control (default ws://127.0.0.1:61232)",
+        )
+        g.add_argument(
+            "--algorithm",
+            choices=("rsa-sha1", "rsa-sha256", "sm2-sm3"),
+            help="default: what the certificate's key signs with (RSA: rsa-sha1)",
+        )
+
+    def output_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--json", action="store_true", help="machine-readable report on stdout")
+        p.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="message language")
+        p.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        p.add_argument("--exchange-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    def exchange_options(p: argparse.ArgumentParser) -> None:
+        g = p.add_argument_group("exchange (default: the profile's [exchange], else folder mode)")
+        g.add_argument("--http", metavar="URL", help="POST messages to URL instead of the send/ folder")
+        g.add_argument("--receipts-url", metavar="URL", help="download receipts from URL")
+        g.add_argument("--dxp", action="store_true", default=None, help="wrap messages in a DxpMsg envelope")
+        g.add_argument("--insecure", action="store_true", help="do not verify the server's TLS certificate")
+
+    p = sub.add_parser("convert", help="Excel/XML -> CEBnnnMessage files")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="DIR", help="where message files go (not with --send)"
+    )
+    p.add_argument("--type", choices=types, help="document type (default: detected from the header)")
+    p.add_argument("--profile", type=Path, help="enterprise profile (TOML: [transfer], [defaults])")
+    p.add_argument(
+        "--per-message", type=int, default=100, metavar="N", help="documents per message, 1-100 (default 100)"
+    )
+    p.add_argument("--sheet", help="read this sheet only")
+    p.add_argument(
+        "--send", action="store_true", help="journal, sign and send instead of writing files to -o"
+    )
+    signer_options(p)
+    exchange_options(p)
+    output_options(p)
+
+    p = sub.add_parser("validate", help="structure and field rules of existing messages")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    output_options(p)
+
+    p = sub.add_parser("sign", help="sign messages you already have (an old signature is replaced)")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE.xml")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
+    signer_options(p)
+    output_options(p)
+
+    p = sub.add_parser(
+        "verify", help="check signatures and explain what is wrong (exit 0 only if all are valid)"
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE.xml")
+    output_options(p)
+
+    p = sub.add_parser(
+        "send", help="sign and send every document waiting in the journal (finishes interrupted batches)"
+    )
+    p.add_argument("--profile", type=Path)
+    p.add_argument("--per-message", type=int, default=100, metavar="N")
+    p.add_argument(
+        "--modify",
+        nargs="*",
+        metavar="KEY",
+        help="send re-imported changes as appType 2 (all, or these keys)",
+    )
+    signer_options(p)
+    exchange_options(p)
+    output_options(p)
+
+    p = sub.add_parser(
+        "receipts", help="read receipts into the journal (receive/ folder, or download with --receipts-url)"
+    )
+    p.add_argument("--profile", type=Path)
+    p.add_argument("--watch", action="store_true", help="keep reading as receipts arrive")
+    p.add_argument("--interval", type=float, default=2.0, metavar="S")
+    exchange_options(p)
+    output_options(p)
+
+    p = sub.add_parser("status", help="query the journal")
+    p.add_argument("--type", choices=types)
+    p.add_argument("--key", help="business key: orderNo, logisticsNo, payTransactionId, invtNo, copNo…")
+    p.add_argument("--status", help="returnStatus (800, 120, -621004…) or state (ready, sent)")
+    p.add_argument("--since", help="updated on or after (YYYY-MM-DD)")
+    p.add_argument("--until", help="updated on or before (YYYY-MM-DD)")
+    p.add_argument("--history", action="store_true", help="every receipt of each document, oldest first")
+    output_options(p)
+
+    p = sub.add_parser(
+        "watch", help="hot folder: Excel files dropped into DIR are converted, signed and sent"
+    )
+    p.add_argument("folder", type=Path, metavar="DIR")
+    p.add_argument("--profile", type=Path)
+    p.add_argument("--once", action="store_true", help="handle what is there now, then stop")
+    p.add_argument("--interval", type=float, default=2.0, metavar="S")
+    signer_options(p)
+    exchange_options(p)
+    output_options(p)
+
+    p = sub.add_parser(
+        "simulate", help="a local stand-in for customs (folder mode, or --http 127.0.0.1:PORT)"
+    )
+    p.add_argument("--http", metavar="HOST:PORT", help="serve HTTP on this loopback address")
+    p.add_argument("--once", action="store_true", help="folder mode: take what is waiting, answer, stop")
+    p.add_argument("--interval", type=float, default=1.0, metavar="S")
+    p.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="F",
+        help="HTTP: 500, reset, drop or stall:S, one per request, in order",
+    )
+    output_options(p)
+
+    p = sub.add_parser("tokens", help="list PKCS#11 slots, tokens, keys and certificates")
+    p.add_argument("--pkcs11-module", metavar="PATH")
+    p.add_argument("--login", action="store_true", help="log in to list private keys too (asks for the PIN)")
+    output_options(p)
+    return parser

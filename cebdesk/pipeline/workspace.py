@@ -1,0 +1,454 @@
+"""The application layer: one workspace, the same for the window, the CLI and the demo.
+
+A workspace knows where things are (the data folder with the journal, the enterprise profile,
+the outbox), how messages travel (folder, DxpMsg envelope, HTTP upload, receipts download: the
+profile's ``[exchange]`` with whatever the user chose for one run on top), and does the work
+both faces offer: import, send, resume, modifications, receipts, the hot folder, status and
+history with typed results. A face parses input and renders these results; it never puts the
+workflow together itself.
+
+Nothing here imports Qt, and nothing here prints.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ..exchange.folders import Outbox
+from ..exchange.http import HttpChannel
+from ..exchange.receipts import IngestReport, ingest
+from ..findings import Finding
+from ..settings import Profile, default_profile_path, find_profile
+from ..signing.base import Signer
+from ..spec import DocumentType
+from ..spec.receipts import Family, explain_status
+from ..store import Journal, default_data_dir
+from .journaled import ImportReport, SendOptions, SendReport, import_files, send_pending
+
+#: (stage, done, total): the one progress callback of every long operation
+Progress = Callable[[str, int, int], None]
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+class WorkspaceError(Exception):
+    """The operation cannot run as the workspace is set up (no profile, no signer…)."""
+
+
+class DocumentState(enum.Enum):
+    """Where a document is on cebdesk's side (customs' answer is its returnStatus)."""
+
+    READY = "ready"  # journaled, waiting to be sent
+    PLANNED = "planned"  # put into a message that is being signed and sent
+    SENT = "sent"  # delivered (renamed into send/ or uploaded)
+
+    @property
+    def label(self) -> str:
+        return {"ready": "待发送", "planned": "发送中", "sent": "已发送"}[self.value]
+
+    @property
+    def label_en(self) -> str:
+        return {"ready": "ready", "planned": "sending", "sent": "sent"}[self.value]
+
+
+@dataclass(frozen=True)
+class StatusQuery:
+    """What to look for in the journal. ``since`` and ``until`` are days (YYYY-MM-DD) of the
+    document's last change, both inclusive: "until 2026-11-23" includes that day."""
+
+    message_type: str | None = None
+    key: str | None = None
+    person: str | None = None
+    status: str | None = None  # a returnStatus (800, -621004…) or a state (ready, sent)
+    since: str | None = None
+    until: str | None = None
+    limit: int = 10_000
+
+
+@dataclass(frozen=True)
+class ReceiptRecord:
+    return_status: str | None
+    meaning: str
+    return_info: str | None
+    return_time: str | None
+    file: str
+    #: why this receipt decides no status (``future``: returnTime far ahead of the clock)
+    flag: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "returnStatus": self.return_status,
+            "meaning": self.meaning,
+            "returnInfo": self.return_info,
+            "returnTime": self.return_time,
+            "file": self.file,
+            "flag": self.flag,
+        }
+
+
+@dataclass(frozen=True)
+class DocumentStatus:
+    """One document as the journal knows it: its state here and customs' latest answer."""
+
+    id: int
+    message_type: str
+    key: str
+    app_type: str
+    state: DocumentState
+    return_status: str | None
+    meaning: str
+    family: Family
+    return_info: str | None
+    return_time: str | None
+    updated: str
+    person: str = ""
+    history: tuple[ReceiptRecord, ...] = ()
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row, history: Iterable[ReceiptRecord] = ()) -> DocumentStatus:
+        meaning, family = explain_status(row["customs_status"])
+        keys = row.keys()
+        return cls(
+            row["id"], row["message_type"], row["business_key"], row["app_type"], DocumentState(row["state"]),
+            row["customs_status"], meaning, family, row["customs_info"], row["customs_time"], row["updated"],
+            row["person"] if "person" in keys else "", tuple(history),
+        )  # fmt: skip
+
+    def to_json(self) -> dict:
+        item = {
+            "id": self.id,
+            "type": self.message_type,
+            "key": self.key,
+            "appType": self.app_type,
+            "state": self.state.value,
+            "returnStatus": self.return_status,
+            "meaning": self.meaning,
+            "family": self.family.value,
+            "returnInfo": self.return_info,
+            "returnTime": self.return_time,
+            "updated": self.updated,
+        }
+        if self.history:
+            item["receipts"] = [r.to_json() for r in self.history]
+        return item
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """How this run's messages travel: the profile's ``[exchange]`` unless the user chose
+    otherwise for this run (command-line options, the window's settings)."""
+
+    mode: str = "folder"  # folder | http
+    url: str | None = None
+    receipts_url: str | None = None
+    dxp: bool = False
+    verify_tls: bool = True
+    per_message: int = 100
+
+    def describe(self) -> str:
+        if self.mode == "http":
+            return f"HTTP {self.url}" + (" (DxpMsg)" if self.dxp else "")
+        return "folder" + (" (DxpMsg)" if self.dxp else "")
+
+
+@dataclass
+class HotFileResult:
+    """What became of one file dropped into the hot folder."""
+
+    name: str
+    ok: bool
+    moved_to: Path
+    lines: list[str] = field(default_factory=list)
+    imported: ImportReport | None = None
+    sent: SendReport | None = None
+
+
+class Workspace:
+    """Where the journal, the profile and the outbox are, and everything done with them.
+
+    ``data_dir``: the journal and, if present, ``profile.toml`` (a workspace of its own);
+    default: the user's data folder. The profile: ``profile_path``, else the data folder's,
+    else the user's. The outbox: ``exchange_dir``, else the profile's ``[exchange] folder``,
+    else ``DATA-DIR/exchange``.
+    """
+
+    def __init__(
+        self,
+        data_dir: str | os.PathLike[str] | None = None,
+        *,
+        exchange_dir: str | os.PathLike[str] | None = None,
+        profile_path: str | os.PathLike[str] | None = None,
+        profile: Profile | None = None,
+    ) -> None:
+        self.own_data_dir = data_dir is not None
+        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        self.profile = profile if profile is not None else find_profile(profile_path, data_dir)
+        self.explicit_exchange_dir = Path(exchange_dir) if exchange_dir is not None else None
+        self._profile_path = Path(profile_path) if profile_path is not None else None
+
+    # -- where things are -----------------------------------------------------------------------
+    @property
+    def profile_path(self) -> Path:
+        """Where this workspace's profile is read from and saved to."""
+        if self._profile_path is not None:
+            return self._profile_path
+        if self.profile is not None and self.profile.source:
+            return Path(self.profile.source)
+        if self.own_data_dir:
+            return self.data_dir / "profile.toml"
+        return default_profile_path()
+
+    @property
+    def exchange_dir(self) -> Path:
+        configured = self.profile.exchange.folder if self.profile is not None else None
+        return self.explicit_exchange_dir or (Path(configured) if configured else self.data_dir / "exchange")
+
+    def outbox(self) -> Outbox:
+        return Outbox(self.exchange_dir)
+
+    @contextmanager
+    def journal(self) -> Iterator[Journal]:
+        journal = Journal.in_dir(self.data_dir)
+        try:
+            yield journal
+        finally:
+            journal.close()
+
+    def require_profile(self) -> Profile:
+        if self.profile is None:
+            raise WorkspaceError(
+                f"no enterprise profile: give --profile, or put profile.toml in {self.data_dir}"
+                " (the window's settings page writes it)"
+            )
+        return self.profile
+
+    # -- how messages travel --------------------------------------------------------------------
+    def exchange(
+        self,
+        *,
+        http: str | None = None,
+        receipts_url: str | None = None,
+        dxp: bool | None = None,
+        insecure: bool = False,
+        per_message: int = 100,
+    ) -> Exchange:
+        """The profile's exchange settings with this run's choices on top."""
+        settings = self.profile.exchange if self.profile is not None else None
+        url = http or (settings.url if settings and settings.mode == "http" else None)
+        if not 1 <= per_message <= 100:
+            raise WorkspaceError("documents per message must be between 1 and 100")
+        return Exchange(
+            mode="http" if url else "folder",
+            url=url,
+            receipts_url=receipts_url or (settings.receipts_url if settings else None),
+            dxp=dxp if dxp is not None else (settings.dxp if settings else False),
+            verify_tls=not insecure and (settings.verify_tls if settings else True),
+            per_message=per_message,
+        )
+
+    def send_options(self, signer: Signer | None, exchange: Exchange | None = None) -> SendOptions:
+        exchange = exchange or self.exchange()
+        if signer is None:
+            raise WorkspaceError("sending declares: a signer is needed (a USB key, a key file or the E-Port control)")
+        profile = self.require_profile()
+        channel = HttpChannel(exchange.url, exchange.receipts_url, verify=exchange.verify_tls) if exchange.url else None
+        return SendOptions(
+            self.outbox(), signer, profile.base_transfer(), channel, exchange.per_message, exchange.dxp
+        )
+
+    # -- the work -------------------------------------------------------------------------------
+    def import_files(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        doc_type: DocumentType | None = None,
+        sheet: str | None = None,
+        only: set[str] | None = None,
+        now: datetime | None = None,
+    ) -> ImportReport:
+        with self.journal() as journal:
+            return import_files(
+                paths, journal, doc_type=doc_type, profile=self.profile, sheet=sheet, now=now, only=only
+            )
+
+    def queue_modifications(self, keys: Iterable[str] = ()) -> int:
+        """Re-imported changes (all, or those business keys) become appType 2 documents to send."""
+        wanted = set(keys)
+        with self.journal() as journal, journal.transaction():
+            return sum(
+                journal.promote_modification(row.id)
+                for row in journal.documents()
+                if not wanted or row.business_key in wanted or row.business_key.rsplit("/", 1)[0] in wanted
+            )
+
+    def send(
+        self,
+        signer: Signer | None,
+        exchange: Exchange | None = None,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> SendReport:
+        """Finish what an earlier run left, then sign and send every waiting document."""
+        options = self.send_options(signer, exchange)
+        with self.journal() as journal:
+            return send_pending(journal, options, progress=progress, cancelled=cancelled)
+
+    def receive(self, exchange: Exchange | None = None) -> IngestReport:
+        """Download receipts (when a receipts URL is set), then read receive/ into the journal."""
+        exchange = exchange or self.exchange()
+        outbox = self.outbox()
+        if exchange.receipts_url:
+            HttpChannel(exchange.url or "", exchange.receipts_url, verify=exchange.verify_tls).download_receipts(
+                outbox.receive
+            )
+        with self.journal() as journal:
+            return ingest(journal, outbox)
+
+    def status(self, query: StatusQuery = StatusQuery(), *, history: bool = False) -> list[DocumentStatus]:
+        with self.journal() as journal:
+            rows = journal.search(
+                message_type=query.message_type,
+                key=query.key,
+                person=query.person,
+                status=query.status,
+                since=query.since,
+                until=query.until,
+                limit=query.limit,
+            )
+            return [
+                DocumentStatus.from_row(row, self._history(journal, row["id"]) if history else ())
+                for row in rows
+            ]
+
+    def hot_folder(self, folder: str | os.PathLike[str]) -> HotFolder:
+        return HotFolder(self, Path(folder))
+
+    def history(self, document_id: int) -> list[ReceiptRecord]:
+        with self.journal() as journal:
+            return self._history(journal, document_id)
+
+    @staticmethod
+    def _history(journal: Journal, document_id: int) -> list[ReceiptRecord]:
+        return [
+            ReceiptRecord(
+                r["return_status"], explain_status(r["return_status"])[0], r["return_info"], r["return_time"],
+                r["file_name"], r["flag"],
+            )  # fmt: skip
+            for r in journal.receipts_for(document_id)
+        ]
+
+
+#: What the hot folder writes beside each file it took (Chinese, English).
+_HOT_TEXT = {
+    "crashed": (
+        "无法处理此文件（{kind}: {detail}），已移到 failed/；其余文件照常处理",
+        "this file could not be handled ({kind}: {detail}); moved to failed/, the other files go on",
+    ),
+    "imported": (
+        "导入 {documents} 个单证：新增 {new}，未变 {same}，有改动 {changed}，拒绝 {rejected}",
+        "{documents} document(s) imported: {new} new, {same} unchanged, {changed} changed, {rejected} rejected",
+    ),
+    "sent": ("已发送 {name}（{count} 个单证）", "sent {name} ({count} document(s))"),
+    "stopped": (
+        "已停止：{reason}。已发送的报文完整保留，其余下次继续",
+        "stopped: {reason}. The messages sent are complete; the rest goes on next time",
+    ),
+}
+
+
+def _say(key: str, lang: str, **params) -> str:
+    zh, en = _HOT_TEXT[key]
+    return (en if lang == "en" else zh).format(**params)
+
+
+class HotFolder:
+    """Excel and XML files dropped into a folder are journaled, signed and sent, then moved to
+    done/ or failed/ with a ``.result.txt`` beside them. A file is taken once it has stopped
+    growing (two looks, one interval apart). A file that cannot be handled is set aside and the
+    others go on; a fault of the machine (disk full, journal locked) stops the step and leaves
+    the file for the next one."""
+
+    SUFFIXES = (".xlsx", ".xml")
+
+    def __init__(self, workspace: Workspace, folder: Path) -> None:
+        self.workspace = workspace
+        self.folder = folder
+        self.done = folder / "done"
+        self.failed = folder / "failed"
+        for d in (self.done, self.failed):
+            d.mkdir(parents=True, exist_ok=True)
+        self._sizes: dict[Path, tuple[int, int]] = {}
+
+    def waiting(self, *, settled: bool = True) -> list[Path]:
+        """Files to take now; ``settled``: only those that did not change since the last look."""
+        candidates = sorted(
+            p
+            for p in self.folder.iterdir()
+            if p.is_file() and p.suffix.lower() in self.SUFFIXES and not p.name.startswith((".", "~"))
+        )
+        looks = {}
+        for p in candidates:
+            st = p.stat()
+            looks[p] = (st.st_size, st.st_mtime_ns)
+        ready = [p for p in candidates if not settled or self._sizes.get(p) == looks[p]]
+        self._sizes = looks
+        return ready
+
+    def step(
+        self, signer: Signer, exchange: Exchange | None = None, *, lang: str = "zh", settled: bool = True
+    ) -> list[HotFileResult]:
+        exchange = exchange or self.workspace.exchange()
+        results = []
+        for path in self.waiting(settled=settled):
+            results.append(self._take(path, signer, exchange, lang))
+        return results
+
+    def _take(self, path: Path, signer: Signer, exchange: Exchange, lang: str) -> HotFileResult:
+        try:
+            imported = self.workspace.import_files([path])
+        except (OSError, sqlite3.DatabaseError):
+            raise  # the machine's fault, not the file's: it stays for the next step
+        except Exception as exc:  # noqa: BLE001 - one file nobody foresaw must not stop the folder
+            line = _say("crashed", lang, kind=type(exc).__name__, detail=str(exc))
+            return HotFileResult(path.name, False, self._set_aside(path, self.failed, [line]), [line])
+        sent = self.workspace.send(signer, exchange)
+        ok = not (imported.rejected or imported.errors or imported.refused_files)
+        lines = [f.render(lang) for f in imported.findings]
+        lines.append(_say("imported", lang, **imported.counts()))
+        lines += [_say("sent", lang, name=n, count=c) for n, _, c in sent.messages]
+        if sent.stopped:
+            lines.append(_say("stopped", lang, reason=sent.stopped))
+        moved = self._set_aside(path, self.done if ok else self.failed, lines)
+        return HotFileResult(path.name, ok, moved, lines, imported, sent)
+
+    @staticmethod
+    def _set_aside(path: Path, folder: Path, lines: list[str]) -> Path:
+        from ..files import atomic_write
+
+        target = folder / path.name
+        os.replace(path, target)
+        atomic_write(target.with_name(target.name + ".result.txt"), ("\n".join(lines) + "\n").encode("utf-8"))
+        return target
+
+
+def findings_json(findings: Iterable[Finding], lang: str) -> list[dict]:
+    return [f.to_json(lang) for f in findings]
+
+
+__all__ = [
+    "DocumentState",
+    "DocumentStatus",
+    "Exchange",
+    "HotFileResult",
+    "ReceiptRecord",
+    "StatusQuery",
+    "Workspace",
+    "WorkspaceError",
+]
