@@ -24,6 +24,7 @@ from pathlib import Path
 from ..exchange.folders import Outbox
 from ..exchange.http import HttpChannel
 from ..exchange.receipts import IngestReport, ingest
+from ..files import private_dir
 from ..findings import Finding
 from ..settings import Profile, default_profile_path, find_profile
 from ..signing.base import Signer
@@ -278,7 +279,7 @@ class Workspace:
             )
 
     def queue_modifications(self, keys: Iterable[str] = ()) -> int:
-        """Re-imported changes (all, or those business keys) become appType 2 documents to send."""
+        """Re-imported changes (all, or those business keys or numbers) become appType 2 documents to send."""
         wanted = set(keys)
         with self.journal() as journal, journal.transaction():
             return sum(
@@ -286,6 +287,23 @@ class Workspace:
                 for row in journal.documents()
                 if not wanted or row.business_key in wanted or row.business_key.rsplit("/", 1)[0] in wanted
             )
+
+    def resend_as_modification(self, document_ids: Iterable[int]) -> int:
+        """Queue documents customs answered (fixed since, or re-imported with changes) to be
+        sent again as appType 2 with a new guid; how many were queued."""
+        with self.journal() as journal, journal.transaction():
+            return sum(bool(journal.requeue_as_modification(i)) for i in set(document_ids))
+
+    def final_statuses(self, document_ids: Iterable[int]) -> list[DocumentStatus]:
+        """Those of the documents whose latest customs answer is final (released, cleared,
+        refused…): a modification of them needs the clerk's word first."""
+        final = {Family.RELEASED, Family.CLEARED}
+        with self.journal() as journal:
+            rows = [journal.db.execute(
+                "SELECT id, message_type, business_key, app_type, state, customs_status, customs_info,"
+                " customs_time, updated FROM documents WHERE id=?", (i,)).fetchone() for i in set(document_ids)]  # fmt: skip
+        found = [DocumentStatus.from_row(r) for r in rows if r is not None]
+        return [d for d in found if d.family in final]
 
     def send(
         self,
@@ -383,7 +401,7 @@ class HotFolder:
         self.done = folder / "done"
         self.failed = folder / "failed"
         for d in (self.done, self.failed):
-            d.mkdir(parents=True, exist_ok=True)
+            private_dir(d)
         self._sizes: dict[Path, tuple[int, int]] = {}
 
     def waiting(self, *, settled: bool = True) -> list[Path]:
