@@ -71,8 +71,7 @@ class Document:
         from .spec import document_type_for
 
         doc_type = document_type_for(self.message)
-        names = doc_type.key if doc_type else ("guid",)
-        return "/".join(self.head.get(n, "") for n in names)
+        return doc_type.business_key(self.head) if doc_type else self.head.get("guid", "")
 
 
 @dataclass

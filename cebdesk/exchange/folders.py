@@ -15,6 +15,7 @@ import errno
 import fcntl
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -130,6 +131,27 @@ class Outbox:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
     # -- incoming -------------------------------------------------------------------------------
+    @contextmanager
+    def receive_lock(self, wait: float = 0.0) -> Iterator[None]:
+        """One reader of receive/ at a time per outbox (the window's automatic reading and
+        ``cebdesk receipts``): a second one waits up to ``wait`` seconds, then raises OutboxBusy."""
+        with (self.root / ".receive.lock").open("a") as fh:
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise OutboxBusy(
+                            f"another cebdesk is reading the receipts in {self.receive}; it reads these too"
+                        ) from None
+                    time.sleep(0.05)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
     def incoming(self) -> list[Path]:
         """Receipt files waiting in receive/, oldest name first; temporary and hidden files skipped."""
         return sorted(p for p in self.receive.iterdir() if p.is_file() and not p.name.startswith(HIDDEN))

@@ -169,9 +169,7 @@ class Customs:
         doc_type = document_type_for(mt)
         answers: list[tuple[dict[str, str], list[tuple[str, str]]]] = []
         for doc in parsed.documents:
-            key = (
-                "/".join(doc.head.get(k, "") for k in doc_type.key) if doc_type else doc.head.get("guid", "")
-            )
+            key = doc_type.business_key(doc.head) if doc_type else doc.head.get("guid", "")
             if not signature_ok:
                 answers.append((doc.head, [(bad_signature, "验签失败")]))
                 continue

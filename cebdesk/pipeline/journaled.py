@@ -88,10 +88,6 @@ class ImportReport:
         }
 
 
-def _business_key(doc_type: DocumentType, head: dict[str, str]) -> str:
-    return "/".join(head.get(k, "") for k in doc_type.key)
-
-
 def _give_cop_no(journal: Journal, document_id: int, doc: Document) -> None:
     """copNo is the enterprise's own number for a document; receipts echo it. When the clerk
     left it empty, the journal's number is used, so every receipt finds its document."""
@@ -191,7 +187,7 @@ def _store_one(journal: Journal, item: tuple, report: ImportReport) -> None:
     if dt is None:
         report.findings.append(Finding(Location(source[0]), "message.unknown_type", params={"root": code}))
         return
-    document_id, outcome = journal.import_document(code, _business_key(dt, head), head, lines, source)
+    document_id, outcome = journal.import_document(code, dt.business_key(head), head, lines, source)
     setattr(report, outcome, getattr(report, outcome) + 1)
     if outcome == "new":
         _give_cop_no(journal, document_id, Document(mt, head, lines, XmlOrigin(source[0], "/")))

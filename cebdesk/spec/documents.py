@@ -9,23 +9,62 @@ from .model import DocumentType
 #: conversion, gnum numbered 1, 2, 3… in row order.
 AUTO_FIELDS = frozenset({"appTime", "gnum"})
 
+# Identity (``identity``, else ``key``): what customs treats as one document, ceb-spec §4. A
+# number is unique only within the enterprise that issues it: "同一交易平台的订单编号应唯一"
+# (orderNo per ebpCode), "支付企业唯一的支付流水号" (payTransactionId per payCode), "同一物流企业的
+# 运单编号…不重复" (logisticsNo per logisticsCode). An inventory answers one order of one
+# platform (orderNo + ebpCode; its receipts name it by copNo, the agent's own number, see
+# spec/receipts.py); cancellations and refunds name customs' own invtNo, unique nationwide; a
+# delivery note is the warehouse operator's (billNo + operatorCode). Template rows are still
+# grouped by ``key`` alone.
+
 # The template is for declaring: appStatus 2 (申报) unless the clerk writes 1 (暂存).
 _DECLARE = {"appStatus": "2"}
 
-ORDER = DocumentType("order", "电子订单", m.CEB311, key=("orderNo",), defaults=_DECLARE)
-PAYMENT = DocumentType("payment", "支付凭证", m.CEB411, key=("payTransactionId",), defaults=_DECLARE)
-LOGISTICS = DocumentType("logistics", "物流运单", m.CEB511, key=("logisticsNo",), defaults=_DECLARE)
-LOGISTICS_STATUS = DocumentType(
-    "logistics-status", "物流运单状态", m.CEB513, key=("logisticsNo",), defaults=_DECLARE
+ORDER = DocumentType(
+    "order", "电子订单", m.CEB311, key=("orderNo",), identity=("orderNo", "ebpCode"), defaults=_DECLARE
 )
-INVENTORY = DocumentType("inventory", "进口清单", m.CEB621, key=("orderNo",), defaults=_DECLARE)
+PAYMENT = DocumentType(
+    "payment",
+    "支付凭证",
+    m.CEB411,
+    key=("payTransactionId",),
+    identity=("payTransactionId", "payCode"),
+    defaults=_DECLARE,
+)
+LOGISTICS = DocumentType(
+    "logistics",
+    "物流运单",
+    m.CEB511,
+    key=("logisticsNo",),
+    identity=("logisticsNo", "logisticsCode"),
+    defaults=_DECLARE,
+)
+LOGISTICS_STATUS = DocumentType(
+    "logistics-status",
+    "物流运单状态",
+    m.CEB513,
+    key=("logisticsNo",),
+    identity=("logisticsNo", "logisticsCode"),
+    defaults=_DECLARE,
+)
+INVENTORY = DocumentType(
+    "inventory", "进口清单", m.CEB621, key=("orderNo",), identity=("orderNo", "ebpCode"), defaults=_DECLARE
+)
 INVENTORY_CANCEL = DocumentType(
     "inventory-cancel", "撤销申请单", m.CEB623, key=("invtNo",), defaults=_DECLARE
 )
 INVENTORY_REFUND = DocumentType(
     "inventory-refund", "退货申请单", m.CEB625, key=("invtNo",), defaults=_DECLARE
 )
-DELIVERY = DocumentType("delivery", "入库明细单", m.CEB711, key=("billNo",), defaults=_DECLARE)
+DELIVERY = DocumentType(
+    "delivery",
+    "入库明细单",
+    m.CEB711,
+    key=("billNo",),
+    identity=("billNo", "operatorCode"),
+    defaults=_DECLARE,
+)
 
 DOCUMENT_TYPES: tuple[DocumentType, ...] = (
     ORDER,

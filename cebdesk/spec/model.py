@@ -8,6 +8,7 @@ and no imports from the rest of cebdesk live here.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -191,12 +192,25 @@ class DocumentType:
     name: str  # CLI and template name: "order"
     label: str  # "电子订单"
     message: MessageType
-    #: Head element(s) that identify one document; template rows are grouped by them.
+    #: The document's number (orderNo …): template rows are grouped by it.
     key: tuple[str, ...]
     #: Head fields the program fills, never the clerk (guid).
     generated: tuple[str, ...] = ("guid",)
     #: Element -> value used when the cell is empty (before the profile's defaults).
     defaults: dict[str, str] = field(default_factory=dict)
+    #: What customs treats as one document: the number and the enterprise it belongs to
+    #: (orderNo + ebpCode …); left empty, the number (``key``) alone.
+    identity: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.identity:
+            object.__setattr__(self, "identity", self.key)
+
+    def business_key(self, values: Mapping[str, str]) -> str:
+        """The document's identity as customs sees it, from a head or a receipt's …Return:
+        the ``identity`` elements' values joined by "/", number first. The journal, receipt
+        matching, the status look-up and the simulator all use this one function."""
+        return "/".join(values.get(name, "") for name in self.identity)
 
     @property
     def head(self) -> Entity:

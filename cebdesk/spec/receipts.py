@@ -106,26 +106,33 @@ def explain_status(status: str | None) -> tuple[str, Family]:
 
 @dataclass(frozen=True)
 class ReturnMatch:
-    """How a receipt's …Return finds the declaration it answers."""
+    """How a receipt's …Return finds the declaration it answers: first by the document's
+    identity (``DocumentType.business_key``) when the Return carries every element of it (CEB312
+    orderNo + ebpCode, CEB412 payTransactionId + payCode, CEB512/514 logisticsNo +
+    logisticsCode, CEB624/626 invtNo), then by the numbers below."""
 
     declaration: str  # CEB311Message
-    keys: tuple[str, ...]  # elements of the Return that equal the document's business key
     by_head: tuple[str, ...] = ()  # elements to look up in the declared head (copNo, invtNo)
     by_receipts: tuple[str, ...] = ()  # elements an earlier receipt carried (invtNo, preNo)
 
 
 RETURN_MATCHES: dict[str, ReturnMatch] = {
-    "CEB312Message": ReturnMatch("CEB311Message", ("orderNo",)),
-    "CEB412Message": ReturnMatch("CEB411Message", ("payTransactionId",)),
-    "CEB512Message": ReturnMatch("CEB511Message", ("logisticsNo",)),
-    "CEB514Message": ReturnMatch("CEB513Message", ("logisticsNo",)),
-    "CEB622Message": ReturnMatch("CEB621Message", (), ("copNo",), ("invtNo", "preNo")),
-    "CEB624Message": ReturnMatch("CEB623Message", (), ("copNo", "invtNo"), ("preNo",)),
-    "CEB626Message": ReturnMatch("CEB625Message", (), ("copNo", "invtNo"), ("preNo",)),
-    "CEB712Message": ReturnMatch("CEB711Message", (), ("copNo",), ("preNo", "rkdNo")),
-    "CEB816Message": ReturnMatch("CEB621Message", (), (), ("invtNo",)),
-    "CEB818Message": ReturnMatch("CEB621Message", (), (), ("invtNo",)),
+    "CEB312Message": ReturnMatch("CEB311Message"),
+    "CEB412Message": ReturnMatch("CEB411Message"),
+    "CEB512Message": ReturnMatch("CEB511Message"),
+    "CEB514Message": ReturnMatch("CEB513Message"),
+    "CEB622Message": ReturnMatch("CEB621Message", ("copNo",), ("invtNo", "preNo")),
+    "CEB624Message": ReturnMatch("CEB623Message", ("copNo", "invtNo"), ("preNo",)),
+    "CEB626Message": ReturnMatch("CEB625Message", ("copNo", "invtNo"), ("preNo",)),
+    "CEB712Message": ReturnMatch("CEB711Message", ("copNo",), ("preNo", "rkdNo")),
+    "CEB816Message": ReturnMatch("CEB621Message", (), ("invtNo",)),
+    "CEB818Message": ReturnMatch("CEB621Message", (), ("invtNo",)),
 }
+#: Enterprise codes a …Return may carry. A document found by a number (copNo, invtNo …) is the
+#: answered one only if none of these disagrees with its head: copNo is unique only within one
+#: enterprise. A 10-character customs code and an 18-character credit code are two spellings of
+#: one enterprise ("10位海关代码或者18位信用代码"), so codes of different lengths are not compared.
+ENTERPRISE_CODES = ("ebpCode", "ebcCode", "agentCode", "payCode", "logisticsCode", "operatorCode")
 RECEIPT_FOR: dict[str, str] = {
     "CEB311Message": "CEB312Message",
     "CEB411Message": "CEB412Message",

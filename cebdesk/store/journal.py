@@ -24,7 +24,7 @@ APP_NAME = "cebdesk"
 #: Head fields that do not make a document different when re-imported.
 _VOLATILE = {"guid", "appTime", "appType"}
 #: Numbers by which receipts name documents: from the declared head, and from receipts.
-HEAD_KEYS = ("copNo", "invtNo")
+HEAD_KEYS = ("copNo", "invtNo", "orderNo")
 RECEIPT_KEYS = ("invtNo", "preNo", "rkdNo", "copNo")
 
 
@@ -39,6 +39,29 @@ def _now() -> str:
 def content_hash(head: dict[str, str], lines: list[dict[str, str]]) -> str:
     stable = {k: v for k, v in head.items() if k not in _VOLATILE}
     data = json.dumps({"head": stable, "lines": lines}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _record_hash(record: str | None) -> str | None:
+    if record is None:
+        return None
+    parsed = json.loads(record)
+    return content_hash(parsed.get("head") or {}, parsed.get("lines") or [])
+
+
+def receipt_fingerprint(document_id: int | None, message_id: int | None, keys: str | None) -> str | None:
+    """What makes two …Returns the same receipt: the document (or message) answered and every
+    value but the Return's own guid (status, time, text, numbers). Customs and transfer clients
+    repeat returns, in one file and across files; each is kept once."""
+    if keys is None:
+        return None
+    try:
+        values = json.loads(keys)
+    except ValueError:
+        return None
+    if isinstance(values, dict):
+        values.pop("guid", None)
+    data = json.dumps([document_id, message_id, values], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
@@ -96,6 +119,9 @@ class Journal:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA foreign_keys=ON")
+        # used by schema step 4 to re-key existing journals: the same functions as below
+        self.db.create_function("cebdesk_content_hash", 1, _record_hash, deterministic=True)
+        self.db.create_function("cebdesk_receipt_fingerprint", 3, receipt_fingerprint, deterministic=True)
         self._migrate(existed)
 
     @classmethod
@@ -452,12 +478,15 @@ class Journal:
     def receipt_file_known(self, sha256: str) -> bool:
         return self.db.execute("SELECT 1 FROM receipt_files WHERE sha256=?", (sha256,)).fetchone() is not None
 
-    def add_receipt_file(self, name: str, message_type: str, raw: bytes, sha256: str) -> int:
+    def add_receipt_file(self, name: str, message_type: str, raw: bytes, sha256: str) -> int | None:
+        """Record a receipt file; None if the same bytes are recorded already (by another
+        reader too: the check is the insert, inside the caller's transaction)."""
         cur = self.db.execute(
-            "INSERT INTO receipt_files (file_name, message_type, raw, sha256, received) VALUES (?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO receipt_files (file_name, message_type, raw, sha256, received)"
+            " VALUES (?, ?, ?, ?, ?)",
             (name, message_type, raw, sha256, _now()),
         )
-        return cur.lastrowid
+        return cur.lastrowid if cur.rowcount else None
 
     def add_receipt(
         self,
@@ -466,11 +495,16 @@ class Journal:
         values: dict[str, str],
         document_id: int | None,
         message_id: int | None,
-    ) -> None:
+        *,
+        flag: str | None = None,
+    ) -> bool:
+        """One …Return into the history; False if the same return is there already. ``flag``:
+        why it must not decide the status (``future``: its returnTime is far ahead)."""
         status, info, time_ = values.get("returnStatus"), values.get("returnInfo"), values.get("returnTime")
-        self.db.execute(
-            "INSERT INTO receipts (file_id, position, document_id, message_id, return_status, return_info, return_time, keys)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        keys = json.dumps(values, ensure_ascii=False)
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO receipts (file_id, position, document_id, message_id, return_status, return_info,"
+            " return_time, keys, flag, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 file_id,
                 position,
@@ -479,24 +513,43 @@ class Journal:
                 status,
                 info,
                 time_,
-                json.dumps(values, ensure_ascii=False),
+                keys,
+                flag,
+                receipt_fingerprint(document_id, message_id, keys),
             ),
         )
+        if not cur.rowcount:
+            return False
         if document_id is not None:
             self._remember(document_id, values, RECEIPT_KEYS)
-        if document_id is not None and status is not None:
-            # the latest customs time wins; receipts may arrive out of order
-            self.db.execute(
-                "UPDATE documents SET customs_status=?, customs_info=?, customs_time=?, updated=? WHERE id=?"
-                " AND (customs_time IS NULL OR customs_time <= ?)",
-                (status, info, time_, _now(), document_id, time_ or ""),
-            )
+            self.decide_status(document_id)
+        return True
+
+    def decide_status(self, document_id: int) -> None:
+        """A document's status is that of its latest plausible receipt: the latest returnTime
+        (receipts arrive out of order), the one read later on a tie. A flagged receipt stays in
+        the history and decides nothing."""
+        self.db.execute(
+            "UPDATE documents SET (customs_status, customs_info, customs_time) = (SELECT return_status,"
+            " return_info, return_time FROM receipts WHERE document_id=:id AND flag IS NULL AND return_status"
+            " IS NOT NULL ORDER BY COALESCE(return_time, '') DESC, id DESC LIMIT 1), updated=:now WHERE id=:id",
+            {"id": document_id, "now": _now()},
+        )
 
     def find_document(self, message_type: str, key: str) -> int | None:
         row = self.db.execute(
             "SELECT id FROM documents WHERE message_type=? AND business_key=?", (message_type, key)
         ).fetchone()
         return row["id"] if row else None
+
+    def find_documents_by(self, message_type: str, element: str, value: str) -> list[int]:
+        """Every document known by ``element`` = ``value``, newest first."""
+        rows = self.db.execute(
+            "SELECT k.document_id FROM document_keys k JOIN documents d ON d.id=k.document_id"
+            " WHERE k.element=? AND k.value=? AND d.message_type=? ORDER BY k.document_id DESC",
+            (element, value, message_type),
+        )
+        return [r["document_id"] for r in rows]
 
     def find_document_by(self, message_type: str, element: str, value: str) -> int | None:
         """A document known by ``element`` = ``value``: declared (copNo, invtNo) or named so by an

@@ -100,9 +100,10 @@ def test_batch_killed_ten_times_finishes_exactly_once(tmp_path, profile_file, te
         assert all(m.state == "sent" for m in messages)
         assert sorted(m.file_name for m in messages) == [p.name for p in sent]
         for d in documents:
-            assert len(where.get(d.business_key, [])) == 1, (d.business_key, where.get(d.business_key))
+            number = d.head["orderNo"]
+            assert len(where.get(number, [])) == 1, (number, where.get(number))
             message = next(m for m in messages if m.id == d.message_id)
-            assert where[d.business_key] == [message.file_name]
+            assert where[number] == [message.file_name]
     assert len(where) == 2000
     assert not list(Path(exchange, ".staging").iterdir())
     assert not [p for p in Path(exchange, "send").iterdir() if p.name.startswith(".")]

@@ -4,22 +4,25 @@ a reason, and never stop the others."""
 from __future__ import annotations
 
 import base64
+import os
+import time
+from datetime import datetime, timedelta
 
 from cebdesk.exchange.receipts import ingest
 
 ORDER_RETURN = (
     '<?xml version="1.0" encoding="{enc}"?>\n'
     '<CEB312Message xmlns="http://www.chinaport.gov.cn/ceb" guid="BDF401B3-36D7-4A73-BCAD-292E9F053C6D" version="1.0">'
-    "<OrderReturn><guid>ffb617c6-7349-4d92-a9c0-2c914c1678d8</guid><ebpCode>420196T001</ebpCode>"
+    "<OrderReturn><guid>ffb617c6-7349-4d92-a9c0-2c914c1678d8</guid><ebpCode>{ebp}</ebpCode>"
     "<ebcCode>420196T001</ebcCode><orderNo>{order}</orderNo><returnStatus>{status}</returnStatus>"
     "<returnTime>{time}</returnTime><returnInfo>{info}</returnInfo></OrderReturn></CEB312Message>"
 )
 
 
 def order_return(
-    order: str, status="100", info="订单退单：测试", time="29990101000000000", enc="UTF-8"
+    order: str, status="100", info="订单退单：测试", time="20240101000000000", enc="UTF-8", ebp="420196T001"
 ) -> str:
-    return ORDER_RETURN.format(order=order, status=status, info=info, time=time, enc=enc)
+    return ORDER_RETURN.format(order=order, status=status, info=info, time=time, enc=enc, ebp=ebp)
 
 
 def dxp(inner: bytes, *, sv: bool = False) -> bytes:
@@ -55,11 +58,12 @@ def test_hostile_and_broken_receipts_go_to_error_with_a_reason(sent, tmp_path):
     journal, outbox, _ = sent
     ingest(journal, outbox)
     order = next(d for d in journal.documents() if d.message_type == "CEB311Message")
-    good = order_return(order.business_key).encode()
+    number, ebp = order.head["orderNo"], order.head["ebpCode"]
+    good = order_return(number, ebp=ebp).encode()
     bad = {
         "truncated.xml": good[: len(good) // 2],
-        "gbk-declared-utf8.xml": order_return(order.business_key, info="订单退单").encode("gbk"),
-        "not-gb2312.xml": order_return(order.business_key, enc="GB2312")
+        "gbk-declared-utf8.xml": order_return(number, info="订单退单", ebp=ebp).encode("gbk"),
+        "not-gb2312.xml": order_return(number, enc="GB2312", ebp=ebp)
         .encode("utf-8")
         .replace(b"\xe8\xae\xa2", b"\xff\xff\xff"),
         "xxe.xml": b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><CEB312Message>&x;</CEB312Message>',
@@ -74,8 +78,8 @@ def test_hostile_and_broken_receipts_go_to_error_with_a_reason(sent, tmp_path):
         "dxp-garbage.xml": dxp(b"this is not xml"),
         "html.xml": b"<html><body>502 Bad Gateway</body></html>",
         "out-of-order.xml": good.replace(
-            b"<ebpCode>420196T001</ebpCode><ebcCode>420196T001</ebcCode>",
-            b"<ebcCode>420196T001</ebcCode><ebpCode>420196T001</ebpCode>",
+            f"<ebpCode>{ebp}</ebpCode><ebcCode>420196T001</ebcCode>".encode(),
+            f"<ebcCode>420196T001</ebcCode><ebpCode>{ebp}</ebpCode>".encode(),
         ),
         "no-namespace.xml": good.replace(b' xmlns="http://www.chinaport.gov.cn/ceb"', b""),
         "ceb900-unknown-message.xml": (
@@ -86,14 +90,21 @@ def test_hostile_and_broken_receipts_go_to_error_with_a_reason(sent, tmp_path):
     }
     good_ones = {
         "a-gb18030-default-ns.xml": order_return(
-            order.business_key, status="399", info="审结", time="29990101000000001", enc="GB18030"
+            number,
+            status="399",
+            info="审结",
+            time=f"{datetime.now() + timedelta(hours=1):%Y%m%d%H%M%S}001",
+            enc="GB18030",
+            ebp=ebp,
         ).encode("gb18030"),
         "b-in-dxpmsgsv.xml": dxp(
-            order_return(order.business_key, status="120", time="20000101000000000").encode(), sv=True
+            order_return(number, status="120", time="20000101000000000", ebp=ebp).encode(), sv=True
         ),
     }
+    an_hour_ago = time.time() - 3600  # a broken file that has lain there long is not one still being written
     for name, data in {**bad, **good_ones}.items():
         (outbox.receive / name).write_bytes(data)
+        os.utime(outbox.receive / name, (an_hour_ago, an_hour_ago))
     (outbox.receive / "c-duplicate.xml").write_bytes(good_ones["a-gb18030-default-ns.xml"])
     report = ingest(journal, outbox)
     assert len(bad) >= 15
