@@ -132,6 +132,14 @@ RULES: dict[str, tuple[str, str]] = {
         "代码“{value}”不在已知的{table}列表中，请核对",
         "code {value!r} is not in the known {table} list; please check",
     ),
+    "field.unknown_code_near": (
+        "代码“{value}”不在{table}中；相近的有：{near}。请填写代码",
+        "code {value!r} is not in the {table} table; closest names: {near}. Enter the code",
+    ),
+    "field.uncommon_code_near": (
+        "代码“{value}”不在已知的{table}列表中；相近的有：{near}，请核对",
+        "code {value!r} is not in the known {table} list; closest names: {near}; please check",
+    ),
     "field.pattern": ("“{value}”{rule}", "{value!r}: {rule_en}"),
     "field.bad_char": (
         "含有 XML 不允许的控制字符（位置 {position}）",

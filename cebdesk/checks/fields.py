@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
+from difflib import SequenceMatcher
 from functools import cache
 
-from ..spec import Field, Format, Kind
+from ..spec import CodeTable, Field, Format, Kind
 
 #: (rule, is_error, params)
 Problem = tuple[str, bool, dict]
@@ -22,6 +23,35 @@ _DATE_PARSE = {
     Format.DATETIME17: ("%Y%m%d%H%M%S%f", re.compile(r"\d{17}")),
 }
 _INT32_MAX = 2**31 - 1
+
+
+#: How alike a value and a code's name must be (difflib's ratio) to be suggested: "瓶子" and
+#: "瓶" are 0.67, "日本国" and "中国" 0.4.
+NEAR_RATIO = 0.5
+
+
+def closest_codes(table: CodeTable, value: str, limit: int = 3) -> list[str]:
+    """The codes whose names read most like ``value`` ("瓶子" -> ["142 瓶"]), closest first and
+    in table order among equals; empty when no name is close."""
+    scored = []
+    for i, code in enumerate(table.codes):
+        ratio = SequenceMatcher(None, value, code.name).ratio()
+        if ratio >= NEAR_RATIO:
+            scored.append((-ratio, i, code))
+    scored.sort(key=lambda item: item[:2])
+    return [f"{code.value} {code.name}" for _, _, code in scored[:limit]]
+
+
+def _unknown(table: CodeTable, field: Field, value: str, is_error: bool) -> Problem:
+    """A value outside the code table: the closest names when some are close, else the first
+    codes of the table (strict tables) or a plain warning."""
+    params = {"value": value, "table": table.label}
+    near = closest_codes(table, value)
+    if near:
+        params["near"] = "，".join(near)
+        return ("field.unknown_code_near" if is_error else "field.uncommon_code_near", is_error, params)
+    params["allowed"] = _allowed(field)
+    return ("field.unknown_code" if is_error else "field.uncommon_code", is_error, params)
 
 
 def _allowed(field: Field) -> str:
@@ -121,10 +151,7 @@ def checker(field: Field) -> Checker:
         def code(value: str) -> Problem | None:
             if value in codes:
                 return None
-            params = {"value": value, "table": codes.label, "allowed": _allowed(field)}
-            if codes.strict:
-                return ("field.unknown_code", True, params)
-            return ("field.uncommon_code", False, params)
+            return _unknown(codes, field, value, codes.strict)
 
         steps.append(code)
 
@@ -140,8 +167,7 @@ def checker(field: Field) -> Checker:
             if problem is not None:
                 if problem[1] and table is not None and value not in table:
                     # "瓶子" in a unit column: say it is not a unit code, not that it is too long
-                    params = {"value": value, "table": table.label, "allowed": _allowed(field)}
-                    return [("field.unknown_code", True, params)]
+                    return [_unknown(table, field, value, True)]
                 problems.append(problem)
                 if problem[1]:  # one error per value is enough
                     break

@@ -19,6 +19,9 @@ class Column:
     header: str  # row 2: "orderNo", or "OrderList.currency" where the head has the same name
     label: str  # row 1 without the required mark: "订单编号", "币制（表体）"
     must_fill: bool  # required and nothing fills it automatically: marked "*"
+    #: Other row-1 labels that name this column: the standard's wording where the label reads
+    #: differently (old templates and ERP exports use it), e.g. "出口口岸代码" for 进境口岸代码.
+    aliases: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -42,16 +45,30 @@ def _must_fill(doc_type: DocumentType, field: Field) -> bool:
 def template_columns(doc_type: DocumentType) -> tuple[Column, ...]:
     head, lst = doc_type.head, doc_type.list
     columns = [
-        Column(head, f, False, f.name, f.label or f.name, _must_fill(doc_type, f))
+        Column(
+            head,
+            f,
+            False,
+            f.name,
+            f.label or f.name,
+            _must_fill(doc_type, f),
+            (f.standard_label,) if f.standard_label else (),
+        )
         for f in head.fields
         if f.name not in doc_type.generated
     ]
     if lst is not None:
         head_labels = {f.label for f in head.fields}
+        head_standard = {f.standard_label or f.label for f in head.fields}
         for f in lst.fields:
             header = f"{lst.name}.{f.name}" if f.name in head else f.name
             label = f.label or f.name
             if label in head_labels:
                 label += LIST_SUFFIX
-            columns.append(Column(lst, f, True, header, label, _must_fill(doc_type, f)))
+            aliases: tuple[str, ...] = ()
+            if f.standard_label:
+                standard = f.standard_label
+                # a second 运抵国（地区） in a one-row header is the list's; templates wrote （表体）
+                aliases = (standard + LIST_SUFFIX, standard) if standard in head_standard else (standard,)
+            columns.append(Column(lst, f, True, header, label, _must_fill(doc_type, f), aliases))
     return tuple(columns)

@@ -68,6 +68,8 @@ def _lookup(doc_type: DocumentType) -> tuple[dict[str, Column], dict[str, list[C
         by_label.setdefault(col.label, []).append(col)
         if col.label.endswith(LIST_SUFFIX):
             by_label.setdefault(col.label.removesuffix(LIST_SUFFIX), []).append(col)
+        for alias in col.aliases:  # the standard's wording: old templates, ERP exports
+            by_label.setdefault(alias, []).append(col)
     # a generated column in an XML-minded export (guid) is known, just not read
     return by_name, by_label
 

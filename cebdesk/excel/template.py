@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -64,7 +65,27 @@ def _default_text(doc_type: DocumentType, column: Column) -> str:
         return "留空则按行自动编号 1、2、3…"
     value = doc_type.defaults.get(name) if not column.in_list else None
     value = value or column.field.default
-    return f"留空则为 {value}" if value else ""
+    if not value:
+        return ""
+    table = column.field.codes
+    meaning = next((c.name for c in table.codes if c.value == value), None) if table else None
+    return f"留空则为 {value}-{meaning}" if meaning else f"留空则为 {value}"
+
+
+#: The standard's "默认为1" in a field's documentation: the template's 默认 column says instead
+#: what an empty cell becomes (appStatus: 2 in a template, which is for declaring).
+_STANDARD_DEFAULT = re.compile(r"[,，;；。]?\s*默认(?:为|值为)?\s*[^,，;；。]*")
+
+
+def _note(doc_type: DocumentType, column: Column) -> str:
+    """The column's explanation: the standard's documentation, without a default of its own
+    where the 默认 column states one, and the standard's label where the column's differs."""
+    doc = column.field.doc
+    if _default_text(doc_type, column):
+        doc = _STANDARD_DEFAULT.sub("", doc)
+    if column.field.standard_label:
+        doc += f"（标准名称：{column.field.standard_label}）"
+    return doc
 
 
 def _write_codes_sheet(wb: Workbook, columns: tuple[Column, ...]) -> dict[str, str]:
@@ -122,7 +143,7 @@ def _write_help_sheet(wb: Workbook, doc_type: DocumentType, columns: tuple[Colum
             _kind_text(column),
             _codes_text(column.field.codes),
             _default_text(doc_type, column),
-            column.field.doc,
+            _note(doc_type, column),
         )
         for c, value in enumerate(values, start=1):
             ws.cell(row, c, value).alignment = Alignment(wrap_text=c in (7, 9), vertical="top")
@@ -142,7 +163,8 @@ def build_template(doc_type: DocumentType) -> Workbook:
         label = ws.cell(1, i, column.title)
         label.font = _MUST_FONT if column.must_fill else _LABEL_FONT
         label.fill = fill
-        label.comment = Comment(column.field.doc, "cebdesk") if column.field.doc else None
+        note = _note(doc_type, column)
+        label.comment = Comment(note, "cebdesk") if note else None
         name = ws.cell(2, i, column.header)
         name.font = _NAME_FONT
         name.fill = fill

@@ -22,7 +22,13 @@ AUTO_FIELDS = frozenset({"appTime", "gnum"})
 _DECLARE = {"appStatus": "2"}
 
 ORDER = DocumentType(
-    "order", "电子订单", m.CEB311, key=("orderNo",), identity=("orderNo", "ebpCode"), defaults=_DECLARE
+    "order",
+    "电子订单",
+    m.CEB311,
+    key=("orderNo",),
+    identity=("orderNo", "ebpCode"),
+    defaults=_DECLARE,
+    label_en="Order",
 )
 PAYMENT = DocumentType(
     "payment",
@@ -31,6 +37,7 @@ PAYMENT = DocumentType(
     key=("payTransactionId",),
     identity=("payTransactionId", "payCode"),
     defaults=_DECLARE,
+    label_en="Payment",
 )
 LOGISTICS = DocumentType(
     "logistics",
@@ -39,6 +46,7 @@ LOGISTICS = DocumentType(
     key=("logisticsNo",),
     identity=("logisticsNo", "logisticsCode"),
     defaults=_DECLARE,
+    label_en="Waybill",
 )
 LOGISTICS_STATUS = DocumentType(
     "logistics-status",
@@ -47,15 +55,27 @@ LOGISTICS_STATUS = DocumentType(
     key=("logisticsNo",),
     identity=("logisticsNo", "logisticsCode"),
     defaults=_DECLARE,
+    label_en="Waybill status",
 )
 INVENTORY = DocumentType(
-    "inventory", "进口清单", m.CEB621, key=("orderNo",), identity=("orderNo", "ebpCode"), defaults=_DECLARE
+    "inventory",
+    "进口清单",
+    m.CEB621,
+    key=("orderNo",),
+    identity=("orderNo", "ebpCode"),
+    defaults=_DECLARE,
+    label_en="Import inventory",
 )
 INVENTORY_CANCEL = DocumentType(
-    "inventory-cancel", "撤销申请单", m.CEB623, key=("invtNo",), defaults=_DECLARE
+    "inventory-cancel",
+    "撤销申请单",
+    m.CEB623,
+    key=("invtNo",),
+    defaults=_DECLARE,
+    label_en="Inventory cancellation",
 )
 INVENTORY_REFUND = DocumentType(
-    "inventory-refund", "退货申请单", m.CEB625, key=("invtNo",), defaults=_DECLARE
+    "inventory-refund", "退货申请单", m.CEB625, key=("invtNo",), defaults=_DECLARE, label_en="Return request"
 )
 DELIVERY = DocumentType(
     "delivery",
@@ -64,6 +84,7 @@ DELIVERY = DocumentType(
     key=("billNo",),
     identity=("billNo", "operatorCode"),
     defaults=_DECLARE,
+    label_en="Warehouse entry list",
 )
 
 DOCUMENT_TYPES: tuple[DocumentType, ...] = (

@@ -118,6 +118,10 @@ class Field:
     #: Regular expression the value must match (in addition to the type facets), with the
     #: rule's description in Chinese and English.
     pattern: tuple[str, str, str] | None = None
+    #: The standard's own label where ``label`` (what a clerk reads) says it differently: some
+    #: import fields carry the export form's wording (InventoryHead.portCode "出口口岸代码" is the
+    #: port of entry). Shown in the template's notes and tooltips; a header reading it is accepted.
+    standard_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,17 @@ class DocumentType:
     #: What customs treats as one document: the number and the enterprise it belongs to
     #: (orderNo + ebpCode …); left empty, the number (``key``) alone.
     identity: tuple[str, ...] = ()
+    #: The name in English ("import inventory"), for the English UI and CLI.
+    label_en: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.identity:
+            object.__setattr__(self, "identity", self.key)
+
+    def display(self, lang: str = "zh") -> str:
+        """The name in the UI's language: "en" or Chinese."""
+        return self.label_en if lang == "en" and self.label_en else self.label
+
 
     def __post_init__(self) -> None:
         if not self.identity:

@@ -18,6 +18,25 @@ class Family(enum.Enum):
     HELD = "查验/扣留"
     OTHER = "其他"
 
+    @property
+    def label_en(self) -> str:
+        return _FAMILY_EN[self]
+
+    def text(self, lang: str = "zh") -> str:
+        """How the family reads in the UI's language: "en" or Chinese."""
+        return _FAMILY_EN[self] if lang == "en" else self.value
+
+
+_FAMILY_EN = {
+    Family.DECLARING: "Declaring",
+    Family.ACCEPTED: "Accepted",
+    Family.CLEARED: "Cleared",
+    Family.RELEASED: "Released",
+    Family.REJECTED: "Rejected / error",
+    Family.HELD: "Inspection / held",
+    Family.OTHER: "Other",
+}
+
 
 #: returnStatus -> (meaning, family). ceb-spec §5.1.
 RETURN_STATUS: dict[str, tuple[str, Family]] = {
@@ -92,16 +111,98 @@ DXP_ERRORS: dict[str, str] = {
 }
 
 
-def explain_status(status: str | None) -> tuple[str, Family]:
-    """Meaning and family of a returnStatus; unknown codes are shown verbatim."""
+#: The same meanings in English, for the English UI and CLI (the Chinese ones above are the
+#: standard's words).
+RETURN_STATUS_EN: dict[str, str] = {
+    "1": "Stored at the E-Port (not declared)",
+    "2": "Being declared at the E-Port",
+    "3": "Sent to customs",
+    "4": "Sending to customs failed",
+    "100": "Returned by customs",
+    "120": "Accepted by customs",
+    "300": "Manual review",
+    "399": "Cleared by customs",
+    "500": "Inspection",
+    "501": "Held, passed to clearance",
+    "502": "Held, passed to anti-smuggling",
+    "503": "Held, passed to legal affairs",
+    "599": "Held, other",
+    "700": "Returned abroad",
+    "800": "Released",
+    "899": "Closed",
+}
+ERROR_CODES_EN: dict[str, str] = {
+    "-10101": "Invalid enterprise type",
+    "-10102": "Invalid enterprise code",
+    "-301001": "The order has no goods lines",
+    "-301002": "Line numbers repeat within the order's goods",
+    "-301006": "Order parameters failed the checks",
+    "-301010": "An order with the same number already exists",
+    "-301011": "An inventory was already declared for this order; its status does not allow this",
+    "-301014": "An older message for the order; not processed",
+    "-301015": "The order message has more heads than allowed",
+    "-401007": "A payment with the same number already exists",
+    "-401009": "Payment parameters failed the checks",
+    "-401012": "An older message for the payment; not processed",
+    "-504000": "The waybill message could not be parsed",
+    "-504011": "Waybill parameters failed the checks",
+    "-504012": "The waybill already exists",
+    "-504015": "A waybill with the same number already exists",
+    "-505011": "Waybill status parameters failed the checks",
+    "-505012": "The waybill status already exists",
+    "-621000": "Inventory not received: it has no goods lines",
+    "-621001": "The inventory message failed the checks",
+    "-621004": "The inventory was already declared; do not declare it again",
+    "-621005": "The purchase exceeds the single-transaction limit",
+    "-621018": "The purchase would exceed the annual limit",
+    "-621028": "The signed data does not match",
+    "-621029": "Signature verification failed",
+    "-621030": "The inventory data exceeds the limits",
+    "-623003": "No inventory with this number exists",
+    "-623005": "The inventory's status does not allow a cancellation",
+    "-623009": "A cancellation for this inventory was already declared",
+    "-623029": "Signature verification of the cancellation failed",
+    "-625005": "Signature verification of the return request failed",
+    "-625007": "Goods in the lines are not on record",
+    "-625014": "The amount exceeds the single-transaction limit",
+    "-800001": "The warehouse entry list failed the checks",
+    "-800002": "The warehouse entry list message could not be parsed",
+    "-800003": "The warehouse entry list already exists",
+}
+DXP_ERRORS_EN: dict[str, str] = {
+    "0001": "Message format error",
+    "0002": "The data package fails schema validation",
+    "0999": "Other format error",
+    "1001": "Invalid digital signature",
+    "1002": "Digital signature expired",
+    "1004": "The signature does not match the data",
+    "2001": "The named receiver does not exist",
+    "3001": "Database, middleware or other system error",
+}
+
+
+def explain_status(status: str | None, lang: str = "zh") -> tuple[str, Family]:
+    """Meaning and family of a returnStatus, in Chinese or (lang "en") English; unknown codes
+    are shown verbatim."""
     if status is None:
         return ("", Family.OTHER)
     status = status.strip()
+    en = lang == "en"
     if status in RETURN_STATUS:
-        return RETURN_STATUS[status]
+        meaning, family = RETURN_STATUS[status]
+        return (RETURN_STATUS_EN[status] if en else meaning, family)
     if status.startswith("-"):
+        if en:
+            return (ERROR_CODES_EN.get(status, f"Processing exception ({status})"), Family.REJECTED)
         return (ERROR_CODES.get(status, f"处理异常（{status}）"), Family.REJECTED)
-    return (f"未知状态 {status}", Family.OTHER)
+    return (f"Unknown status {status}" if en else f"未知状态 {status}", Family.OTHER)
+
+
+def explain_dxp_error(code: str, lang: str = "zh") -> str:
+    """What a DXP platform error code (4 digits) means; unknown codes are shown verbatim."""
+    if lang == "en":
+        return DXP_ERRORS_EN.get(code, f"DXP error {code}")
+    return DXP_ERRORS.get(code, f"DXP 错误 {code}")
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,11 @@ import openpyxl
 import pytest
 
 from cebdesk.cli import main
-from cebdesk.excel.columns import template_columns
+from cebdesk.excel.columns import LIST_SUFFIX, template_columns
+from cebdesk.excel.reader import WorkbookReader, detect_type
 from cebdesk.excel.template import CODES_SHEET, HELP_SHEET
 from cebdesk.spec import DOCUMENT_TYPES, Kind, document_type
+from tests.factory import document_rows
 
 SHIPPED = Path(__file__).resolve().parents[2] / "templates"
 
@@ -96,3 +98,93 @@ def test_strict_code_lists_stop_other_values_and_excerpts_only_warn(tmp_path):
     assert styles["appType"] == "stop"
     assert styles["currency"] == "stop"
     assert styles["unit"] == "warning"  # JGS-20 excerpt: other codes may be valid
+
+
+# -- labels that read right for the direction, the standard's wording kept beside them ----------
+
+INVENTORY = document_type("inventory")
+
+
+def _help_rows(wb) -> dict[str, tuple]:
+    """Help sheet rows by element name (row 2 header)."""
+    return {row[2]: row for row in wb[HELP_SHEET].iter_rows(values_only=True) if row[2]}
+
+
+def test_import_inventory_labels_read_as_import_and_keep_the_standards_wording(tmp_path):
+    wb = openpyxl.load_workbook(_template(tmp_path, "inventory"))
+    ws = wb.worksheets[0]
+    cells = {c.value: ws.cell(1, c.column) for c in ws[2]}
+    expected = {
+        "portCode": ("*进境口岸代码", "出口口岸代码"),
+        "ieDate": ("进口日期", "出口日期"),
+        "country": ("*起运国（地区）", "运抵国（地区）"),
+        "InventoryList.country": ("*原产国（地区）", "运抵国（地区）"),
+    }
+    help_rows = _help_rows(wb)
+    for header, (label, standard) in expected.items():
+        cell = cells[header]
+        assert cell.value == label
+        assert f"标准名称：{standard}" in cell.comment.text  # the tooltip in Excel
+        assert help_rows[header][1] == label.lstrip("*")
+        assert f"标准名称：{standard}" in help_rows[header][8]
+    labels = [c.value for c in ws[1]]
+    assert not [v for v in labels if "出口" in v.replace("进出口", "") or "运抵" in v]
+
+
+def test_a_default_is_stated_once_and_true(tmp_path):
+    """The standard's "默认为1" is not the template's default (2, declare): the notes say only
+    what happens to an empty cell."""
+    for doc_type in DOCUMENT_TYPES:
+        wb = openpyxl.load_workbook(_template(tmp_path, doc_type.name))
+        for header, row in _help_rows(wb).items():
+            default, note = row[7] or "", row[8] or ""
+            if default:
+                assert "默认为" not in note, (doc_type.name, header, note)
+        app_status = _help_rows(wb)["appStatus"]
+        assert app_status[7] == "留空则为 2-申报", doc_type.name
+        comment = wb.worksheets[0].cell(1, [c.value for c in wb.worksheets[0][2]].index("appStatus") + 1)
+        assert "默认为" not in comment.comment.text
+
+
+def _inventory_export(tmp_path, header_for) -> Path:
+    """An ERP export of one inventory with one header row; the head's country (起运国) and the
+    line's (原产国) hold different codes."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    columns = [c for c in template_columns(INVENTORY) if c.name != "gnum"]
+    ws.append([header_for(c) for c in columns])
+    row = document_rows(INVENTORY, 0, 1)[0]
+    row["country"], row["InventoryList.country"] = "116", "502"
+    ws.append([row.get(c.header) for c in columns])
+    path = tmp_path / "erp.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "header_for",
+    [
+        lambda c: c.label,  # today's labels
+        lambda c: c.field.standard_label or c.field.label,  # the standard's words, as ERP exports
+        lambda c: "*" + _old_label(c),  # the templates shipped before, row 1 only
+    ],
+    ids=["clerk-labels", "standard-labels", "old-template-labels"],
+)
+def test_the_reader_takes_old_and_new_labels(tmp_path, header_for):
+    path = _inventory_export(tmp_path, header_for)
+    assert detect_type(path) is INVENTORY
+    reader = WorkbookReader(path, INVENTORY)
+    [(doc, found)] = list(reader.documents())
+    assert not [f for f in found if f.is_error], [f.render() for f in found]
+    assert doc.head["country"] == "116" and doc.lines[0]["country"] == "502"
+    assert doc.head["portCode"] and doc.head["ieDate"]
+
+
+def _old_label(column) -> str:
+    """Row 1 as templates were written from the standard's labels: a list label equal to a head
+    label took the （表体） suffix."""
+    head = INVENTORY.head
+    label = column.field.standard_label or column.field.label
+    if column.in_list and label in {f.standard_label or f.label for f in head.fields}:
+        label += LIST_SUFFIX
+    return label
