@@ -57,7 +57,7 @@ def generate(path: Path, documents: int, lines: int) -> None:
         "portCode": 3700,
         "ieDate": "20240102",
         "buyerIdType": "1",
-        "buyerIdNumber": "110101199001011234",
+        "buyerIdNumber": "110101199001011237",
         "buyerName": "张三",
         "buyerTelephone": "13800000000",
         "consigneeAddress": "北京市海淀区中关村软件园",

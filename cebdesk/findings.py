@@ -49,15 +49,8 @@ RULES: dict[str, tuple[str, str]] = {
     # file level
     "file.missing": ("文件不存在", "file not found"),
     "file.not_xlsx": (
-        "不是 Excel 工作簿（.xlsx 或 .xls）：{detail}。请在 Excel 中打开它并另存为 .xlsx",
-        "not an Excel workbook (.xlsx or .xls): {detail}. Open it in Excel and save it as .xlsx",
-    ),
-    "file.ole_not_workbook": (
-        "无法作为 Excel 97-2003 (.xls) 工作簿读取（{detail}）：文件可能设置了打开密码，或是 Word 等其他 "
-        "Office 文件。请在 Excel 中打开它，去掉密码后另存为 .xlsx 再导入",
-        "cannot be read as an Excel 97-2003 (.xls) workbook ({detail}): the file may be password "
-        "protected, or another Office file such as a Word document. Open it in Excel, remove the "
-        "password, save it as .xlsx and import that",
+        "不是 Excel 2007+ (.xlsx) 文件：{detail}。旧版 .xls 请在 Excel 中另存为 .xlsx",
+        "not an Excel 2007+ (.xlsx) file: {detail}. Save old .xls files as .xlsx in Excel",
     ),
     "file.unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
     "file.empty": ("文件中没有数据行", "the file has no data rows"),
@@ -127,6 +120,43 @@ RULES: dict[str, tuple[str, str]] = {
         "whole number {value!r} has more than {total} digits",
     ),
     "field.negative": ("不能为负数：{value}", "must not be negative: {value}"),
+    "field.below_minimum": ("不能小于 {minimum}：{value}", "must be at least {minimum}: {value}"),
+    "field.padded": (
+        "首尾有空白：“{value}”。海关按原样比对，请删去首尾的空格、制表符或换行",
+        "{value!r} has leading or trailing spaces; customs compares values as they are, remove them",
+    ),
+    "field.guid_case": (
+        "“{value}”含小写字母；标准要求 36 位唯一序号，英文字母大写",
+        "{value!r} has lower-case letters; the standard asks for a 36-character id in upper case",
+    ),
+    "field.guid_format": (
+        "“{value}”不是大写 UUID（8-4-4-4-12 位十六进制）；标准要求系统生成的唯一序号，请确认它确实唯一",
+        "{value!r} is not an upper-case UUID (8-4-4-4-12 hex digits); the standard asks for a "
+        "generated unique id, make sure it is one",
+    ),
+    # identity numbers (buyerIdType / payerIdType 1: 18-digit resident ID, GB 11643)
+    "id.format": (
+        "身份证号码应为 18 位：17 位数字加 1 位校验码（数字或 X），实际为“{value}”（{length} 位）",
+        "an ID card number has 18 characters: 17 digits and a check character (a digit or X); "
+        "{value!r} has {length}",
+    ),
+    "id.region": (
+        "身份证号码前两位 {province} 不是省级行政区划代码",
+        "the first two digits {province} of the ID card number are not a province code",
+    ),
+    "id.birth_date": (
+        "身份证号码中的出生日期 {birth} 不成立（须为 1900 年以后、不晚于今天的真实日期）",
+        "the birth date {birth} in the ID card number is impossible (a real date from 1900 to today)",
+    ),
+    "id.check_digit": (
+        "身份证号码校验码不符（GB 11643）：末位应为 {expected}，实际为 {actual}，请核对号码",
+        "the ID card number's check character is wrong (GB 11643): {expected} expected, {actual} "
+        "found; check the number",
+    ),
+    "id.lowercase_x": (
+        "身份证号码末位校验码应为大写 X（GB 11643），不能写成小写 x",
+        "the check character of the ID card number is an upper-case X (GB 11643), not x",
+    ),
     "field.bad_date": (
         "“{value}”不是有效的时间，格式应为 {format}",
         "{value!r} is not a valid time; the format is {format}",
@@ -180,6 +210,23 @@ RULES: dict[str, tuple[str, str]] = {
         "元素 {element} 的命名空间应为 {expected}",
         "element {element} must be in namespace {expected}",
     ),
+    "message.unknown_attribute": ("未知属性 {attribute}", "unknown attribute {attribute}"),
+    "message.repeated": (
+        "元素 {element} 重复（只能出现一次）",
+        "element {element} appears more than once (one is allowed)",
+    ),
+    "message.empty_element": (
+        "元素 {element} 为空：请填写有效值，或删去这个可选元素",
+        "element {element} is empty: give it a valid value or leave the optional element out",
+    ),
+    "message.stray_text": (
+        "元素 {element} 中有多余的文字“{text}”（这里只能有子元素）",
+        "stray text {text!r} inside {element} (only child elements belong there)",
+    ),
+    "message.duplicate_key": (
+        "单证 {key} 在本报文中出现两次（第一次在 {first}）",
+        "document {key} appears twice in this message (first at {first})",
+    ),
     "xml.malformed": ("XML 格式错误：{detail}", "malformed XML: {detail}"),
     "xml.forbidden": (
         "拒绝处理：XML 含 DTD/实体声明（{detail}），可能是 XXE 或实体膨胀攻击",
@@ -190,11 +237,26 @@ RULES: dict[str, tuple[str, str]] = {
         "XML 文件过大（{size} 字节，上限 {limit}）",
         "XML file too large ({size} bytes, limit {limit})",
     ),
+    "xml.encoding_mismatch": (
+        "文件声明的编码是 {declared}，但内容是 {actual} 字节，按声明读取只会得到乱码。CEB 报文使用 "
+        "UTF-8：请以 UTF-8 保存并声明 encoding=\"UTF-8\"",
+        "the file declares {declared} but its bytes are {actual}; read as declared they would be "
+        "mojibake. CEB messages are UTF-8: save the file as UTF-8 and declare encoding=\"UTF-8\"",
+    ),
+    "xml.not_utf8": (
+        "报文编码为 {encoding}；CEB 报文应使用 UTF-8（cebdesk 转换后输出 UTF-8）",
+        "the message is encoded in {encoding}; CEB messages are UTF-8 (cebdesk writes UTF-8 when it "
+        "converts)",
+    ),
     # signatures (cebdesk verify)
     "sig.none": ("没有签名（ds:Signature）", "no signature (ds:Signature)"),
     "sig.not_allowed": (
         "{message} 是海关回执，不应带签名",
         "{message} is a customs receipt and must not carry a signature",
+    ),
+    "sig.receipt_unsigned": (
+        "{message} 是海关回执：回执不签名，没有可验的签名",
+        "{message} is a customs receipt: receipts are not signed, there is nothing to verify",
     ),
     "sig.position": (
         "ds:Signature 位置不对：{expected}",

@@ -31,6 +31,7 @@ from ..messages.safexml import parse_bytes
 from ..records import Document, XmlOrigin, new_guid
 from ..signing.xmldsig import verify_message
 from ..spec import Direction, document_type_for, message_type
+from ..spec.identity import ID_NUMBER_FIELDS
 from ..spec.receipts import RECEIPT_FOR
 from .dxp import cop_msg_id as envelope_cop_msg_id
 from .folders import HIDDEN, Outbox
@@ -64,9 +65,11 @@ SEQUENCES: dict[str, list[tuple[str, str]]] = {
         ("399", "[Code:2100;Desc:审结]"),
     ],
 }
-#: Negative codes per declaration: (duplicate, field rules failed, signature failed).
+#: Negative codes per declaration: (duplicate, field rules failed, signature failed). The
+#: orders' codes run -301001 … -301015 in the order ceb-spec §5.3 lists them: -301008 is
+#: "参数校验不通过", -301010 "已存在相同编号的订单".
 ERRORS: dict[str, tuple[str, str, str]] = {
-    "CEB311Message": ("-301010", "-301006", "-301006"),
+    "CEB311Message": ("-301010", "-301008", "-301006"),
     "CEB411Message": ("-401007", "-401009", "-401009"),
     "CEB511Message": ("-504015", "-504011", "-504011"),
     "CEB513Message": ("-505012", "-505011", "-505011"),
@@ -174,6 +177,11 @@ class Customs:
                 answers.append((doc.head, [(bad_signature, "验签失败")]))
                 continue
             problems = [f for f in check_document(doc) if f.is_error]
+            identity = next((f for f in problems if f.rule.startswith("id.")), None)
+            if identity is not None:  # customs checks the identity number before anything else
+                who = ID_NUMBER_FIELDS[identity.element or ""][1]
+                answers.append((doc.head, [(invalid, f"{who}身份信息校验不通过")]))
+                continue
             if problems:
                 answers.append(
                     (doc.head, [(invalid, "参数校验不通过，" + "; ".join(f.render() for f in problems[:3]))])

@@ -15,18 +15,13 @@ I18N = Path(__file__).resolve().parent / "i18n"
 
 
 def install_translator(app, language: str | None):
-    """Chinese is the UI's own language: Qt's own texts (dialog buttons, file dialogs, context
-    menus) come from Qt's Chinese translations, shipped with PySide6. English: cebdesk's texts
-    from the compiled .qm, Qt's are English already. The installed translator, or None."""
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    """Chinese is the UI's own language; English comes from the compiled .qm."""
+    from PySide6.QtCore import QTranslator
 
-    translator = QTranslator(app)
     if not language or language.startswith("zh"):
-        qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        loaded = translator.load("qtbase_zh_CN", qt_translations)
-    else:
-        loaded = translator.load(str(I18N / f"cebdesk_{language}.qm"))
-    if loaded:
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(I18N / f"cebdesk_{language}.qm")):
         app.installTranslator(translator)
         return translator
     return None
@@ -43,9 +38,11 @@ def main(
     app.setApplicationName("cebdesk")
     workspace = Workspace(data_dir, exchange_dir=exchange_dir)  # the same resolution as the CLI's
     profile = workspace.profile
-    language = (profile.ui.get("language") if profile else None) or os.environ.get("CEBDESK_LANG") or "zh"
-    install_translator(app, language)
+    install_translator(
+        app, (profile.ui.get("language") if profile else None) or os.environ.get("CEBDESK_LANG")
+    )
     signer = SignerOptions.from_settings(profile.signer) if profile else SignerOptions()
+    language = (profile.ui.get("language") if profile else None) or os.environ.get("CEBDESK_LANG") or "zh"
     context = AppContext(
         workspace.data_dir, workspace.exchange_dir, profile, signer, "en" if language.startswith("en") else "zh"
     )

@@ -17,10 +17,28 @@ from lxml import etree
 
 from ..findings import Finding, InputError, Location, Severity
 from ..records import Document, Envelope, XmlOrigin
-from ..spec import BASE_SUBSCRIBE, BASE_TRANSFER, NS_CEB, NS_DS, Direction, Entity, MessageType, message_type
+from ..spec import (
+    BASE_SUBSCRIBE,
+    BASE_TRANSFER,
+    EXTEND_MESSAGE,
+    NS_CEB,
+    NS_DS,
+    NS_XSI,
+    Direction,
+    Entity,
+    Field,
+    Kind,
+    MessageType,
+    message_type,
+)
+from ..spec.entities import EXTEND_MESSAGE_ANY
+from ..spec.messages import MAX_SUBSCRIBERS
 from .safexml import parse_bytes, parse_file
 
 NS_DXP = "http://www.chinaport.gov.cn/dxp"
+#: Attributes any element may carry: a schema processor reads them itself.
+_XSI_ATTRIBUTES = frozenset({f"{{{NS_XSI}}}schemaLocation", f"{{{NS_XSI}}}noNamespaceSchemaLocation"})
+ROOT_ATTRIBUTES = frozenset({"guid", "version"})
 
 
 @dataclass
@@ -28,6 +46,8 @@ class ParsedMessage:
     message: MessageType
     envelope: Envelope
     documents: list[Document]
+    #: Structure problems: each is something the official XSD refuses too (an unknown element
+    #: in a receipt is only a warning: customs' own receipts carry some).
     findings: list[Finding] = field(default_factory=list)
     tree: etree._ElementTree | None = None
 
@@ -63,6 +83,17 @@ def unwrap_dxp(tree: etree._ElementTree, name: str) -> etree._ElementTree:
     return parse_bytes(inner, f"{name}#Data")
 
 
+def _may_be_empty(field: Field) -> bool:
+    """Does the XSD accept the element present with no text (<ceb:note/>)?"""
+    return field.type.kind is Kind.TEXT and field.type.min_length == 0
+
+
+def _simple_text(node: etree._Element) -> str:
+    """The value of an element of simple type: its text, comments and processing instructions
+    left out (they may sit inside a value without changing it)."""
+    return (node.text or "") + "".join(child.tail or "" for child in node)
+
+
 class _Reader:
     def __init__(self, name: str, mt: MessageType) -> None:
         self.name = name
@@ -72,27 +103,108 @@ class _Reader:
     def finding(self, path: str, rule: str, severity: Severity = Severity.ERROR, **params) -> None:
         self.findings.append(Finding(Location(self.name, path=path), rule, severity, params=params))
 
+    def attributes(self, node: etree._Element, path: str, allowed: frozenset[str] = frozenset()) -> None:
+        """CEB elements carry no attributes (the root: guid and version)."""
+        for attribute in node.attrib:
+            if attribute not in allowed and attribute not in _XSI_ATTRIBUTES:
+                qname = etree.QName(attribute)
+                shown = f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
+                self.finding(path, "message.unknown_attribute", attribute=shown)
+
+    def element_only(self, node: etree._Element, path: str) -> None:
+        """An element that holds elements holds no text of its own (blank layout aside)."""
+        for piece in (node.text, *(child.tail for child in node)):
+            if piece and piece.strip():
+                text = piece.strip()
+                self.finding(path, "message.stray_text", element=_local(node), text=text[:40])
+                return
+
     def entity(self, node: etree._Element, entity: Entity, path: str) -> dict[str, str]:
+        """The fields of one entity, in sequence. A required element present without text is
+        kept as "" (the XSD tells it apart from an absent one); an empty optional one is left out."""
+        self.attributes(node, path)
+        self.element_only(node, path)
         values: dict[str, str] = {}
+        seen: set[str] = set()
         last = -1
         order = {f.name: i for i, f in enumerate(entity.fields)}
         # customs may add trailing elements to receipts (CEB816): tolerated, but said
         unknown_severity = Severity.WARNING if self.mt.direction is Direction.RECEIPT else Severity.ERROR
         for child in _elements(node):
             name = _local(child)
+            where = f"{path}/{name}"
             index = order.get(name)
             if index is None or etree.QName(child).namespace != NS_CEB:
-                self.finding(f"{path}/{name}", "message.unknown_element", unknown_severity, element=name)
+                self.finding(where, "message.unknown_element", unknown_severity, element=name)
                 continue
-            if name in values or index < last:
-                self.finding(f"{path}/{name}", "message.order", element=name)
+            if name in seen:
+                self.finding(where, "message.repeated", element=name)
+                continue
+            if index < last:
+                self.finding(where, "message.order", element=name)
             last = max(last, index)
-            text = child.text or ""
-            if len(child):
-                self.finding(f"{path}/{name}", "message.unknown_element", element=f"{name}/*")
-            if text:
+            self.attributes(child, where)
+            if len(_elements(child)):
+                self.finding(where, "message.unknown_element", element=f"{name}/*")
+            text = _simple_text(child)
+            if text or entity[name].required:
                 values[name] = text
+            elif not _may_be_empty(entity[name]):
+                self.finding(where, "message.empty_element", element=name)
+            seen.add(name)
         return values
+
+    def extend_message(self, node: etree._Element, path: str) -> None:
+        """ExtendMessage: name, version (at most 30 characters each) and Message, which holds at
+        most one element of any kind and nothing else."""
+        self.attributes(node, path)
+        self.element_only(node, path)
+        expected = [*EXTEND_MESSAGE.names, EXTEND_MESSAGE_ANY]
+        children = _elements(node)
+        names = [_local(c) if etree.QName(c).namespace == NS_CEB else "" for c in children]
+        for child, name in zip(children, names, strict=True):
+            if name not in expected:
+                self.finding(f"{path}/{_local(child)}", "message.unknown_element", element=_local(child))
+        present = [n for n in names if n in expected]
+        if present != [n for n in expected if n in present]:
+            self.finding(path, "message.order", element="ExtendMessage/*")
+        elif len(present) != len(set(present)):
+            self.finding(path, "message.repeated", element="ExtendMessage/*")
+        for f in EXTEND_MESSAGE.fields:
+            if f.name not in present:
+                self.finding(path, "message.missing_element", element=f.name)
+        for child, name in zip(children, names, strict=True):
+            if name in EXTEND_MESSAGE.names:
+                self.attributes(child, f"{path}/{name}")
+                limit = EXTEND_MESSAGE[name].type.max_length
+                text = _simple_text(child)
+                if len(_elements(child)):
+                    self.finding(f"{path}/{name}", "message.unknown_element", element=f"{name}/*")
+                elif limit is not None and len(text) > limit:
+                    self.findings.append(
+                        Finding(
+                            Location(self.name, path=f"{path}/{name}"),
+                            "field.too_long",
+                            element=name,
+                            label=EXTEND_MESSAGE[name].label,
+                            params={"length": len(text), "max": limit},
+                        )
+                    )
+        holders = [c for c, n in zip(children, names, strict=True) if n == EXTEND_MESSAGE_ANY]
+        if not holders:
+            self.finding(path, "message.missing_element", element=EXTEND_MESSAGE_ANY)
+        for holder in holders:
+            where = f"{path}/{EXTEND_MESSAGE_ANY}"
+            self.attributes(holder, where)
+            self.element_only(holder, where)
+            if len(_elements(holder)) > 1:
+                self.finding(
+                    where,
+                    "message.too_many",
+                    element=f"{EXTEND_MESSAGE_ANY}/*",
+                    limit=1,
+                    count=len(_elements(holder)),
+                )
 
 
 def read_message(tree: etree._ElementTree, name: str) -> ParsedMessage:
@@ -113,6 +225,8 @@ def read_message(tree: etree._ElementTree, name: str) -> ParsedMessage:
     reader = _Reader(name, mt)
     if etree.QName(root).namespace != NS_CEB:
         reader.finding(f"/{local}", "message.wrong_namespace", element=local, expected=NS_CEB)
+    reader.attributes(root, f"/{local}", ROOT_ATTRIBUTES)
+    reader.element_only(root, f"/{local}")
     envelope = Envelope(guid=root.get("guid", ""), version=root.get("version", ""))
     documents: list[Document] = []
     node_name = mt.wrapper or mt.head.name
@@ -124,6 +238,10 @@ def read_message(tree: etree._ElementTree, name: str) -> ParsedMessage:
         path = f"/{local}/{child_name}[{count}]"
         ns = etree.QName(child).namespace
         if child_name == "Signature" and ns == NS_DS:
+            if mt.signature == "none":
+                reader.finding(path, "sig.not_allowed", message=mt.code)
+            elif envelope.signed:
+                reader.finding(path, "message.repeated", element="ds:Signature")
             envelope.signed = True
             stage = 4
             continue
@@ -140,6 +258,7 @@ def read_message(tree: etree._ElementTree, name: str) -> ParsedMessage:
             stage = 2
         elif child_name == "ExtendMessage" and mt.has_base_transfer and 1 <= stage <= 2:
             envelope.extend_message = child
+            reader.extend_message(child, path)
             stage = 3
         elif child_name in (node_name, "BaseTransfer", "BaseSubscribe", "ExtendMessage"):
             reader.finding(path, "message.order", element=child_name)
@@ -150,6 +269,14 @@ def read_message(tree: etree._ElementTree, name: str) -> ParsedMessage:
     if mt.max_nodes is not None and len(documents) > mt.max_nodes:
         reader.finding(
             f"/{local}", "message.too_many", element=node_name, limit=mt.max_nodes, count=len(documents)
+        )
+    if len(envelope.base_subscribe) > MAX_SUBSCRIBERS:
+        reader.finding(
+            f"/{local}",
+            "message.too_many",
+            element="BaseSubscribe",
+            limit=MAX_SUBSCRIBERS,
+            count=len(envelope.base_subscribe),
         )
     if mt.has_base_transfer and envelope.base_transfer is None:
         reader.finding(f"/{local}", "message.missing_element", element="BaseTransfer")
@@ -165,17 +292,21 @@ def _document(reader: _Reader, mt: MessageType, node: etree._Element, path: str,
     seen_head = False
     head_path = f"{path}/{mt.head.name}"
     list_path = f"{path}/{mt.list.name}" if mt.list else None
+    reader.attributes(node, path)
+    reader.element_only(node, path)
     for child in _elements(node):
-        child_name = _local(child)
+        child_name = _local(child) if etree.QName(child).namespace == NS_CEB else f"{{}}{_local(child)}"
         if child_name == mt.head.name and not seen_head and not lines:
             head = reader.entity(child, mt.head, head_path)
             seen_head = True
         elif mt.list is not None and child_name == mt.list.name and seen_head:
             lines.append(reader.entity(child, mt.list, f"{list_path}[{len(lines) + 1}]"))
+        elif child_name == mt.head.name and seen_head:
+            reader.finding(f"{path}/{child_name}", "message.repeated", element=child_name)
         elif child_name in (mt.head.name, mt.list.name if mt.list else None):
             reader.finding(f"{path}/{child_name}", "message.order", element=child_name)
         else:
-            reader.finding(f"{path}/{child_name}", "message.unknown_element", element=child_name)
+            reader.finding(f"{path}/{_local(child)}", "message.unknown_element", element=_local(child))
     if not seen_head:
         reader.finding(path, "message.missing_element", element=mt.head.name)
     return Document(mt, head, lines, XmlOrigin(name, head_path, list_path))

@@ -15,17 +15,23 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..checks import check_document
+from ..checks import (
+    check_document,
+    check_documents,
+    check_envelope,
+    xsd_accepts_document,
+    xsd_accepts_envelope,
+)
 from ..excel.reader import WorkbookReader
 from ..files import atomic_write
 from ..findings import Finding, InputError, Location, Severity
 from ..messages.build import build_message, file_name, indent, serialize
-from ..messages.parse import ParsedMessage, read_message_file
-from ..messages.safexml import parse_file
+from ..messages.parse import ParsedMessage, read_message, read_message_file, unwrap_dxp
+from ..messages.safexml import parse_bytes, parse_file
 from ..records import Document
 from ..settings import Profile
 from ..signing.base import Signer, SigningError, TokenGone
-from ..signing.xmldsig import sign_message, verify_message
+from ..signing.xmldsig import find_signature, sign_message, verify_message
 from ..spec import DocumentType, MessageType, signature_position
 
 XML_SUFFIXES = {".xml"}
@@ -248,9 +254,11 @@ def _convert_xml(path: Path, options: ConvertOptions, report: ConvertReport) -> 
     """Re-emit an existing message: same guid and values, signed if a signer is given."""
     name = str(path)
     parsed: ParsedMessage = read_message_file(path)
-    report.findings.extend(parsed.findings)
+    # the same document twice: which one is meant cannot be known, the message is refused whole
+    found = parsed.findings + check_documents(parsed.documents)
+    report.findings.extend(found)
     mt = parsed.message
-    if any(f.is_error for f in parsed.findings):
+    if any(f.is_error for f in found):
         report.documents += len(parsed.documents)
         report.rejected += len(parsed.documents)
         return
@@ -326,30 +334,63 @@ class ValidateResult:
     message: str | None
     documents: int
     findings: list[Finding]
+    #: What the official XSD alone would say: the structure, occurrences, lengths and number
+    #: formats are right. ``ok`` asks more (code tables, dates, signs, identity numbers …).
+    schema_ok: bool = False
 
     @property
     def ok(self) -> bool:
         return not any(f.is_error for f in self.findings)
 
 
+def _validate(name: str, read: Callable[[], ParsedMessage]) -> ValidateResult:
+    try:
+        parsed = read()
+    except InputError as exc:
+        return ValidateResult(name, None, 0, exc.findings)
+    mt = parsed.message
+    findings = list(parsed.findings)
+    findings.extend(check_envelope(mt, parsed.envelope, name))
+    for doc in parsed.documents:
+        findings.extend(check_document(doc))
+    findings.extend(check_documents(parsed.documents))
+    unsigned = mt.signature == "required" and not parsed.envelope.signed
+    if unsigned:
+        findings.append(
+            Finding(Location(name), "message.missing_element", params={"element": "ds:Signature"})
+        )
+    encoding = parsed.tree.docinfo.encoding if parsed.tree is not None else None
+    if encoding and _codec_name(encoding) not in ("utf-8", "ascii"):
+        findings.append(
+            Finding(Location(name), "xml.not_utf8", Severity.WARNING, params={"encoding": encoding})
+        )
+    schema_ok = (
+        not parsed.findings
+        and not unsigned
+        and xsd_accepts_envelope(mt, parsed.envelope)
+        and all(xsd_accepts_document(doc) for doc in parsed.documents)
+    )
+    return ValidateResult(name, mt.code, len(parsed.documents), findings, schema_ok)
+
+
+def _codec_name(label: str) -> str:
+    import codecs
+
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return label
+
+
 def validate(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ValidateResult]:
     """Structure and field rules for existing messages, one result per file."""
     for raw in paths:
-        name = str(raw)
-        try:
-            parsed = read_message_file(raw)
-        except InputError as exc:
-            yield ValidateResult(name, None, 0, exc.findings)
-            continue
-        findings = list(parsed.findings)
-        for doc in parsed.documents:
-            findings.extend(check_document(doc))
-        mt = parsed.message
-        if mt.signature == "required" and not parsed.envelope.signed:
-            findings.append(
-                Finding(Location(name), "message.missing_element", params={"element": "ds:Signature"})
-            )
-        yield ValidateResult(name, mt.code, len(parsed.documents), findings)
+        yield _validate(str(raw), lambda raw=raw: read_message_file(raw))
+
+
+def validate_bytes(data: bytes, name: str = "<bytes>") -> ValidateResult:
+    """``validate`` for a message held in memory."""
+    return _validate(name, lambda: read_message(parse_bytes(data, name), name))
 
 
 @dataclass
@@ -416,6 +457,8 @@ class VerifyResult:
     algorithm: str | None = None
     signer: str | None = None
     key_name: str | None = None
+    #: A customs receipt without a signature: nothing to verify, and nothing wrong either.
+    receipt: bool = False
 
 
 def verify_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[VerifyResult]:
@@ -425,12 +468,18 @@ def verify_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[VerifyResu
     for raw in paths:
         name = str(raw)
         try:
-            tree = parse_file(raw)
+            # a DxpMsg envelope: the signature to check is the business message's, inside Data
+            tree = unwrap_dxp(parse_file(raw), name)
         except InputError as exc:
             yield VerifyResult(name, None, False, exc.findings)
             continue
         root = tree.getroot()
         code = etree.QName(root).localname
+        if code.startswith("CEB") and signature_position(code) is None and find_signature(root) is None:
+            where = Location(name, path=f"/{code}")
+            note = Finding(where, "sig.receipt_unsigned", Severity.WARNING, params={"message": code})
+            yield VerifyResult(name, code, False, [note], receipt=True)
+            continue
         verdict = verify_message(root, name)
         findings = list(verdict.findings)
         if signature_position(code) is None and code.startswith("CEB"):

@@ -68,6 +68,7 @@ OrderHead = Entity(
             "限定为人民币，填写“142”",
             codes=codes.CURRENCY,
             default="142",
+            fixed="142",
             zero_pad=True,
         ),
         Field("buyerRegNo", "订购人注册号", text(1, 60), REQ, "订购人的交易平台注册号"),
@@ -145,6 +146,7 @@ OrderList = Entity(
             "限定为人民币，填写“142”",
             codes=codes.CURRENCY,
             default="142",
+            fixed="142",
             zero_pad=True,
         ),
         Field(
@@ -231,6 +233,7 @@ PaymentHead = Entity(
             "限定为人民币，填写“142”",
             codes=codes.CURRENCY,
             default="142",
+            fixed="142",
             zero_pad=True,
         ),
         Field(
@@ -302,6 +305,7 @@ LogisticsHead = Entity(
             "限定为人民币，填写“142”",
             codes=codes.CURRENCY,
             default="142",
+            fixed="142",
             zero_pad=True,
         ),
         Field("weight", "毛重", DECIMAL_19_5, REQ, "毛重,单位为千克"),
@@ -565,6 +569,7 @@ InventoryHead = Entity(
             "限定为人民币，填写“142”",
             codes=codes.CURRENCY,
             default="142",
+            fixed="142",
             zero_pad=True,
         ),
         Field(
@@ -641,6 +646,7 @@ InventoryList = Entity(
             "限定为人民币，填写“142”",
             codes=codes.CURRENCY,
             default="142",
+            fixed="142",
             zero_pad=True,
         ),
         Field("qty", "数量", DECIMAL_19_5, REQ, "数量，按成交计量单位的实际数量"),
@@ -1157,6 +1163,16 @@ MessageReturn = Entity(
             "原始报文的报文类型，如CEB311Message，未知类型为Unknown",
         ),
         Field("oriBizMessage", "原始报文内容", text(0, None), REQ, "原始报文内容"),
+    ),
+)
+
+#: The two attributes every CEBnnnMessage root must carry (@guid, @version), checked like fields.
+MessageRoot = Entity(
+    "CEBMessage",
+    "报文根元素属性",
+    (
+        Field("guid", "报文编号", text(36, 36), REQ, "报文的36位系统唯一序号（英文字母大写）"),
+        Field("version", "版本号", text(1, 10), REQ, "报文版本号 默认1.0", default="1.0"),
     ),
 )
 

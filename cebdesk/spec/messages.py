@@ -43,6 +43,9 @@ CEB816 = MessageType("CEB816Message", "电子税单", R, e.TaxHeadRd, "Tax", e.T
 CEB818 = MessageType("CEB818Message", "电子税单状态", R, e.TaxHeadStatus, "Tax", max_nodes=None)
 CEB900 = MessageType("CEB900Message", "报文格式校验回执", R, e.MessageReturn, max_nodes=1)
 
+#: BaseSubscribe may appear at most this many times in a declaration (XSD maxOccurs).
+MAX_SUBSCRIBERS = 5
+
 IMPORT_MESSAGES: tuple[MessageType, ...] = (
     CEB311,
     CEB312,

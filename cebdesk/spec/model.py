@@ -35,6 +35,9 @@ class FieldType:
     max_length: int | None = None
     total_digits: int | None = None
     fraction_digits: int | None = None
+    #: Smallest value a number may take. Not an XSD facet: the standard says it in words
+    #: (amounts and weights are never negative, line numbers start at 1).
+    minimum: int | None = None
 
     @property
     def exact_length(self) -> int | None:
@@ -59,9 +62,15 @@ def text(min_length: int, max_length: int | None) -> FieldType:
     return FieldType(Kind.TEXT, min_length, max_length)
 
 
-DECIMAL_19_5 = FieldType(Kind.DECIMAL, total_digits=19, fraction_digits=5)
-INT = FieldType(Kind.INT)
-INT9 = FieldType(Kind.INT, total_digits=9)
+#: Every N19,5 of the import standard is an amount, a quantity or a weight: goodsValue, freight,
+#: insuredFee, taxTotal, acturalPaid, amountPaid, qty, price, totalPrice, weights, taxes.
+#: discount too: "非现金抵扣金额", subtracted in acturalPaid = 商品价格+运杂费+代扣税款-非现金抵扣金额.
+#: None of them can be negative.
+DECIMAL_19_5 = FieldType(Kind.DECIMAL, total_digits=19, fraction_digits=5, minimum=0)
+#: gnum, "从1开始的递增序号".
+INT = FieldType(Kind.INT, minimum=1)
+#: packNo, the number of parcels ("限定为1").
+INT9 = FieldType(Kind.INT, total_digits=9, minimum=1)
 
 
 @dataclass(frozen=True)
@@ -122,6 +131,15 @@ class Field:
     #: import fields carry the export form's wording (InventoryHead.portCode "出口口岸代码" is the
     #: port of entry). Shown in the template's notes and tooltips; a header reading it is accepted.
     standard_label: str | None = None
+    #: The one value the XSD allows (xs:element fixed="…"); an empty element stands for it.
+    fixed: str | None = None
+
+    @property
+    def free_text(self) -> bool:
+        """Long text (addresses, descriptions, notes: 200 characters and more) rather than a
+        code, number, name or key that customs compares as it is written."""
+        ftype = self.type
+        return ftype.kind is Kind.TEXT and (ftype.max_length is None or ftype.max_length >= 200)
 
 
 @dataclass(frozen=True)

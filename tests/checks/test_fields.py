@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -30,7 +32,14 @@ def test_rules_by_example():
     assert rules(head["customsCode"], "370") == ["field.wrong_length"]
     assert rules(head["freight"], "1.000000") == []  # trailing zeros are not digits that count
     assert rules(head["freight"], "1.000001") == ["field.decimal_digits"]
-    assert rules(head["freight"], "-3") == []
+    assert rules(head["freight"], "-3") == ["field.negative"]
+    assert rules(head["freight"], "-0.00") == []
+    assert rules(head["packNo"], "0") == ["field.below_minimum"]
+    assert rules(head["orderNo"], " A1") == ["field.padded"]
+    assert rules(head["freight"], "10 ") == ["field.padded"]
+    assert check_field(head["consigneeAddress"], "北京 ") == [("field.padded", False, {"value": "北京 "})]
+    assert rules(head["copNo"], "   ") == ["field.padded"]
+    assert rules(head["orderNo"], "   ") == ["field.required"]
     assert rules(head["packNo"], "+1") == ["field.not_int"]
     assert rules(head["declTime"], "20240230") == ["field.bad_date"]
     assert rules(head["appTime"], "20240229235959") == []
@@ -56,13 +65,24 @@ def test_any_text_gets_an_answer_never_an_exception(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.decimals(
-        allow_nan=False, allow_infinity=False, places=5, min_value=-(10**14) + 1, max_value=10**14 - 1
-    )
-)
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=5, min_value=0, max_value=10**14 - 1))
 def test_every_n19_5_number_is_accepted(number):
     assert check_field(entities.OrderHead["goodsValue"], format(number, "f")) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.decimals(
+        allow_nan=False,
+        allow_infinity=False,
+        places=5,
+        min_value=-(10**14) + 1,
+        max_value=Decimal("-0.00001"),
+    )
+)
+def test_no_n19_5_number_is_negative(number):
+    """Every N19,5 of the import standard is an amount, a quantity or a weight."""
+    assert rules(entities.OrderHead["goodsValue"], format(number, "f")) == ["field.negative"]
 
 
 # -- an unknown code: the closest names of its table, not the first codes -----------------------
