@@ -49,8 +49,15 @@ RULES: dict[str, tuple[str, str]] = {
     # file level
     "file.missing": ("文件不存在", "file not found"),
     "file.not_xlsx": (
-        "不是 Excel 2007+ (.xlsx) 文件：{detail}。旧版 .xls 请在 Excel 中另存为 .xlsx",
-        "not an Excel 2007+ (.xlsx) file: {detail}. Save old .xls files as .xlsx in Excel",
+        "不是 Excel 工作簿（.xlsx 或 .xls）：{detail}。请在 Excel 中打开它并另存为 .xlsx",
+        "not an Excel workbook (.xlsx or .xls): {detail}. Open it in Excel and save it as .xlsx",
+    ),
+    "file.ole_not_workbook": (
+        "无法作为 Excel 97-2003 (.xls) 工作簿读取（{detail}）：文件可能设置了打开密码，或是 Word 等其他 "
+        "Office 文件。请在 Excel 中打开它，去掉密码后另存为 .xlsx 再导入",
+        "cannot be read as an Excel 97-2003 (.xls) workbook ({detail}): the file may be password "
+        "protected, or another Office file such as a Word document. Open it in Excel, remove the "
+        "password, save it as .xlsx and import that",
     ),
     "file.unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
     "file.empty": ("文件中没有数据行", "the file has no data rows"),

@@ -15,13 +15,18 @@ I18N = Path(__file__).resolve().parent / "i18n"
 
 
 def install_translator(app, language: str | None):
-    """Chinese is the UI's own language; English comes from the compiled .qm."""
-    from PySide6.QtCore import QTranslator
+    """Chinese is the UI's own language: Qt's own texts (dialog buttons, file dialogs, context
+    menus) come from Qt's Chinese translations, shipped with PySide6. English: cebdesk's texts
+    from the compiled .qm, Qt's are English already. The installed translator, or None."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
 
-    if not language or language.startswith("zh"):
-        return None
     translator = QTranslator(app)
-    if translator.load(str(I18N / f"cebdesk_{language}.qm")):
+    if not language or language.startswith("zh"):
+        qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        loaded = translator.load("qtbase_zh_CN", qt_translations)
+    else:
+        loaded = translator.load(str(I18N / f"cebdesk_{language}.qm"))
+    if loaded:
         app.installTranslator(translator)
         return translator
     return None
@@ -38,11 +43,9 @@ def main(
     app.setApplicationName("cebdesk")
     workspace = Workspace(data_dir, exchange_dir=exchange_dir)  # the same resolution as the CLI's
     profile = workspace.profile
-    install_translator(
-        app, (profile.ui.get("language") if profile else None) or os.environ.get("CEBDESK_LANG")
-    )
-    signer = SignerOptions.from_settings(profile.signer) if profile else SignerOptions()
     language = (profile.ui.get("language") if profile else None) or os.environ.get("CEBDESK_LANG") or "zh"
+    install_translator(app, language)
+    signer = SignerOptions.from_settings(profile.signer) if profile else SignerOptions()
     context = AppContext(
         workspace.data_dir, workspace.exchange_dir, profile, signer, "en" if language.startswith("en") else "zh"
     )

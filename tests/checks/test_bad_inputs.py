@@ -240,9 +240,9 @@ CASES = [
     Case("zero-bytes", raw_file(b""), "file.not_xlsx", None),
     Case("not-an-xlsx", raw_file("订单编号,数量\nA1,2\n".encode(), "orders.xlsx"), "file.not_xlsx", None),
     Case(
-        "old-xls",
+        "damaged-xls",  # an .xls is read (excel/xls.py); a damaged one is refused as damaged
         raw_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "orders.xls"),
-        "file.not_xlsx",
+        "file.broken",
         None,
     ),
     Case("zip-not-workbook", raw_file(b"PK\x05\x06" + b"\0" * 18), "file.not_xlsx", None),
