@@ -4,6 +4,10 @@ Prints JSON: rows/s, documents/s, peak memory of the converting process, and the
 whole conversion to a bare openpyxl read-only pass over the same file. Each measurement runs in
 its own process so that peak memory is the conversion's own.
 
+A second case converts workbooks of ten inventories followed by 10,000 and by 1,000,000 empty
+rows (the sheet XML written straight into the zip, as a decompression bomb would be): peak memory
+must stay flat, whatever the number of empty rows.
+
     python benchmarks/convert.py [--documents N] [--lines N] [--keep DIR]
 """
 
@@ -118,8 +122,42 @@ def generate(path: Path, documents: int, lines: int) -> None:
 
 
 def _peak_kb() -> int:
-    """This process's peak resident memory (Linux reports kilobytes)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    """This process's peak resident memory in kilobytes: VmHWM where there is /proc (ru_maxrss
+    also counts the parent's memory at the fork that started this process)."""
+    try:
+        with open("/proc/self/status") as status:
+            return int(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def generate_empty_rows(path: Path, empty_rows: int, documents: int = 10) -> None:
+    """``documents`` one-line inventories, then ``empty_rows`` empty row elements, the sheet XML
+    written directly into the zip (fast, and what a generated bomb looks like)."""
+    import zipfile
+
+    small = path.with_suffix(".head.xlsx")
+    generate(small, documents, 1)  # our template's header and real rows, written by openpyxl
+    with zipfile.ZipFile(small) as z:
+        members = [(info, z.read(info.filename)) for info in z.infolist()]
+    sheet_name = "xl/worksheets/sheet1.xml"
+    head, _, tail = dict((i.filename, d) for i, d in members)[sheet_name].partition(b"</sheetData>")
+    last = documents + 2  # two header rows, one row per document
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in members:
+            if info.filename != sheet_name:
+                z.writestr(info, data)
+        with z.open(sheet_name, "w", force_zip64=True) as out:
+            out.write(head)
+            chunk = []
+            for r in range(last + 1, last + 1 + empty_rows):
+                chunk.append(f'<row r="{r}" spans="1:65"/>')
+                if len(chunk) == 50_000:
+                    out.write("".join(chunk).encode())
+                    chunk = []
+            out.write("".join(chunk).encode())
+            out.write(b"</sheetData>" + tail)
+    small.unlink()
 
 
 def child_bare(path: str) -> dict:
@@ -175,6 +213,39 @@ def _make_key(folder: Path) -> tuple[Path, Path]:
     return write_signing_key(folder, "cebdesk benchmark TEST")
 
 
+def _empty_rows_case(folder: Path, key: Path, cert: Path) -> dict:
+    """Ten inventories, then 10,000 or 1,000,000 empty rows: time and peak memory of each."""
+    import zipfile
+
+    cases = []
+    for empty in (10_000, 1_000_000):
+        source = folder / f"inventory-10-then-{empty}-empty-rows.xlsx"
+        start = time.perf_counter()
+        generate_empty_rows(source, empty)
+        generated = time.perf_counter() - start
+        with zipfile.ZipFile(source) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+        conv, peak = _run_child("convert", str(source), str(folder / f"out-{empty}"), str(key), str(cert))
+        cases.append(
+            {
+                "empty_rows": empty,
+                "bytes": source.stat().st_size,
+                "unpacked_bytes": unpacked,
+                "generate_seconds": round(generated, 2),
+                "convert_seconds": round(conv["seconds"], 3),
+                "documents": conv["documents"],
+                "rejected": conv["rejected"],
+                "peak_memory_mb": round(peak, 1),
+            }
+        )
+    growth = cases[-1]["peak_memory_mb"] - cases[0]["peak_memory_mb"]
+    return {
+        "cases": cases,
+        "peak_memory_growth_mb": round(growth, 1),
+        "target": {"peak_memory_growth_mb_max": 20},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=10_000)
@@ -221,6 +292,7 @@ def main() -> None:
         "signing": "RSA-2048 key file, rsa-sha1, 100 inventories per message",
         "cpu_count": os.cpu_count(),
     }
+    result["empty_rows"] = _empty_rows_case(folder, key, cert)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     if not args.keep:
         import shutil

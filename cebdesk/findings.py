@@ -81,6 +81,121 @@ RULES: dict[str, tuple[str, str]] = {
         "表体工作表缺少关联列 {columns}，无法与表头对应",
         "the list sheet lacks the linking column(s) {columns}",
     ),
+    # workbooks that are damaged, oversized or hide things (the Excel reader)
+    "file.broken": (
+        "文件已损坏，读到这里时出错（{part}：{detail}）。请在 Excel 中打开它，另存为新文件后再导入",
+        "the file is damaged; reading failed here ({part}: {detail}). Open it in Excel, save it as "
+        "a new file and import that",
+    ),
+    "file.read_failed": (
+        "读取文件时出错（{detail}）。请检查磁盘或网络驱动器，把文件复制到本机后再导入",
+        "reading the file failed ({detail}); check the disk or network drive, copy the file to this "
+        "computer and import it again",
+    ),
+    "file.unpacked_too_large": (
+        "文件解压后有 {size} MB，超过上限 {limit} MB（可能是“压缩炸弹”）。若文件确实正常，请用 "
+        "--max-unpacked-mb 提高上限",
+        "the file unpacks to {size} MB, more than the limit of {limit} MB (possibly a decompression "
+        "bomb); if it is genuine, raise the limit with --max-unpacked-mb",
+    ),
+    "file.too_many_strings": (
+        "共享字符串超过 {limit} 个（可能是“压缩炸弹”）。若文件确实正常，请用 --max-strings 提高上限",
+        "more than {limit} shared strings (possibly a decompression bomb); if the file is genuine, "
+        "raise the limit with --max-strings",
+    ),
+    "file.strings_too_large": (
+        "共享字符串的文字超过 {limit} MB（可能是“压缩炸弹”）。若文件确实正常，请用 --max-strings-mb "
+        "提高上限",
+        "the shared strings hold more than {limit} MB of text (possibly a decompression bomb); if the "
+        "file is genuine, raise the limit with --max-strings-mb",
+    ),
+    "sheet.too_many_rows": (
+        "工作表超过 {limit} 行（含空行；可能是“压缩炸弹”）。请删除多余的行，或用 --max-rows 提高上限",
+        "the sheet has more than {limit} rows, empty ones included (possibly a decompression bomb); "
+        "delete the surplus rows or raise the limit with --max-rows",
+    ),
+    "sheet.hidden_skipped": (
+        "工作表“{sheet}”已隐藏，未读取；如需导入，请在 Excel 中取消隐藏",
+        "sheet {sheet!r} is hidden and was not read; unhide it in Excel to import it",
+    ),
+    "sheet.hidden": (
+        "工作表“{sheet}”已隐藏，隐藏的工作表不会读取；请在 Excel 中取消隐藏后再导入",
+        "sheet {sheet!r} is hidden, and hidden sheets are never read; unhide it in Excel and import again",
+    ),
+    "sheet.not_read": (
+        "工作表“{sheet}”没有可用的{doc_label}表头（含单证编号列），未读取；已读取：{read}",
+        "sheet {sheet!r} has no usable {doc_label} header (with the document number column) and was "
+        "not read; read: {read}",
+    ),
+    "sheet.mixed_layouts": (
+        "工作表 {flat} 是单表格式，{split} 是表头/表体分表格式：一个文件只能用一种格式，请分成两个文件",
+        "sheets {flat} hold whole documents while {split} split them into head and list sheets; one "
+        "file can use only one layout, split it into two files",
+    ),
+    "column.hidden": (
+        "此列在 Excel 中已隐藏，其内容仍会申报",
+        "this column is hidden in Excel; its values are declared all the same",
+    ),
+    "row.hidden": (
+        "此行在 Excel 中已隐藏（筛选或隐藏行），仍会申报",
+        "this row is hidden in Excel (filtered out or hidden); it is declared all the same",
+    ),
+    "group.key_in_other_sheet": (
+        "{key} 已在工作表“{sheet}”第{first_row}行出现：同一单证不能出现在两个工作表中",
+        "{key} already appears in sheet {sheet!r}, row {first_row}; one document cannot be in two sheets",
+    ),
+    # cells the reader cannot take as they are
+    "cell.formula_no_value": (
+        "公式 {value} 没有计算结果（文件由程序生成，未经 Excel 保存）。请在 Excel 中打开并保存，或直接填写值",
+        "the formula {value} has no calculated value (the file was written by a program and never "
+        "saved in Excel); open and save it in Excel, or type the value",
+    ),
+    "cell.error_value": (
+        "单元格是错误值 {value}，请改正公式或填写值",
+        "the cell holds the error value {value}; fix the formula or type the value",
+    ),
+    "cell.inexact_number": (
+        "数字 {value} 超过 15 位有效数字，Excel 已丢失末尾几位。请把该列设为文本格式后重新输入",
+        "the number {value} has more than 15 significant digits, so Excel has lost its last digits; "
+        "format the column as text and type the value again",
+    ),
+    "cell.scientific": (
+        "“{value}”是科学计数法显示的数字，原来的数字已丢失。请把该列设为文本格式后重新输入",
+        "{value!r} is a number shown in scientific notation; its digits are lost. Format the column "
+        "as text and type the value again",
+    ),
+    "cell.date": (
+        "Excel 把此单元格存成了日期/时间（{value}）。请把该列设为文本格式后重新输入",
+        "Excel stored a date or time here ({value}); format the column as text and type the value again",
+    ),
+    "cell.boolean": (
+        "单元格是逻辑值 {value}（TRUE/FALSE），不是此字段的取值。请把该列设为文本格式后重新输入",
+        "the cell holds the logical value {value} (TRUE/FALSE), not a value of this field; format the "
+        "column as text and type the value again",
+    ),
+    "cell.invisible": (
+        "含有 {count} 个不可见字符（{chars}，如零宽空格、BOM），已删除",
+        "contained {count} invisible character(s) ({chars}: zero-width space, BOM…); removed",
+    ),
+    "cell.odd_space": (
+        "含有不间断空格等特殊空白（{chars}），已换成普通空格",
+        "contained no-break or other special spaces ({chars}); replaced by ordinary spaces",
+    ),
+    "cell.odd_space_in_code": (
+        "第 {position} 个字符是不间断空格等特殊空白（{chars}）：编号和代码中不应有空格，请删除后重新输入",
+        "character {position} is a no-break or other special space ({chars}); codes and numbers "
+        "hold no spaces: delete it and type the value again",
+    ),
+    "cell.leading_zero_phone": (
+        "电话号码 {value} 存成了数字，开头的 0（区号）会丢失。若号码以 0 开头，请把该列设为文本格式后重新输入",
+        "the phone number {value} is stored as a number, which drops a leading 0 (area code); if the "
+        "number begins with 0, format the column as text and type it again",
+    ),
+    "cell.leading_zero_id": (
+        "证件号码 {value} 存成了数字，开头的 0 会丢失。若号码以 0 开头，请把该列设为文本格式后重新输入",
+        "the ID number {value} is stored as a number, which drops leading zeros; if it begins with 0, "
+        "format the column as text and type it again",
+    ),
     # grouping
     "group.conflict": (
         "同一单证的表头值不一致：第{first_row}行为“{first}”，本行为“{value}”",
@@ -315,6 +430,11 @@ RULES: dict[str, tuple[str, str]] = {
         "缺少企业档案中的 {element}（BaseTransfer），请在 --profile 文件的 [transfer] 中填写",
         "the enterprise profile lacks {element} (BaseTransfer); set it in the [transfer] table "
         "of the --profile file",
+    ),
+    "profile.unknown_default": (
+        "[defaults] 中的“{element}”不是任何单证的元素：请检查拼写（区分大小写；表体与表头同名的元素写作 OrderList.currency 这样）",
+        "{element!r} in [defaults] is no element of any document: check the spelling (case matters; a "
+        "list element named like a head one is written OrderList.currency)",
     ),
 }
 

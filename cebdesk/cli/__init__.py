@@ -20,6 +20,7 @@ import sqlite3
 import sys
 from typing import TextIO
 
+from ..excel.xlsx import use_limits
 from ..exchange.folders import OutboxBusy
 from ..findings import InputError
 from ..pipeline.workspace import WorkspaceError
@@ -29,16 +30,27 @@ from .common import EXIT_REJECTED, EXIT_USAGE, UsageError, os_error, print_findi
 from .exchange import cmd_receipts, cmd_send, cmd_simulate, cmd_status, cmd_watch
 from .files import cmd_convert, cmd_sign, cmd_template, cmd_validate, cmd_verify
 from .keys import cmd_tokens
-from .parser import build_parser
+from .parser import build_parser, reader_limits
+
+
+def _reading_workbooks(command):
+    """A command that reads workbooks, under the limits of its --max-… options."""
+
+    def run(args, lang: str, out: TextIO) -> int:
+        with use_limits(reader_limits(args)):
+            return command(args, lang, out)
+
+    return run
+
 
 COMMANDS = {
     "send": cmd_send,
     "receipts": cmd_receipts,
     "status": cmd_status,
-    "watch": cmd_watch,
+    "watch": _reading_workbooks(cmd_watch),
     "simulate": cmd_simulate,
     "template": cmd_template,
-    "convert": cmd_convert,
+    "convert": _reading_workbooks(cmd_convert),
     "validate": cmd_validate,
     "sign": cmd_sign,
     "verify": cmd_verify,

@@ -7,7 +7,53 @@ import os
 from pathlib import Path
 
 from .. import __version__
+from ..excel.xlsx import DEFAULT_LIMITS, ReadLimits
 from ..spec import DOCUMENT_TYPES
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
+def reader_limit_options(p: argparse.ArgumentParser) -> None:
+    """--max-… : how large a workbook may be before it is refused as a decompression bomb."""
+    d = DEFAULT_LIMITS
+    g = p.add_argument_group("workbook limits (a larger workbook is refused as a likely decompression bomb)")
+    g.add_argument(
+        "--max-rows",
+        type=_positive,
+        metavar="N",
+        help=f"rows of one sheet, empty ones included (default {d.rows})",
+    )
+    g.add_argument(
+        "--max-unpacked-mb",
+        type=_positive,
+        metavar="MB",
+        help=f"the workbook's XML unpacked (default {d.unpacked_mb})",
+    )
+    g.add_argument("--max-strings", type=_positive, metavar="N", help=f"shared strings (default {d.strings})")
+    g.add_argument(
+        "--max-strings-mb",
+        type=_positive,
+        metavar="MB",
+        help=f"shared strings' text (default {d.strings_mb})",
+    )
+
+
+def reader_limits(args: argparse.Namespace) -> ReadLimits:
+    d = DEFAULT_LIMITS
+    return ReadLimits(
+        unpacked_mb=getattr(args, "max_unpacked_mb", None) or d.unpacked_mb,
+        rows=getattr(args, "max_rows", None) or d.rows,
+        strings=getattr(args, "max_strings", None) or d.strings,
+        strings_mb=getattr(args, "max_strings_mb", None) or d.strings_mb,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--send", action="store_true", help="journal, sign and send instead of writing files to -o"
     )
+    reader_limit_options(p)
     signer_options(p)
     exchange_options(p)
     output_options(p)
@@ -152,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", type=Path)
     p.add_argument("--once", action="store_true", help="handle what is there now, then stop")
     p.add_argument("--interval", type=float, default=2.0, metavar="S")
+    reader_limit_options(p)
     signer_options(p)
     exchange_options(p)
     output_options(p)

@@ -9,28 +9,30 @@ Layouts read:
 - one sheet, row 1 Chinese labels and row 2 element names, data from row 3 (our templates);
 - one sheet whose only header row holds element names or Chinese labels (ERP exports);
 - a head sheet plus a list sheet, linked by the business key.
+
+Every visible sheet whose header has the key column is read, one after another (a document's
+rows never span two sheets); hidden sheets never are, and a warning says so. Rows hidden in Excel
+(by a filter or by hand) are read, with a warning at the row.
 """
 
 from __future__ import annotations
 
 import os
-import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from ..findings import Finding, InputError, Location, Severity
 from ..records import Document, SheetOrigin, new_guid
 from ..spec import DOCUMENT_TYPES, DocumentType
-from .cells import _SPACES, normalizer
+from .cells import _SPACES, Bad, CellIssue, normalizer
 from .columns import LIST_SUFFIX, Column, template_columns
 from .template import CODES_SHEET, HELP_SHEET
+from .xls import XlsWorkbook
+from .xlsx import ReadLimits, SheetInfo, Workbook, current_limits
 
 _SKIP_SHEETS = {HELP_SHEET, CODES_SHEET}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -49,6 +51,7 @@ class _HeaderMap:
     columns: dict[int, Column]  # 0-based index -> column
     unknown: list[tuple[int, str]] = field(default_factory=list)
     duplicates: list[tuple[int, str]] = field(default_factory=list)
+    width: int = 0  # columns that have a header; cells further right are not read
 
     @property
     def score(self) -> int:
@@ -119,76 +122,82 @@ def _map_header(doc_type: DocumentType, row1: tuple, row2: tuple) -> _HeaderMap:
     return _HeaderMap(1, 2, m1, u1, d1)
 
 
-def _first_rows(ws, n: int = 2) -> list[tuple]:
-    rows = []
-    for row in ws.iter_rows(min_row=1, max_row=n, values_only=True):
-        rows.append(tuple(row))
-    while len(rows) < n:
-        rows.append(())
+def _first_rows(book: Workbook, ws: SheetInfo, n: int = 2, hidden: set[int] | None = None) -> list[tuple]:
+    rows: list[tuple] = [()] * n
+    for row in book.rows(ws, max_row=n, hidden_columns=hidden):
+        if 1 <= row.number <= n:
+            rows[row.number - 1] = tuple(None if isinstance(v, Bad) else v for v in row.values)
     return rows
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Path) -> bool:
+    """Refuse what is not a workbook; True for an Excel 97-2003 (.xls, OLE) file."""
     where = Location(str(path))
     if not path.is_file():
         raise InputError([Finding(where, "file.missing")])
-    with path.open("rb") as fh:
-        magic = fh.read(4)
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(4)
+    except OSError as exc:
+        raise InputError(
+            [Finding(where, "file.read_failed", params={"detail": exc.strerror or str(exc)})]
+        ) from None
     if magic == _OLE_MAGIC:
-        raise InputError([Finding(where, "file.not_xlsx", params={"detail": "旧版 .xls (OLE) 格式"})])
+        return True
     if not magic.startswith(b"PK"):
         detail = "空文件" if not magic else "不是 ZIP/OOXML 格式"
         raise InputError([Finding(where, "file.not_xlsx", params={"detail": detail})])
+    return False
 
 
-@contextmanager
-def _workbook(path: Path):
-    """Open read-only from a file object (so any file name works) and close both afterwards."""
-    _check_file(path)
-    fh = path.open("rb")
-    try:
-        try:
-            wb = load_workbook(fh, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
-            detail = f"{type(exc).__name__}: {exc}"[:200]
-            raise InputError(
-                [Finding(Location(str(path)), "file.not_xlsx", params={"detail": detail})]
-            ) from None
-        try:
-            yield wb
-        finally:
-            wb.close()
-    finally:
-        fh.close()
+def _open(path: Path, limits: ReadLimits | None = None, strings: list[str] | None = None) -> Workbook:
+    """The workbook, open; read-only, from a file object (so any file name works)."""
+    if _check_file(path):
+        book: Workbook = XlsWorkbook(path, limits or current_limits())  # type: ignore[assignment]
+    else:
+        book = Workbook(path, limits or current_limits(), strings=strings)
+    book.open()
+    return book
 
 
-def _data_sheets(wb) -> list:
-    sheets = [ws for ws in wb.worksheets if ws.title not in _SKIP_SHEETS]
-    for ws in sheets:
-        ws.reset_dimensions()  # some writers record a wrong size; read what is really there
-    return sheets
+def _data_sheets(book: Workbook) -> tuple[list[SheetInfo], list[SheetInfo]]:
+    """(visible sheets, hidden sheets), our template's help and code sheets left out."""
+    sheets = [ws for ws in book.sheets if ws.title not in _SKIP_SHEETS]
+    return [ws for ws in sheets if not ws.hidden], [ws for ws in sheets if ws.hidden]
 
 
-def detect_type(path: str | os.PathLike[str]) -> DocumentType:
+def detect_type(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> DocumentType:
     """The document type whose template best matches the workbook's header."""
     path = Path(path)
-    with _workbook(path) as wb:
-        best, best_score = None, 0.0
-        for ws in _data_sheets(wb):
-            row1, row2 = _first_rows(ws)
-            for dt in DOCUMENT_TYPES:
-                header = _map_header(dt, row1, row2)
-                filled = sum(1 for v in (row1 if header.row == 1 else row2) if _header_key(v))
-                names = {c.name for c in header.columns.values() if not c.in_list}
-                if not header.score or not filled or not set(dt.key) <= names:
-                    continue  # a document type is only recognised with its key column
-                # share of the sheet's headers understood, then share of the template covered
-                score = header.score / filled + header.score / len(template_columns(dt)) / 10
-                if score > best_score:
-                    best, best_score = dt, score
+    with _open(path, limits) as book:
+        return _detect(book, path)
+
+
+def _detect(book: Workbook, path: Path) -> DocumentType:
+    best, best_score = None, 0.0
+    for ws in _data_sheets(book)[0]:
+        row1, row2 = _first_rows(book, ws)
+        for dt in DOCUMENT_TYPES:
+            header = _map_header(dt, row1, row2)
+            filled = sum(1 for v in (row1 if header.row == 1 else row2) if _header_key(v))
+            names = {c.name for c in header.columns.values() if not c.in_list}
+            if not header.score or not filled or not set(dt.key) <= names:
+                continue  # a document type is only recognised with its key column
+            # share of the sheet's headers understood, then share of the template covered
+            score = header.score / filled + header.score / len(template_columns(dt)) / 10
+            if score > best_score:
+                best, best_score = dt, score
     if best is None:
         raise InputError([Finding(Location(str(path)), "file.unknown_type")])
     return best
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def _cell(row: tuple, index: int) -> object:
@@ -203,19 +212,24 @@ def _blank(row: tuple) -> bool:
 class _Group:
     key: tuple[str, ...]
     row: int
-    head: dict[str, str]
-    raw: dict[int, object]
+    sheet: str
+    head: dict[str, str] = field(default_factory=dict)
+    raw: dict[int, object] = field(default_factory=dict)
     lines: list[dict[str, str]] = field(default_factory=list)
     line_rows: list[int] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+
+
+Prepared = list[tuple[int, Column, object]]  # (0-based column, column, normaliser)
 
 
 class WorkbookReader:
     """Reads one workbook of one document type; iterate ``documents()``.
 
     Each item is a document and the findings the reader made about it (conflicting head
-    values, rows out of place). Findings about the file as a whole are in ``findings``; a file
-    that cannot be used at all raises :class:`InputError`.
+    values, rows out of place, cells it could not take as they are). Findings about the file as
+    a whole are in ``findings``; a file that cannot be used at all raises :class:`InputError`,
+    also when it breaks part-way through (after documents were already handed out).
     """
 
     def __init__(
@@ -226,10 +240,19 @@ class WorkbookReader:
         defaults: dict[str, str] | None = None,
         sheet: str | None = None,
         now: datetime | None = None,
+        limits: ReadLimits | None = None,
     ) -> None:
         self.path = Path(path)
         self.name = str(path)
-        self.doc_type = doc_type or detect_type(self.path)
+        self.limits = limits or current_limits()
+        self._strings: list[str] | None = None
+        self._stamp: tuple[int, int] | None = None
+        if doc_type is None:
+            with _open(self.path, self.limits) as book:
+                doc_type = _detect(book, self.path)
+                # kept for documents(): the shared strings are parsed once per file
+                self._strings, self._stamp = book.strings, _stamp(self.path)
+        self.doc_type = doc_type
         self.defaults = dict(defaults or {})
         self.sheet_name = sheet
         self.now = now or datetime.now()
@@ -237,8 +260,9 @@ class WorkbookReader:
         self.rows = 0
 
     # -- header ---------------------------------------------------------------------------------
-    def _header(self, ws) -> _HeaderMap:
-        row1, row2 = _first_rows(ws)
+    def _header(self, book: Workbook, ws: SheetInfo) -> _HeaderMap:
+        hidden: set[int] = set()
+        row1, row2 = _first_rows(book, ws, hidden=hidden)
         header = _map_header(self.doc_type, row1, row2)
         for i, text in header.unknown:
             where = Location(self.name, ws.title, header.row, get_column_letter(i + 1))
@@ -256,12 +280,19 @@ class WorkbookReader:
                     for i, text in header.duplicates
                 ]
             )
+        for i in sorted(hidden & header.columns.keys()):
+            col = header.columns[i]
+            where = Location(self.name, ws.title, header.row, get_column_letter(i + 1))
+            self.findings.append(
+                Finding(where, "column.hidden", Severity.WARNING, element=col.name, label=col.field.label)
+            )
+        header.width = max(len(row1), len(row2))
         return header
 
     def _defaulted(self, col: Column) -> bool:
         return any(k in self.defaults for k in (col.header, col.name, f"{col.entity.name}.{col.name}"))
 
-    def _require_columns(self, ws, header: _HeaderMap, wanted: list[Column]) -> None:
+    def _require_columns(self, ws: SheetInfo, header: _HeaderMap, wanted: list[Column]) -> None:
         present = {c.header for c in header.columns.values()}
         missing = [c for c in wanted if c.header not in present and not self._defaulted(c)]
         if missing:
@@ -277,18 +308,46 @@ class WorkbookReader:
             )
 
     # -- values ---------------------------------------------------------------------------------
-    def _data_rows(self, ws, start: int) -> Iterator[tuple[int, tuple]]:
-        """(row number, values) of every non-blank row from ``start``."""
-        for r, row in enumerate(ws.iter_rows(min_row=start, values_only=True), start=start):
-            if not _blank(row):
+    def _data_rows(
+        self, book: Workbook, ws: SheetInfo, header: _HeaderMap
+    ) -> Iterator[tuple[int, list, bool]]:
+        """(row number, values, hidden) of every non-blank row below the header."""
+        start = header.data_start
+        for row in book.rows(ws, width=header.width or None):
+            if row.number >= start and not _blank(row.values):
                 self.rows += 1
-                yield r, row
+                yield row.number, row.values, row.hidden
 
     @staticmethod
-    def _key(row: tuple, key_cols) -> tuple[str, ...]:
-        return tuple(norm(v) if (v := _cell(row, i)) is not None else "" for i, _, norm in key_cols)
+    def _key(row: list, key_cols: Prepared) -> tuple[str, ...]:
+        key = []
+        for i, _, norm in key_cols:
+            v = _cell(row, i)
+            if v is None:
+                key.append("")
+                continue
+            try:
+                key.append(norm(v))  # type: ignore[operator]
+            except CellIssue as issue:  # reported where the cell is read for the document
+                key.append(issue.value)
+        return tuple(key)
 
-    def _prepare(self, header: _HeaderMap, in_list: bool) -> list[tuple[int, Column, object]]:
+    def _issue(
+        self, issue: CellIssue, findings: list[Finding], sheet: str, r: int, i: int, col: Column
+    ) -> str:
+        """Record what is wrong with a cell; the value the field keeps."""
+        where = Location(self.name, sheet, r, get_column_letter(i + 1))
+        for rule, params, error in issue.issues:
+            severity = Severity.ERROR if error else Severity.WARNING
+            findings.append(
+                Finding(where, rule, severity, element=col.name, label=col.field.label, params=params)
+            )
+        return issue.value
+
+    def _hidden_row(self, findings: list[Finding], sheet: str, r: int) -> None:
+        findings.append(Finding(Location(self.name, sheet, r), "row.hidden", Severity.WARNING))
+
+    def _prepare(self, header: _HeaderMap, in_list: bool) -> Prepared:
         return [
             (i, c, normalizer(c.field)) for i, c in sorted(header.columns.items()) if c.in_list is in_list
         ]
@@ -337,57 +396,108 @@ class WorkbookReader:
 
     # -- documents ------------------------------------------------------------------------------
     def documents(self) -> Iterator[tuple[Document, list[Finding]]]:
-        with _workbook(self.path) as wb:
-            sheets = _data_sheets(wb)
+        strings = self._strings if self._stamp is not None and self._stamp == _stamp(self.path) else None
+        self._strings = None
+        with _open(self.path, self.limits, strings) as book:
+            sheets, hidden = _data_sheets(book)
             if self.sheet_name is not None:
+                if any(ws.title == self.sheet_name for ws in hidden):
+                    where = Location(self.name, self.sheet_name)
+                    raise InputError([Finding(where, "sheet.hidden", params={"sheet": self.sheet_name})])
                 chosen = [ws for ws in sheets if ws.title == self.sheet_name]
                 if not chosen:
                     raise InputError(
                         [Finding(Location(self.name), "sheet.missing", params={"sheet": self.sheet_name})]
                     )
                 sheets = chosen
+            else:
+                for ws in hidden:
+                    self.findings.append(
+                        Finding(
+                            Location(self.name, ws.title),
+                            "sheet.hidden_skipped",
+                            Severity.WARNING,
+                            params={"sheet": ws.title},
+                        )
+                    )
             if not sheets:
                 raise InputError([Finding(Location(self.name), "file.empty")])
-            layout = self._layout(sheets)
             count = 0
-            for item in layout:
+            for item in self._layout(book, sheets):
                 count += 1
                 yield item
             if count == 0:
                 raise InputError([Finding(Location(self.name, sheets[0].title), "file.empty")])
 
-    def _layout(self, sheets):
+    def _layout(self, book: Workbook, sheets: list[SheetInfo]):
+        """Which sheets hold the documents, and how: every sheet of one template layout."""
         dt = self.doc_type
-        maps = [(ws, self._peek(ws)) for ws in sheets]
         has_list = dt.list is not None
-
-        def kinds(header: _HeaderMap) -> tuple[int, int]:
+        flat, heads, lists, others = [], [], [], []
+        for ws in sheets:
+            header = self._peek(book, ws)
+            names = {c.name for c in header.columns.values() if not c.in_list}
             head = sum(1 for c in header.columns.values() if not c.in_list and c.name not in dt.key)
             lines = sum(1 for c in header.columns.values() if c.in_list)
-            return head, lines
-
-        flat = [(ws, h) for ws, h in maps if kinds(h)[0] and (kinds(h)[1] or not has_list)]
+            keyed = set(dt.key) <= names
+            if head and (lines or not has_list) and keyed:
+                flat.append(ws)
+            elif has_list and head and keyed:
+                heads.append(ws)
+            elif has_list and lines and not head:
+                lists.append(ws)  # a list sheet without its key column is named when it is read
+            else:
+                others.append(ws)
+        if flat and heads and lists:
+            text = "、".join(f"“{ws.title}”" for ws in flat)
+            split = "、".join(f"“{ws.title}”" for ws in heads + lists)
+            raise InputError(
+                [
+                    Finding(
+                        Location(self.name),
+                        "sheet.mixed_layouts",
+                        params={"flat": text, "split": split},
+                    )
+                ]
+            )
         if flat:
-            ws, header = max(flat, key=lambda item: item[1].score)
-            return self._flat(ws, self._header(ws))
-        if has_list:
-            heads = [(ws, h) for ws, h in maps if kinds(h)[0] and not kinds(h)[1]]
-            lists = [(ws, h) for ws, h in maps if kinds(h)[1] and not kinds(h)[0]]
-            if heads and lists:
-                return self._two_sheets(heads[0][0], lists[0][0])
-        first = sheets[0]
-        raise InputError(
-            [Finding(Location(self.name, first.title, 1), "sheet.no_header", params={"doc_label": dt.label})]
-        )
+            read, skipped = flat, others + heads + lists
+            documents = self._flat(book, flat)
+        elif heads and lists:
+            read, skipped = heads + lists, others
+            documents = self._two_sheets(book, heads, lists)
+        else:
+            first = sheets[0]
+            raise InputError(
+                [
+                    Finding(
+                        Location(self.name, first.title, 1), "sheet.no_header", params={"doc_label": dt.label}
+                    )
+                ]
+            )
+        for ws in skipped:
+            self.findings.append(
+                Finding(
+                    Location(self.name, ws.title),
+                    "sheet.not_read",
+                    Severity.WARNING,
+                    params={
+                        "sheet": ws.title,
+                        "doc_label": dt.label,
+                        "read": "、".join(w.title for w in read),
+                    },
+                )
+            )
+        return documents
 
-    def _peek(self, ws) -> _HeaderMap:
-        row1, row2 = _first_rows(ws)
+    def _peek(self, book: Workbook, ws: SheetInfo) -> _HeaderMap:
+        row1, row2 = _first_rows(book, ws)
         return _map_header(self.doc_type, row1, row2)
 
     def _letters(self, header: _HeaderMap, in_list: bool) -> dict[str, str]:
         return {c.name: get_column_letter(i + 1) for i, c in header.columns.items() if c.in_list is in_list}
 
-    def _key_columns(self, ws, header: _HeaderMap) -> list[tuple[int, Column, object]]:
+    def _key_columns(self, ws: SheetInfo, header: _HeaderMap) -> Prepared:
         keys = [
             (i, c, normalizer(c.field))
             for i, c in header.columns.items()
@@ -408,7 +518,30 @@ class WorkbookReader:
         self._fill_defaults(group.head, group.lines)
         return Document(self.doc_type.message, group.head, group.lines, origin), group.findings
 
-    def _flat(self, ws, header: _HeaderMap) -> Iterator[tuple[Document, list[Finding]]]:
+    def _seen_before(
+        self, seen: dict[tuple[str, ...], tuple[str, int]], key: tuple[str, ...], where: Location, rule: str
+    ) -> Finding | None:
+        """A finding when a document key was already used (another sheet: always file-level)."""
+        if not any(key):
+            return None
+        first = seen.get(key)
+        if first is None:
+            seen[key] = (where.sheet or "", where.row or 0)
+            return None
+        sheet, row = first
+        if sheet != where.sheet:
+            params = {"key": "/".join(key), "sheet": sheet, "first_row": row}
+            return Finding(where, "group.key_in_other_sheet", params=params)
+        return Finding(where, rule, params={"key": "/".join(key), "first_row": row})
+
+    def _flat(self, book: Workbook, sheets: list[SheetInfo]) -> Iterator[tuple[Document, list[Finding]]]:
+        seen: dict[tuple[str, ...], tuple[str, int]] = {}
+        for ws in sheets:
+            yield from self._flat_sheet(book, ws, self._header(book, ws), seen)
+
+    def _flat_sheet(
+        self, book: Workbook, ws: SheetInfo, header: _HeaderMap, seen: dict
+    ) -> Iterator[tuple[Document, list[Finding]]]:
         dt = self.doc_type
         self._require_columns(ws, header, [c for c in template_columns(dt) if c.must_fill])
         head_cols = self._prepare(header, False)
@@ -416,65 +549,75 @@ class WorkbookReader:
         key_cols = self._key_columns(ws, header)
         head_letters, list_letters = self._letters(header, False), self._letters(header, True)
         has_list = dt.list is not None
-        seen: dict[tuple[str, ...], int] = {}
+        sheet = ws.title
         group: _Group | None = None
         origin: SheetOrigin | None = None
-        for r, row in self._data_rows(ws, header.data_start):
+        for r, row, hidden in self._data_rows(book, ws, header):
             key = self._key(row, key_cols)
             if group is not None and has_list and (key == group.key or not any(key)):
-                self._continue(group, origin, row, r, head_cols, list_cols, ws.title, head_letters)  # type: ignore[arg-type]
+                self._continue(group, row, r, head_cols, list_cols, head_letters)
+                if hidden:
+                    self._hidden_row(group.findings, sheet, r)
                 continue
             if group is not None:
                 yield self._finish(group, origin)  # type: ignore[arg-type]
-            group = self._start(row, r, key, head_cols, list_cols)
-            origin = SheetOrigin(self.name, ws.title, r, head_letters, group.line_rows, None, list_letters)
-            if any(key) and key in seen:
-                rule = "group.not_contiguous" if has_list else "group.duplicate_key"
-                params = {"key": "/".join(key), "first_row": seen[key]}
-                group.findings.append(Finding(origin.head(dt.key[0]), rule, params=params))
-            else:
-                seen[key] = r
+            group = _Group(key, r, sheet)
+            origin = SheetOrigin(self.name, sheet, r, head_letters, group.line_rows, None, list_letters)
+            rule = "group.not_contiguous" if has_list else "group.duplicate_key"
+            repeated = self._seen_before(seen, key, origin.head(dt.key[0]), rule)
+            if repeated is not None:
+                group.findings.append(repeated)
+            self._fill_head(group, row, r, head_cols)
+            if list_cols:
+                self._add_line(group, row, r, list_cols)
+            if hidden:
+                self._hidden_row(group.findings, sheet, r)
         if group is not None:
             yield self._finish(group, origin)  # type: ignore[arg-type]
 
-    def _start(self, row, r, key, head_cols, list_cols) -> _Group:
-        head: dict[str, str] = {}
-        raw: dict[int, object] = {}
+    def _fill_head(self, group: _Group, row: list, r: int, head_cols: Prepared) -> None:
+        head, raw = group.head, group.raw
         for i, col, norm in head_cols:
             v = _cell(row, i)
             if v is None:
                 continue
-            text = norm(v)
+            try:
+                text = norm(v)  # type: ignore[operator]
+            except CellIssue as issue:
+                text = self._issue(issue, group.findings, group.sheet, r, i, col)
             if text:
                 head[col.name] = text
                 raw[i] = v
-        group = _Group(key, r, head, raw)
-        if list_cols:
-            self._add_line(group, row, r, list_cols)
-        return group
 
-    @staticmethod
-    def _add_line(group: _Group, row, r, list_cols) -> None:
+    def _add_line(
+        self, group: _Group, row: list, r: int, list_cols: Prepared, sheet: str | None = None
+    ) -> None:
         line: dict[str, str] = {}
         for i, col, norm in list_cols:
             v = _cell(row, i)
             if v is None:
                 continue
-            text = norm(v)
+            try:
+                text = norm(v)  # type: ignore[operator]
+            except CellIssue as issue:
+                text = self._issue(issue, group.findings, sheet or group.sheet, r, i, col)
             if text:
                 line[col.name] = text
         group.lines.append(line)
         group.line_rows.append(r)
 
     def _continue(
-        self, group: _Group, origin: SheetOrigin, row, r, head_cols, list_cols, sheet, letters
+        self, group: _Group, row: list, r: int, head_cols: Prepared, list_cols: Prepared, letters: dict
     ) -> None:
         head, raw = group.head, group.raw
         for i, col, norm in head_cols:
             v = _cell(row, i)
             if v is None or (i in raw and v == raw[i]):
                 continue
-            text = norm(v)
+            try:
+                text = norm(v)  # type: ignore[operator]
+            except CellIssue as issue:
+                text = self._issue(issue, group.findings, group.sheet, r, i, col)
             if not text:
                 continue
             name = col.name
@@ -482,66 +625,80 @@ class WorkbookReader:
                 head[name], raw[i] = text, v
             elif text != head[name]:
                 params = {"first_row": group.row, "first": head[name], "value": text}
-                where = Location(self.name, sheet, r, letters.get(name))
+                where = Location(self.name, group.sheet, r, letters.get(name))
                 group.findings.append(
                     Finding(where, "group.conflict", element=name, label=col.field.label, params=params)
                 )
         self._add_line(group, row, r, list_cols)
 
-    def _two_sheets(self, head_ws, list_ws) -> Iterator[tuple[Document, list[Finding]]]:
+    def _two_sheets(
+        self, book: Workbook, head_sheets: list[SheetInfo], list_sheets: list[SheetInfo]
+    ) -> Iterator[tuple[Document, list[Finding]]]:
         dt = self.doc_type
-        head_header, list_header = self._header(head_ws), self._header(list_ws)
-        self._require_columns(
-            head_ws, head_header, [c for c in template_columns(dt) if c.must_fill and not c.in_list]
-        )
-        self._require_columns(
-            list_ws, list_header, [c for c in template_columns(dt) if c.must_fill and c.in_list]
-        )
-        head_cols = self._prepare(head_header, False)
-        head_keys = self._key_columns(head_ws, head_header)
-        list_cols = self._prepare(list_header, True)
-        list_keys = [(i, c, n) for i, c, n in self._prepare(list_header, False) if c.name in dt.key]
-        if len(list_keys) != len(dt.key):
-            names = "、".join(dt.head[k].label + f"({k})" for k in dt.key)
-            raise InputError(
-                [
-                    Finding(
-                        Location(self.name, list_ws.title, list_header.row),
-                        "sheet.no_key_in_list",
-                        params={"columns": names},
-                    )
-                ]
-            )
-        head_letters, list_letters = self._letters(head_header, False), self._letters(list_header, True)
-
         groups: dict[tuple[str, ...], _Group] = {}
-        order: list[_Group] = []
-        for r, row in self._data_rows(head_ws, head_header.data_start):
-            key = self._key(row, head_keys)
-            group = self._start(row, r, key, head_cols, [])
-            if key in groups:
+        order: list[tuple[_Group, dict[str, str]]] = []
+        seen: dict[tuple[str, ...], tuple[str, int]] = {}
+        for head_ws in head_sheets:
+            head_header = self._header(book, head_ws)
+            self._require_columns(
+                head_ws, head_header, [c for c in template_columns(dt) if c.must_fill and not c.in_list]
+            )
+            head_cols = self._prepare(head_header, False)
+            head_keys = self._key_columns(head_ws, head_header)
+            head_letters = self._letters(head_header, False)
+            for r, row, hidden in self._data_rows(book, head_ws, head_header):
+                key = self._key(row, head_keys)
+                group = _Group(key, r, head_ws.title)
                 where = Location(self.name, head_ws.title, r, head_letters.get(dt.key[0]))
-                params = {"key": "/".join(key), "first_row": groups[key].row}
-                group.findings.append(Finding(where, "group.duplicate_key", params=params))
-            else:
-                groups[key] = group
-            order.append(group)
-        for r, row in self._data_rows(list_ws, list_header.data_start):
-            key = self._key(row, list_keys)
-            group = groups.get(key)
-            if group is None:
-                where = Location(self.name, list_ws.title, r)
-                self.findings.append(Finding(where, "group.orphan_line", params={"key": "/".join(key)}))
-                continue
-            self._add_line(group, row, r, list_cols)
-        for group in order:
+                repeated = self._seen_before(seen, key, where, "group.duplicate_key")
+                if repeated is not None:
+                    group.findings.append(repeated)
+                elif key not in groups:
+                    groups[key] = group
+                self._fill_head(group, row, r, head_cols)
+                if hidden:
+                    self._hidden_row(group.findings, head_ws.title, r)
+                order.append((group, head_letters))
+        list_letters: dict[str, str] = {}
+        list_titles: dict[int, str] = {}
+        for list_ws in list_sheets:
+            list_header = self._header(book, list_ws)
+            self._require_columns(
+                list_ws, list_header, [c for c in template_columns(dt) if c.must_fill and c.in_list]
+            )
+            list_cols = self._prepare(list_header, True)
+            list_keys = [(i, c, n) for i, c, n in self._prepare(list_header, False) if c.name in dt.key]
+            if len(list_keys) != len(dt.key):
+                names = "、".join(dt.head[k].label + f"({k})" for k in dt.key)
+                raise InputError(
+                    [
+                        Finding(
+                            Location(self.name, list_ws.title, list_header.row),
+                            "sheet.no_key_in_list",
+                            params={"columns": names},
+                        )
+                    ]
+                )
+            list_letters = list_letters or self._letters(list_header, True)
+            for r, row, hidden in self._data_rows(book, list_ws, list_header):
+                key = self._key(row, list_keys)
+                group = groups.get(key)
+                if group is None:
+                    where = Location(self.name, list_ws.title, r)
+                    self.findings.append(Finding(where, "group.orphan_line", params={"key": "/".join(key)}))
+                    continue
+                list_titles[id(group)] = list_ws.title
+                self._add_line(group, row, r, list_cols, list_ws.title)
+                if hidden:
+                    self._hidden_row(group.findings, list_ws.title, r)
+        for group, head_letters in order:
             origin = SheetOrigin(
                 self.name,
-                head_ws.title,
+                group.sheet,
                 group.row,
                 head_letters,
                 group.line_rows,
-                list_ws.title,
+                list_titles.get(id(group), list_sheets[0].title),
                 list_letters,
             )
             yield self._finish(group, origin)

@@ -23,6 +23,7 @@ from ..checks import (
     xsd_accepts_envelope,
 )
 from ..excel.reader import WorkbookReader
+from ..excel.xlsx import ReadLimits
 from ..files import atomic_write
 from ..findings import Finding, InputError, Location, Severity
 from ..messages.build import build_message, file_name, indent, serialize
@@ -37,8 +38,11 @@ from ..spec import DocumentType, MessageType, signature_position
 XML_SUFFIXES = {".xml"}
 STAGING_PREFIX = ".staged-"
 #: Findings that make a whole workbook unusable: rows of one document scattered through the
-#: file or lines without a head mean no document of it can be trusted to be complete.
-FILE_LEVEL_RULES = frozenset({"group.not_contiguous", "group.duplicate_key", "group.orphan_line"})
+#: file (or over two sheets) or lines without a head mean no document of it can be trusted to be
+#: complete.
+FILE_LEVEL_RULES = frozenset(
+    {"group.not_contiguous", "group.duplicate_key", "group.orphan_line", "group.key_in_other_sheet"}
+)
 
 
 @dataclass
@@ -60,6 +64,8 @@ class ConvertOptions:
     per_message: int = 100
     sheet: str | None = None
     now: datetime | None = None
+    #: How large a workbook may be (None: the limits in force, see excel.xlsx.use_limits).
+    limits: ReadLimits | None = None
 
 
 @dataclass
@@ -192,7 +198,12 @@ def _convert_workbook(
         )
     transfer = profile.base_transfer()
     reader = WorkbookReader(
-        path, options.doc_type, defaults=profile.defaults, sheet=options.sheet, now=options.now
+        path,
+        options.doc_type,
+        defaults=profile.defaults,
+        sheet=options.sheet,
+        now=options.now,
+        limits=options.limits,
     )
     mt = reader.doc_type.message
     size = min(options.per_message, mt.max_nodes or options.per_message)
