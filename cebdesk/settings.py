@@ -200,12 +200,12 @@ def dump_profile(profile: Profile) -> str:
 
 def save_profile(profile: Profile, path: str | os.PathLike[str] | None = None) -> Path:
     """Check the profile (BaseTransfer must be complete and valid) and write it atomically."""
-    from .files import atomic_write
+    from .files import atomic_write, private_dir
 
     profile.base_transfer()  # raises InputError naming what is missing or wrong
     target = Path(path or profile.source or default_profile_path())
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, dump_profile(profile).encode("utf-8"))
+    private_dir(target.parent)
+    atomic_write(target, dump_profile(profile).encode("utf-8"))  # 0600
     profile.source = str(target)
     return target
 

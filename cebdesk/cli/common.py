@@ -37,6 +37,7 @@ _TEXT = {
         "sig_valid": "{path}: 签名有效（{algorithm}，KeyName {key_name}，{signer}）",
         "sig_invalid": "{path}: 签名无效",
         "no_tokens": "没有找到令牌（USB Key）",
+        "exposed": "{path} 可被本机其他用户打开，其中有身份证号、电话和地址；请设为仅本人可用：chmod -R go-rwx {path}",
         "sent": "已发送 {name}（{count} 个单证）",
         "send_summary": "发送 {messages} 个报文，{documents} 个单证（其中续传 {resumed} 个报文）",
         "imported": "导入 {documents} 个单证：新增 {new}，未变 {same}，有改动 {changed}，拒绝 {rejected}",
@@ -75,6 +76,8 @@ _TEXT = {
         "sig_valid": "{path}: valid signature ({algorithm}, KeyName {key_name}, {signer})",
         "sig_invalid": "{path}: signature NOT valid",
         "no_tokens": "no token found",
+        "exposed": "{path} can be opened by other users of this computer and holds ID numbers, phone "
+        "numbers and addresses; make it yours only: chmod -R go-rwx {path}",
         "sent": "sent {name} ({count} document(s))",
         "send_summary": "{messages} message(s), {documents} document(s) sent ({resumed} message(s) resumed)",
         "imported": "{documents} document(s) imported: {new} new, {same} unchanged, {changed} changed, {rejected} rejected",
@@ -165,6 +168,15 @@ def signer_from(args: argparse.Namespace, lang: str):
     return signer
 
 
+def warner(lang: str):
+    """Prints a warning on stderr at once (before a PIN prompt that may follow)."""
+
+    def warn(text: str) -> None:
+        print(f"cebdesk: {t(lang, 'warning')}: {text}", file=sys.stderr, flush=True)
+
+    return warn
+
+
 def close(signer) -> None:
     closing = getattr(signer, "close", None)
     if closing is not None:
@@ -173,13 +185,18 @@ def close(signer) -> None:
 
 def workspace_from(args: argparse.Namespace):
     """The workspace the global options name: --data-dir, --exchange-dir, --profile."""
+    from ..files import exposed
     from ..pipeline.workspace import Workspace
 
-    return Workspace(
+    workspace = Workspace(
         getattr(args, "data_dir", None),
         exchange_dir=getattr(args, "exchange_dir", None),
         profile_path=getattr(args, "profile", None),
     )
+    if exposed(workspace.data_dir):  # made by an older cebdesk or by hand: told, not changed
+        lang = getattr(args, "lang", "zh")
+        warner(lang)(t(lang, "exposed", path=workspace.data_dir))
+    return workspace
 
 
 def exchange_from(args: argparse.Namespace, workspace):

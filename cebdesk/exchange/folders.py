@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..files import atomic_write
+from ..files import atomic_write, private_dir
 
 HIDDEN = (".", "~")
 
@@ -51,7 +51,7 @@ class Outbox:
         self.error = self.root / "error"
         self.staging = self.root / ".staging"
         for folder in (self.send, self.sent, self.receive, self.done, self.error, self.staging):
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)  # 0700: the messages hold personal data; existing folders kept as they are
 
     @staticmethod
     def _today() -> str:
@@ -66,8 +66,7 @@ class Outbox:
         return path.read_bytes() if path.exists() else None
 
     def archive(self, name: str, data: bytes) -> Path:
-        folder = self.sent / self._today()
-        folder.mkdir(exist_ok=True)
+        folder = private_dir(self.sent / self._today())
         target = folder / name
         if not target.exists():
             atomic_write(target, data)
@@ -157,8 +156,7 @@ class Outbox:
         return sorted(p for p in self.receive.iterdir() if p.is_file() and not p.name.startswith(HIDDEN))
 
     def finish(self, path: Path) -> Path:
-        folder = self.done / self._today()
-        folder.mkdir(exist_ok=True)
+        folder = private_dir(self.done / self._today())
         target = folder / path.name
         _move(path, target)
         return target

@@ -24,7 +24,7 @@ from ..checks import (
 )
 from ..excel.reader import WorkbookReader
 from ..excel.xlsx import ReadLimits
-from ..files import atomic_write
+from ..files import atomic_write, private_dir
 from ..findings import Finding, InputError, Location, Severity
 from ..messages.build import build_message, file_name, indent, serialize
 from ..messages.parse import ParsedMessage, read_message, read_message_file, unwrap_dxp
@@ -317,7 +317,7 @@ def convert(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> ConvertReport:
     """Convert Excel and XML inputs into CEB messages in ``options.out_dir``."""
-    options.out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(options.out_dir)  # 0700 when made here; messages hold personal data
     report = ConvertReport()
     for raw in paths:
         path = Path(raw)
@@ -421,7 +421,7 @@ class SignReport:
 def sign_files(paths: Iterable[str | os.PathLike[str]], out_dir: Path, signer: Signer) -> SignReport:
     """Sign messages the user already has: an old signature is replaced, the rest of each file
     is kept as it was, the result goes to ``out_dir`` under the same name."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(out_dir)
     report = SignReport()
     for raw in paths:
         path = Path(raw)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from ..files import private_dir, private_file
 from .migrations import MIGRATIONS
 
 APP_NAME = "cebdesk"
@@ -112,8 +113,13 @@ class Journal:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         existed = self.path.exists() and self.path.stat().st_size > 0
+        # private to the user (it holds ID numbers, phones, addresses); SQLite gives its -wal and
+        # -shm the database's mode, and an older journal left readable is made private too
+        for path in (self.path, *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm"))):
+            if path == self.path or path.exists():
+                private_file(path)
         self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
