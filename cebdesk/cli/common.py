@@ -29,7 +29,7 @@ _TEXT = {
         "valid": "{path}: {message}，{documents} 个单证，未发现错误",
         "invalid": "{path}: {errors} 个错误",
         "no_gui": "没有图形显示（DISPLAY 未设置），无法打开窗口。请使用命令行：cebdesk --help（无界面演示：make demo）",
-        "pin": "密钥口令（{key}）：",
+        "pin": "密钥口令（{what}）：",
         "no_pin": f"需要密钥口令：请设置环境变量 {PIN_ENV}，或在终端中运行以输入",
         "warning": "注意",
         "stopped": "已停止：{reason}。已写出的 {messages} 个报文完整保留，其余未处理",
@@ -68,7 +68,7 @@ _TEXT = {
         "invalid": "{path}: {errors} error(s)",
         "no_gui": "No display (DISPLAY is not set): the window cannot open. Use the CLI: cebdesk --help "
         "(headless demo: make demo)",
-        "pin": "Key password ({key}): ",
+        "pin": "Key password ({what}): ",
         "no_pin": f"a key password is needed: set {PIN_ENV} or run in a terminal to type it",
         "warning": "warning",
         "stopped": "stopped: {reason}. The {messages} message(s) already written are complete and kept; the rest was not processed",
@@ -142,7 +142,7 @@ def pin_provider(lang: str):
             return os.environ[PIN_ENV]
         if not sys.stdin.isatty():
             raise UsageError(t(lang, "no_pin"))
-        return getpass.getpass(t(lang, "pin", key=what))
+        return getpass.getpass(t(lang, "pin", what=what))
 
     return provide
 
@@ -161,10 +161,11 @@ def signer_from(args: argparse.Namespace, lang: str):
         sm2_mechanism=args.sm2_mechanism,
         eport_control=args.eport_control,
         algorithm=args.algorithm,
+        final_pin_try=args.final_pin_try,
     )
-    signer = open_signer(options, pin_provider(lang))
+    signer = open_signer(options, pin_provider(lang), warn=warner(lang))  # PIN warnings: before asking
     for warning in getattr(signer, "warnings", []):
-        print(f"cebdesk: {t(lang, 'warning')}: {warning}", file=sys.stderr)
+        warner(lang)(warning)
     return signer
 
 

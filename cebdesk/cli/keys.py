@@ -5,13 +5,20 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from .common import EXIT_OK, emit_json, pin_provider, t
+from .common import EXIT_OK, emit_json, pin_provider, t, warner
 
 
 def cmd_tokens(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    """Every token present; with --login, one login to the token named (or the only one)."""
     from ..signing.pkcs11 import list_tokens
 
-    module, tokens = list_tokens(args.pkcs11_module, pin_provider(lang) if args.login else None)
+    module, tokens = list_tokens(
+        args.pkcs11_module,
+        pin_provider(lang) if args.login else None,
+        token_label=args.token_label,
+        final_try=args.final_pin_try,
+        warn=warner(lang),
+    )
     if args.json:
         payload = {
             "module": module,

@@ -110,6 +110,15 @@ def build_parser() -> argparse.ArgumentParser:
             choices=("rsa-sha1", "rsa-sha256", "sm2-sm3"),
             help="default: what the certificate's key signs with (RSA: rsa-sha1)",
         )
+        final_pin_try(g)
+
+    def final_pin_try(g) -> None:
+        g.add_argument(
+            "--final-pin-try",
+            action="store_true",
+            help="the token has ONE PIN try left (a wrong PIN locks it): use it anyway. Without this "
+            "cebdesk refuses before asking for the PIN",
+        )
 
     def output_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--json", action="store_true", help="machine-readable report on stdout")
@@ -221,6 +230,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("tokens", help="list PKCS#11 slots, tokens, keys and certificates")
     p.add_argument("--pkcs11-module", metavar="PATH")
-    p.add_argument("--login", action="store_true", help="log in to list private keys too (asks for the PIN)")
+    p.add_argument(
+        "--login",
+        action="store_true",
+        help="log in to one token to list its private keys too (asks for the PIN)",
+    )
+    p.add_argument(
+        "--token-label",
+        metavar="LABEL",
+        help="the token to log in to (needed when several are present; no other is logged in to)",
+    )
+    final_pin_try(p)
     output_options(p)
     return parser

@@ -1,12 +1,21 @@
 """The PIN dialog: masked entry, what key it unlocks, warnings about remaining tries.
 
 One attempt per click: the dialog returns the PIN once and keeps nothing; a refused PIN is
-reported by the caller and never retried automatically.
+reported by the caller and never retried automatically. On a PIN's final try the warning comes
+with a confirmation box: the PIN field and OK stay disabled until it is ticked.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
 
 from ..signing.base import PinError
 
@@ -17,7 +26,13 @@ class PinCancelled(PinError):
 
 class PinDialog(QDialog):
     def __init__(
-        self, key: str, *, certificate: str = "", warnings: list[str] | None = None, parent=None
+        self,
+        key: str,
+        *,
+        certificate: str = "",
+        warnings: list[str] | None = None,
+        final_try: bool = False,
+        parent=None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("输入口令"))
@@ -37,6 +52,11 @@ class PinDialog(QDialog):
         self.warning.setWordWrap(True)
         self.warning.setVisible(bool(warnings))
         layout.addWidget(self.warning)
+        self.final_try = final_try
+        self.confirm = QCheckBox(self.tr("我已核对口令，确认使用最后一次机会（输错将锁死密钥）"))
+        self.confirm.setObjectName("confirm_final_try")
+        self.confirm.setVisible(final_try)
+        layout.addWidget(self.confirm)
         note = QLabel(self.tr("口令只用于本批次，不会保存；输错不会自动重试。"))
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -46,6 +66,26 @@ class PinDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        if final_try:
+            self.confirm.toggled.connect(self._confirmed)
+            self.pin.textChanged.connect(self._confirmed)
+            self._confirmed()
+
+    def _confirmed(self, *_args) -> None:
+        """Final try: nothing can be typed or accepted before the confirmation; unticking it
+        empties the field again."""
+        ticked = self.confirm.isChecked()
+        if not ticked and self.pin.text():
+            self.pin.clear()
+        self.pin.setEnabled(ticked)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ticked and bool(self.pin.text()))
+        if ticked:
+            self.pin.setFocus()
+
+    def accept(self) -> None:
+        if self.final_try and not (self.confirm.isChecked() and self.pin.text()):
+            return  # a final try is spent only when confirmed, and never on an empty PIN
+        super().accept()
 
     def take_pin(self) -> str:
         """The PIN typed, once; the field is emptied."""
@@ -54,8 +94,10 @@ class PinDialog(QDialog):
         return value
 
 
-def ask_pin(parent, key: str, *, certificate: str = "", warnings: list[str] | None = None) -> str:
-    dialog = PinDialog(key, certificate=certificate, warnings=warnings, parent=parent)
+def ask_pin(
+    parent, key: str, *, certificate: str = "", warnings: list[str] | None = None, final_try: bool = False
+) -> str:
+    dialog = PinDialog(key, certificate=certificate, warnings=warnings, final_try=final_try, parent=parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             raise PinCancelled("no PIN was given")

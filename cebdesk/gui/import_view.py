@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl, Signal, Slot
@@ -259,11 +260,20 @@ class ImportController(QObject):
             self._failed(self.tr("请先在设置中配置企业档案和签名方式"))
             return None
         pin = None
-        key = pin_needed(context.signer)
+        signer = context.signer
+        key = pin_needed(signer)
         if key is not None:
             try:
-                certificate, warnings = describe_key(context.signer)
-                pin = ask_pin(self.view, key, certificate=certificate, warnings=warnings)
+                described = describe_key(signer)
+                pin = ask_pin(
+                    self.view,
+                    key,
+                    certificate=described.certificate,
+                    warnings=described.warnings,
+                    final_try=described.final_try,
+                )
+                if described.final_try:  # the dialog took a PIN only after the user confirmed
+                    signer = replace(signer, final_pin_try=True)
             except PinCancelled:
                 return None
             except SigningError as exc:  # a locked token: refused before any try
@@ -274,7 +284,7 @@ class ImportController(QObject):
             "data_dir": context.data_dir,
             "exchange_dir": context.exchange_dir,
             "profile": context.profile,
-            "signer": context.signer,
+            "signer": signer,
             "pin": pin,
             "doc_type": self.view.type.currentData(),
             "only": self.selected_keys() if files is None else None,

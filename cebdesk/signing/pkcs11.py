@@ -1,9 +1,11 @@
 """USB keys and HSMs through PKCS#11 (python-pkcs11).
 
-One login serves a whole batch. The PIN is asked for once through a callback, used for the
-login and dropped; a refused PIN is reported and never tried again (USB keys lock after a few
-wrong tries). Before the login the token's flags are read: a low try count or a final try is
-warned about, a locked PIN is refused with what to do.
+One login serves a whole batch, to the one token named. The PIN is asked for once through a
+callback, used for the login and dropped; a refused PIN is reported and never tried again (USB
+keys lock after a few wrong tries). Before the PIN is asked the token's flags are read: a locked
+PIN is refused with what to do; on a final try nothing is asked unless the caller was told to
+use it (``--final-pin-try``, the window's confirmation); a low count or a final try is warned
+about through ``warn`` before the PIN is asked, never after the login.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pkcs11
@@ -83,8 +86,18 @@ def _flags(token) -> TokenFlag:
     return TokenFlag(int(token.flags))
 
 
-def pin_warnings(token) -> list[str]:
-    """Refuse a locked PIN; warn when few tries are left."""
+class FinalTryRefused(PinError):
+    """One PIN try is left and the caller was not told to use it: nothing was asked or tried."""
+
+
+@dataclass
+class PinState:
+    warnings: list[str]
+    final_try: bool
+
+
+def pin_state(token) -> PinState:
+    """What the token's flags say before a login. Raises PinError for a locked PIN."""
     flags = _flags(token)
     label = token.label
     if flags & TokenFlag.USER_PIN_LOCKED:
@@ -93,10 +106,59 @@ def pin_warnings(token) -> list[str]:
             "unlocked with the SO PIN or by the certificate issuer (数据分中心/制卡中心); cebdesk will not try it"
         )
     if flags & TokenFlag.USER_PIN_FINAL_TRY:
-        return [f"{label}: ONE try left: a wrong PIN now locks the key (最后一次机会，输错将锁死)"]
+        return PinState(
+            [f"{label}: ONE try left: a wrong PIN now locks the key (最后一次机会，输错将锁死)"], True
+        )
     if flags & TokenFlag.USER_PIN_COUNT_LOW:
-        return [f"{label}: a wrong PIN was entered before; few tries are left (口令剩余次数不多)"]
+        return PinState(
+            [f"{label}: a wrong PIN was entered before; few tries are left (口令剩余次数不多)"], False
+        )
+    return PinState([], False)
+
+
+def pin_warnings(token) -> list[str]:
+    """Refuse a locked PIN; warn when few tries are left."""
+    return pin_state(token).warnings
+
+
+def before_login(token, *, final_try: bool = False, warn: Callable[[str], None] | None = None) -> list[str]:
+    """Read the flags before the PIN is asked: a locked PIN is refused, a final try refused
+    unless ``final_try``; each warning goes to ``warn`` now. Returns the warnings nobody was
+    told yet (all of them when there is no ``warn``)."""
+    state = pin_state(token)
+    if state.final_try and not final_try:
+        raise FinalTryRefused(
+            f"{state.warnings[0]}. cebdesk did not ask for the PIN and tried nothing. Make sure of the "
+            "PIN, then run again with --final-pin-try (in the window: confirm in the PIN dialog) "
+            "(确认口令无误后加 --final-pin-try 再运行)"
+        )
+    if warn is None:
+        return list(state.warnings)
+    for text in state.warnings:
+        warn(text)
     return []
+
+
+def _login(token, pin_provider: PinProvider):
+    """One login with the PIN asked for once; a refused PIN is explained, never retried."""
+    label = token.label
+    pin = pin_provider(label)
+    try:
+        return token.open(user_pin=pin)
+    except p11.PinIncorrect:
+        raise PinError(
+            f"wrong PIN for {label}; cebdesk does not try again (the key locks after a few wrong tries)"
+        ) from None
+    except p11.PinLocked:
+        raise PinError(
+            f"the PIN of {label} is locked; it must be unlocked by the SO or the certificate issuer"
+        ) from None
+    except (p11.PinInvalid, p11.PinLenRange):
+        raise PinError(f"the PIN for {label} has characters or a length the token does not accept") from None
+    except _GONE:
+        raise TokenGone(f"token {label} is not present") from None
+    finally:
+        del pin
 
 
 @dataclass
@@ -149,14 +211,49 @@ def _certificate_infos(session) -> list[CertificateInfo]:
     return infos
 
 
+def _login_target(present: list, token_label: str | None) -> int:
+    """Which of the tokens present a login goes to (its index): the one labelled
+    ``token_label``, or the only initialized one. Never a guess: a PIN given to the wrong key
+    uses up one of its tries."""
+    usable = [n for n, (_, token) in enumerate(present) if TokenFlag.TOKEN_INITIALIZED in _flags(token)]
+    labels = ", ".join(present[n][1].label for n in usable) or "none"
+    if token_label is not None:
+        named = [n for n in usable if present[n][1].label == token_label]
+        if not named:
+            raise SigningError(
+                f"no token labelled {token_label!r} (tokens present: {labels}); nothing was logged in to"
+            )
+        if len(named) > 1:
+            raise SigningError(f"several tokens are labelled {token_label!r}; remove the others")
+        return named[0]
+    if not usable:
+        raise SigningError("no initialized token to log in to")
+    if len(usable) > 1:
+        raise SigningError(
+            f"several tokens are present ({labels}): name the one to log in to with --token-label; "
+            "cebdesk logs in only to the token named (a PIN given to another key uses up one of its tries)"
+        )
+    return usable[0]
+
+
 def list_tokens(
-    module: str | None = None, pin_provider: PinProvider | None = None
+    module: str | None = None,
+    pin_provider: PinProvider | None = None,
+    *,
+    token_label: str | None = None,
+    final_try: bool = False,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[str, list[TokenInfo]]:
-    """Slots, tokens and their certificates (public objects; private keys too when a PIN is given)."""
+    """Slots, tokens and their certificates (public objects). With a ``pin_provider``, one
+    login to one token (``token_label``, or the only one present) lists its private keys too;
+    the others are never logged in to. ``final_try`` and ``warn`` as for :func:`before_login`."""
     lib, path = load_module(module)
+    present = [(slot, slot.get_token()) for slot in lib.get_slots(token_present=True)]
+    target = _login_target(present, token_label) if pin_provider is not None else None
+    if target is not None:
+        before_login(present[target][1], final_try=final_try, warn=warn)  # refused before anything is read
     tokens = []
-    for slot in lib.get_slots(token_present=True):
-        token = slot.get_token()
+    for n, (slot, token) in enumerate(present):
         flags = [f.name for f in TokenFlag if f.value and f in _flags(token)]
         info = TokenInfo(
             slot.slot_id,
@@ -171,16 +268,10 @@ def list_tokens(
             continue
         with token.open() as session:
             info.certificates = _certificate_infos(session)
-        if pin_provider is not None:
-            pin_warnings(token)
-            try:
-                with token.open(user_pin=pin_provider(token.label)) as session:
-                    for key in session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY}):
-                        info.private_keys.append(
-                            (_text(key[Attribute.LABEL]), bytes(key[Attribute.ID]).hex())
-                        )
-            except p11.PinIncorrect:
-                raise PinError(f"wrong PIN for {token.label}; not retried") from None
+        if n == target:
+            with _login(token, pin_provider) as session:
+                for key in session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY}):
+                    info.private_keys.append((_text(key[Attribute.LABEL]), bytes(key[Attribute.ID]).hex()))
         tokens.append(info)
     return path, tokens
 
@@ -200,7 +291,12 @@ class Pkcs11Signer:
         sm2_mechanism: int | None = None,
         now: dt.datetime | None = None,
         lib=None,
+        final_try: bool = False,
+        warn: Callable[[str], None] | None = None,
     ) -> None:
+        """``final_try``: the user said to use a PIN's last try (else it is refused before the
+        PIN is asked); ``warn``: told about few tries left before the PIN is asked (without it,
+        such warnings are in ``warnings`` with the certificate's)."""
         if lib is None:
             lib, module = load_module(module)
         self.module = module
@@ -213,26 +309,8 @@ class Pkcs11Signer:
             ) from None
         except p11.MultipleTokensReturned:
             raise SigningError(f"several tokens are labelled {token_label!r}; remove the others") from None
-        self.warnings = pin_warnings(token)
-        pin = pin_provider(token_label)
-        try:
-            session = token.open(user_pin=pin)
-        except p11.PinIncorrect:
-            raise PinError(
-                f"wrong PIN for {token_label}; cebdesk does not try again (the key locks after a few wrong tries)"
-            ) from None
-        except p11.PinLocked:
-            raise PinError(
-                f"the PIN of {token_label} is locked; it must be unlocked by the SO or the certificate issuer"
-            ) from None
-        except (p11.PinInvalid, p11.PinLenRange):
-            raise PinError(
-                f"the PIN for {token_label} has characters or a length the token does not accept"
-            ) from None
-        except _GONE:
-            raise TokenGone(f"token {token_label} is not present") from None
-        finally:
-            del pin
+        self.warnings = before_login(token, final_try=final_try, warn=warn)
+        session = _login(token, pin_provider)
         self._session = session
         try:
             self._key, cert = self._find_key(session, key_label, key_id)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .base import Algorithm, PinProvider, Signer, SigningError
 
@@ -20,6 +22,9 @@ class SignerOptions:
     eport_control: str | None = None
     eport_rate: float = 250.0
     algorithm: str | None = None  # None: what the certificate's key signs with
+    #: use a PKCS#11 PIN's last try (``--final-pin-try``, the window's confirmation); for one
+    #: run only: never read from or written to the profile
+    final_pin_try: bool = False
 
     @classmethod
     def from_settings(cls, values: dict[str, str]) -> SignerOptions:
@@ -65,48 +70,61 @@ def pin_needed(options: SignerOptions) -> str | None:
     return None
 
 
-def describe_key(options: SignerOptions) -> tuple[str, list[str]]:
-    """What the PIN dialog can show before the login: the certificate (subject, serial, expiry)
-    and warnings (few tries left, certificate expiring). Raises PinError for a locked token."""
+class KeyDescription(NamedTuple):
+    certificate: str  # subject · serial · expiry, or ""
+    warnings: list[str]
+    final_try: bool = False  # one PIN try left: to be confirmed before a PIN is taken
+
+
+def describe_key(options: SignerOptions) -> KeyDescription:
+    """What the PIN dialog can show before the login: the certificate (subject, serial, expiry),
+    warnings (few tries left, certificate expiring) and whether this is the PIN's final try.
+    Raises PinError for a locked token."""
     from cryptography import x509
 
     from .base import check_certificate, key_name
 
     if options.token_label:
-        from .pkcs11 import list_tokens, load_module, pin_warnings
+        from .pkcs11 import list_tokens, load_module, pin_state
 
         lib, _ = load_module(options.pkcs11_module)
         warnings = []
+        final_try = False
         for slot in lib.get_slots(token_present=True):
             token = slot.get_token()
             if token.label == options.token_label:
-                warnings += pin_warnings(token)
+                state = pin_state(token)
+                warnings += state.warnings
+                final_try = final_try or state.final_try
         _, tokens = list_tokens(options.pkcs11_module)
         certs = [c for t in tokens if t.label == options.token_label for c in t.certificates]
         if options.key_label:
             certs = [c for c in certs if c.label == options.key_label] or certs
         if certs:
             c = certs[0]
-            return f"{c.subject} · {c.serial} · {c.not_after:%Y-%m-%d}", warnings
-        return "", warnings
+            return KeyDescription(f"{c.subject} · {c.serial} · {c.not_after:%Y-%m-%d}", warnings, final_try)
+        return KeyDescription("", warnings, final_try)
     if options.key_file and options.cert:
         try:
             cert = x509.load_pem_x509_certificate(Path(options.cert).read_bytes())
         except (OSError, ValueError):
-            return "", []
+            return KeyDescription("", [])
         try:
             warnings = check_certificate(cert)
         except SigningError as exc:
             warnings = [str(exc)]
-        return (
+        return KeyDescription(
             f"{cert.subject.rfc4514_string()} · {key_name(cert)} · {cert.not_valid_after_utc:%Y-%m-%d}",
             warnings,
         )
-    return "", []
+    return KeyDescription("", [])
 
 
-def open_signer(options: SignerOptions, pin: PinProvider) -> Signer | None:
-    """The signer the options name (None when they name none). The PIN is asked for at most once."""
+def open_signer(
+    options: SignerOptions, pin: PinProvider, *, warn: Callable[[str], None] | None = None
+) -> Signer | None:
+    """The signer the options name (None when they name none). The PIN is asked for at most
+    once; ``warn`` hears about few PIN tries left before it is asked (PKCS#11)."""
     if not options.wanted:
         if options.cert is not None:
             raise SigningError("--cert goes with --key-file")
@@ -140,4 +158,6 @@ def open_signer(options: SignerOptions, pin: PinProvider) -> Signer | None:
         key_id=options.key_id,
         algorithm=algorithm,
         sm2_mechanism=options.sm2_mechanism,
+        final_try=options.final_pin_try,
+        warn=warn,
     )

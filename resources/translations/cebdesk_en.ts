@@ -288,6 +288,11 @@
         <source>口令只用于本批次，不会保存；输错不会自动重试。</source>
         <translation>The PIN is used for this batch only and never stored; a wrong PIN is not retried.</translation>
     </message>
+    <message>
+        <location filename="../../cebdesk/gui/dialogs.py" line="56"/>
+        <source>我已核对口令，确认使用最后一次机会（输错将锁死密钥）</source>
+        <translation>I have checked the PIN: use the last try (a wrong PIN locks the key)</translation>
+    </message>
 </context>
 <context>
     <name>QueryController</name>

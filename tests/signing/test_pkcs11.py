@@ -166,7 +166,10 @@ def test_low_and_final_tries_are_warned_about(softhsm, flag, words):
     from pkcs11 import TokenFlag
 
     asked = Asked(softhsm["pin"])
-    signer = Pkcs11Signer(softhsm["token"], asked, lib=_double(softhsm, TokenFlag[flag]), key_label="signkey")
+    # a final try is used only when the caller was told to (--final-pin-try, the window's confirmation)
+    signer = Pkcs11Signer(
+        softhsm["token"], asked, lib=_double(softhsm, TokenFlag[flag]), key_label="signkey", final_try=True
+    )
     try:
         assert any(words in w for w in signer.warnings)
         assert len(signer.sign(b"x")) == 256
