@@ -225,7 +225,7 @@ def progress_printer(lang: str):
     """A one-line counter on the terminal while a large file converts."""
     word = "documents" if lang == "en" else "个单证"
 
-    def show(file: str, done: int) -> None:
+    def show(file: str, done: int, _total: int = 0) -> None:
         print(f"\r{Path(file).name}: {done} {word}", end="", file=sys.stderr, flush=True)
 
     return show

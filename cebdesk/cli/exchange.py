@@ -11,7 +11,7 @@ import json
 import time
 from typing import TextIO
 
-from ..spec import document_type
+from ..spec import document_type, document_type_for, message_type
 from .common import (
     EXIT_OK,
     EXIT_REJECTED,
@@ -120,7 +120,7 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         since=args.since,
         until=args.until,
     )
-    found = workspace_from(args).status(query, history=args.history)
+    found = workspace_from(args).status(query, history=args.history, lang=lang)
     if args.json:
         emit_json([d.to_json() for d in found], out)
         return EXIT_OK
@@ -128,8 +128,10 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     print(f"{kind:<14}{key:<24}{state:<8}{receipt:<8}{meaning}", file=out)
     for d in found:
         state_text = d.state.label_en if lang == "en" else d.state.label
+        dt = document_type_for(message_type(d.message_type))
+        kind_text = f"{dt.display(lang)} {d.message_type[:6]}" if dt is not None else d.message_type
         print(
-            f"{d.message_type[:14]:<14}{d.key[:24]:<24}{state_text:<8}{(d.return_status or '-'):<8}"
+            f"{kind_text:<14}{d.key[:24]:<24}{state_text:<8}{(d.return_status or '-'):<8}"
             f"{d.meaning} {d.return_info or ''}",
             file=out,
         )

@@ -54,6 +54,16 @@ class WrittenMessage:
     signed: bool
     source: str
 
+    def to_json(self) -> dict:
+        return {
+            "file": str(self.path),
+            "type": self.message,
+            "guid": self.guid,
+            "documents": self.documents,
+            "signed": self.signed,
+            "source": self.source,
+        }
+
 
 @dataclass
 class ConvertOptions:
@@ -93,12 +103,37 @@ class ConvertReport:
             return 2
         return 1 if self.rejected or self.errors else 0
 
+    def to_json(self, lang: str = "zh") -> dict:
+        return {
+            "files": self.files,
+            "documents": self.documents,
+            "converted": self.converted,
+            "rejected": self.rejected,
+            "rows": self.rows,
+            "cancelled": self.cancelled,
+            "stopped": self.stopped,
+            "messages": [m.to_json() for m in self.messages],
+            "findings": [f.to_json(lang) for f in self.findings],
+            "exit_code": self.exit_code,
+        }
 
-Progress = Callable[[str, int], None]  # (file, documents done in this file)
+
+#: The one progress callback of every long operation: (what, done, total); total 0 when unknown
+#: (a workbook being read: documents done so far in that file).
+Progress = Callable[[str, int, int], None]
 
 
 class Cancelled(Exception):
     pass
+
+
+def sign_verified(root: etree._Element, signer: Signer, position, name: str = "message") -> None:
+    """Sign ``root`` in place, then verify the signature just made: one that does not verify
+    is never written anywhere (the one place every signed message goes through)."""
+    sign_message(root, signer, position)
+    verdict = verify_message(root, name)
+    if not verdict.valid:
+        raise SigningError(f"the signature just made does not verify: {verdict.reason}")
 
 
 def _write(
@@ -115,10 +150,7 @@ def _write(
     indent(root)
     signed = False
     if options.signer is not None:
-        sign_message(root, options.signer, mt.signature_position)
-        verdict = verify_message(root)
-        if not verdict.valid:  # never write a signature that does not verify
-            raise SigningError(f"the signature just made does not verify: {verdict.reason}")
+        sign_verified(root, options.signer, mt.signature_position)
         signed = True
     path = options.out_dir / file_name(root)
     data = serialize(root)
@@ -232,7 +264,7 @@ def _convert_workbook(
                     flush()
             done += 1
             if progress and done % 100 == 0:
-                progress(name, done)
+                progress(name, done, 0)
         if batch and not verdict.finish(reader.findings):
             flush()
     except TokenGone as exc:
@@ -257,7 +289,7 @@ def _convert_workbook(
         report.messages.extend(staged)
         report.converted += written
     if progress:
-        progress(name, done)
+        progress(name, done, 0)
     report.findings.extend(_signature_warning(mt, options, name))
 
 
@@ -349,6 +381,15 @@ class ValidateResult:
     #: formats are right. ``ok`` asks more (code tables, dates, signs, identity numbers …).
     schema_ok: bool = False
 
+    def to_json(self, lang: str = "zh") -> dict:
+        return {
+            "file": self.path,
+            "type": self.message,
+            "documents": self.documents,
+            "valid": self.ok,
+            "findings": [f.to_json(lang) for f in self.findings],
+        }
+
     @property
     def ok(self) -> bool:
         return not any(f.is_error for f in self.findings)
@@ -417,12 +458,78 @@ class SignReport:
             return 2
         return 1 if any(f.is_error for f in self.findings) else 0
 
+    def to_json(self, lang: str = "zh") -> dict:
+        return {
+            "files": self.files,
+            "signed": [
+                {"file": str(m.path), "source": m.source, "type": m.message, "guid": m.guid} for m in self.signed
+            ],
+            "findings": [f.to_json(lang) for f in self.findings],
+            "stopped": self.stopped,
+            "exit_code": self.exit_code,
+        }
+
+
+class _BackgroundWriter:
+    """Writes files durably (temporary name, fsync, rename) on a thread of its own, in order,
+    while the caller signs the next message: the token and the disk both release the GIL, so
+    neither waits for the other. ``done(path)`` is called once a file is whole on disk, and only
+    then is it reported; a write that fails stops everything after it and is raised to the caller."""
+
+    def __init__(self, depth: int = 64) -> None:
+        import queue
+        import threading
+
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="cebdesk-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if self._error is not None:
+                continue  # drain: nothing after a failed write is written
+            target, data, done = item
+            try:
+                atomic_write(target, data)
+                done(target)
+            except BaseException as exc:  # raised in the caller's thread
+                self._error = exc
+
+    def put(self, target: Path, data: bytes, done) -> None:
+        self._raise()
+        self._queue.put((target, data, done))
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def close(self) -> None:
+        """Wait until every file handed over is written (or the first failure is raised)."""
+        self._queue.put(None)
+        self._thread.join()
+        self._raise()
+
 
 def sign_files(paths: Iterable[str | os.PathLike[str]], out_dir: Path, signer: Signer) -> SignReport:
     """Sign messages the user already has: an old signature is replaced, the rest of each file
-    is kept as it was, the result goes to ``out_dir`` under the same name."""
+    is kept as it was, the result goes to ``out_dir`` under the same name. Files are written on
+    a thread of their own while the next one is signed; a file is reported signed only once it
+    is whole on disk."""
     private_dir(out_dir)
     report = SignReport()
+    writer = _BackgroundWriter()
+    try:
+        _sign_into(paths, out_dir, signer, report, writer)
+    finally:
+        writer.close()
+    return report
+
+
+def _sign_into(paths, out_dir: Path, signer: Signer, report: SignReport, writer: _BackgroundWriter) -> None:
     for raw in paths:
         path = Path(raw)
         name = str(path)
@@ -446,17 +553,12 @@ def sign_files(paths: Iterable[str | os.PathLike[str]], out_dir: Path, signer: S
             )
             continue
         try:
-            sign_message(root, signer, position)
+            sign_verified(root, signer, position, name)
         except TokenGone as exc:
             report.stopped = str(exc)
             break
-        verdict = verify_message(root, name)
-        if not verdict.valid:
-            raise SigningError(f"the signature just made does not verify: {verdict.reason}")
-        target = out_dir / path.name
-        atomic_write(target, serialize(root))
-        report.signed.append(WrittenMessage(target, code, root.get("guid", ""), 0, True, name))
-    return report
+        message = WrittenMessage(out_dir / path.name, code, root.get("guid", ""), 0, True, name)
+        writer.put(message.path, serialize(root), lambda _target, m=message: report.signed.append(m))
 
 
 @dataclass
@@ -470,6 +572,17 @@ class VerifyResult:
     key_name: str | None = None
     #: A customs receipt without a signature: nothing to verify, and nothing wrong either.
     receipt: bool = False
+
+    def to_json(self, lang: str = "zh") -> dict:
+        return {
+            "file": self.path,
+            "type": self.message,
+            "valid": self.valid,
+            "algorithm": self.algorithm,
+            "signer": self.signer,
+            "key_name": self.key_name,
+            "findings": [f.to_json(lang) for f in self.findings],
+        }
 
 
 def verify_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[VerifyResult]:

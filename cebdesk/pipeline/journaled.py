@@ -36,14 +36,12 @@ from ..messages.build import build_message, file_name, indent, serialize
 from ..messages.parse import read_message_file
 from ..records import Document, XmlOrigin, new_guid
 from ..settings import Profile
-from ..signing.base import Signer, SigningError, TokenGone, key_name
-from ..signing.xmldsig import sign_message, verify_message
+from ..signing.base import Signer, TokenGone, key_name
 from ..spec import DocumentType, document_type_for, message_type
 from ..store import Journal
 from ..store.journal import MessageRow
-from .files import FileVerdict, is_xml
+from .files import FileVerdict, Progress, is_xml, sign_verified
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 @dataclass
@@ -254,10 +252,7 @@ def _stage(journal: Journal, options: SendOptions, message: MessageRow) -> None:
     ]
     root = build_message(mt, docs, base_transfer=options.transfer, guid=message.guid)
     indent(root)
-    sign_message(root, options.signer, mt.signature_position)
-    verdict = verify_message(root)
-    if not verdict.valid:
-        raise SigningError(f"the signature just made does not verify: {verdict.reason}")
+    sign_verified(root, options.signer, mt.signature_position, message.file_name)
     data = _payload(options, serialize(root), message.guid, message.message_type)
     options.outbox.stage(message.file_name, data)
     journal.mark_staged(

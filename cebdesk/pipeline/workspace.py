@@ -31,10 +31,9 @@ from ..signing.base import Signer
 from ..spec import DocumentType
 from ..spec.receipts import Family, explain_status
 from ..store import Journal, default_data_dir
+from .files import Progress
 from .journaled import ImportReport, SendOptions, SendReport, import_files, send_pending
 
-#: (stage, done, total): the one progress callback of every long operation
-Progress = Callable[[str, int, int], None]
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 
@@ -112,8 +111,8 @@ class DocumentStatus:
     history: tuple[ReceiptRecord, ...] = ()
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row, history: Iterable[ReceiptRecord] = ()) -> DocumentStatus:
-        meaning, family = explain_status(row["customs_status"])
+    def from_row(cls, row: sqlite3.Row, history: Iterable[ReceiptRecord] = (), lang: str = "zh") -> DocumentStatus:
+        meaning, family = explain_status(row["customs_status"], lang)
         keys = row.keys()
         return cls(
             row["id"], row["message_type"], row["business_key"], row["app_type"], DocumentState(row["state"]),
@@ -329,7 +328,10 @@ class Workspace:
         with self.journal() as journal:
             return ingest(journal, outbox)
 
-    def status(self, query: StatusQuery = StatusQuery(), *, history: bool = False) -> list[DocumentStatus]:
+    def status(
+        self, query: StatusQuery = StatusQuery(), *, history: bool = False, lang: str = "zh"
+    ) -> list[DocumentStatus]:
+        """Documents the query finds; meanings of statuses in ``lang`` ("zh" or "en")."""
         with self.journal() as journal:
             rows = journal.search(
                 message_type=query.message_type,
@@ -341,22 +343,22 @@ class Workspace:
                 limit=query.limit,
             )
             return [
-                DocumentStatus.from_row(row, self._history(journal, row["id"]) if history else ())
+                DocumentStatus.from_row(row, self._history(journal, row["id"], lang) if history else (), lang)
                 for row in rows
             ]
 
     def hot_folder(self, folder: str | os.PathLike[str]) -> HotFolder:
         return HotFolder(self, Path(folder))
 
-    def history(self, document_id: int) -> list[ReceiptRecord]:
+    def history(self, document_id: int, lang: str = "zh") -> list[ReceiptRecord]:
         with self.journal() as journal:
-            return self._history(journal, document_id)
+            return self._history(journal, document_id, lang)
 
     @staticmethod
-    def _history(journal: Journal, document_id: int) -> list[ReceiptRecord]:
+    def _history(journal: Journal, document_id: int, lang: str = "zh") -> list[ReceiptRecord]:
         return [
             ReceiptRecord(
-                r["return_status"], explain_status(r["return_status"])[0], r["return_info"], r["return_time"],
+                r["return_status"], explain_status(r["return_status"], lang)[0], r["return_info"], r["return_time"],
                 r["file_name"], r["flag"],
             )  # fmt: skip
             for r in journal.receipts_for(document_id)
