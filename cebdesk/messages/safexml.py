@@ -100,13 +100,13 @@ def parse_file(path: str | os.PathLike[str]) -> etree._ElementTree:
     p = Path(path)
     where = Location(str(path))
     try:
-        size = p.stat().st_size
-    except OSError:
+        with p.open("rb") as fh:  # read at most one byte past the limit: no stat, no surprise
+            data = fh.read(MAX_BYTES + 1)
+            size = len(data) if len(data) <= MAX_BYTES else os.fstat(fh.fileno()).st_size
+    except FileNotFoundError:
         raise InputError([Finding(where, "file.missing")]) from None
-    if size > MAX_BYTES:
-        raise InputError([Finding(where, "xml.too_large", params={"size": size, "limit": MAX_BYTES})])
-    try:
-        data = p.read_bytes()
     except OSError as exc:
         raise InputError([Finding(where, "file.unreadable", params={"detail": exc.strerror})]) from None
+    if size > MAX_BYTES:
+        raise InputError([Finding(where, "xml.too_large", params={"size": size, "limit": MAX_BYTES})])
     return parse_bytes(data, str(path))

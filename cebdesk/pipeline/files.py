@@ -32,7 +32,7 @@ from ..messages.safexml import parse_bytes, parse_file
 from ..records import Document
 from ..settings import Profile
 from ..signing.base import Signer, SigningError, TokenGone
-from ..signing.xmldsig import find_signature, sign_message, verify_message
+from ..signing.xmldsig import finish_signature, find_signature, prepare_signature, sign_message, verify_message
 from ..spec import DocumentType, MessageType, signature_position
 
 XML_SUFFIXES = {".xml"}
@@ -530,35 +530,63 @@ def sign_files(paths: Iterable[str | os.PathLike[str]], out_dir: Path, signer: S
 
 
 def _sign_into(paths, out_dir: Path, signer: Signer, report: SignReport, writer: _BackgroundWriter) -> None:
-    for raw in paths:
-        path = Path(raw)
-        name = str(path)
-        report.files += 1
-        try:
-            tree = parse_file(path)
-        except InputError as exc:
-            report.findings.extend(exc.findings)
-            continue
-        root = tree.getroot()
-        code = etree.QName(root).localname
-        if not (code.startswith("CEB") and code.endswith("Message")):
-            report.findings.append(
-                Finding(Location(name, path=f"/{code}"), "message.not_ceb", params={"root": code})
-            )
-            continue
-        position = signature_position(code)
-        if position is None:
-            report.findings.append(
-                Finding(Location(name, path=f"/{code}"), "sig.not_allowed", params={"message": code})
-            )
-            continue
-        try:
-            sign_verified(root, signer, position, name)
-        except TokenGone as exc:
-            report.stopped = str(exc)
-            break
-        message = WrittenMessage(out_dir / path.name, code, root.get("guid", ""), 0, True, name)
-        writer.put(message.path, serialize(root), lambda _target, m=message: report.signed.append(m))
+    """Three things at once: the key signs one message on a thread of its own while this thread
+    reads and prepares the next and checks the one before, and the writer makes files durable.
+    Order and reporting stay those of the input."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pending = None  # (future signature value, sig, root, code, path, name)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cebdesk-key") as key:
+        for raw in paths:
+            prepared = _prepare_file(Path(raw), signer, report)
+            if pending is not None and not _finish_file(pending, out_dir, report, writer):
+                return
+            pending = None
+            if prepared is not None:
+                sig, to_sign, root, code, path = prepared
+                pending = (key.submit(signer.sign, to_sign), sig, root, code, path)
+        if pending is not None:
+            _finish_file(pending, out_dir, report, writer)
+
+
+def _prepare_file(path: Path, signer: Signer, report: SignReport):
+    name = str(path)
+    report.files += 1
+    try:
+        tree = parse_file(path)
+    except InputError as exc:
+        report.findings.extend(exc.findings)
+        return None
+    root = tree.getroot()
+    code = etree.QName(root).localname
+    if not (code.startswith("CEB") and code.endswith("Message")):
+        report.findings.append(Finding(Location(name, path=f"/{code}"), "message.not_ceb", params={"root": code}))
+        return None
+    position = signature_position(code)
+    if position is None:
+        report.findings.append(
+            Finding(Location(name, path=f"/{code}"), "sig.not_allowed", params={"message": code})
+        )
+        return None
+    sig, to_sign = prepare_signature(root, signer, position)
+    return sig, to_sign, root, code, path
+
+
+def _finish_file(pending, out_dir: Path, report: SignReport, writer: _BackgroundWriter) -> bool:
+    """Take the key's answer for one message, check the signature, hand the file to the writer.
+    False when the key went away (what was signed before is kept)."""
+    future, sig, root, code, path = pending
+    try:
+        finish_signature(sig, future.result())
+    except TokenGone as exc:
+        report.stopped = str(exc)
+        return False
+    verdict = verify_message(root, str(path))
+    if not verdict.valid:  # never write a signature that does not verify
+        raise SigningError(f"the signature just made does not verify: {verdict.reason}")
+    message = WrittenMessage(out_dir / path.name, code, root.get("guid", ""), 0, True, str(path))
+    writer.put(message.path, serialize(root), lambda _target, m=message: report.signed.append(m))
+    return True
 
 
 @dataclass

@@ -123,6 +123,16 @@ def sign_message(
     root: etree._Element, signer: Signer, position: SignaturePosition = SignaturePosition.LAST
 ) -> etree._Element:
     """Sign ``root`` in place (an old signature is replaced) and return the ds:Signature."""
+    sig, to_sign = prepare_signature(root, signer, position)
+    return finish_signature(sig, signer.sign(to_sign))
+
+
+def prepare_signature(
+    root: etree._Element, signer: Signer, position: SignaturePosition = SignaturePosition.LAST
+) -> tuple[etree._Element, bytes]:
+    """Everything of signing but the key's part: the ds:Signature in place with its digest,
+    KeyName and certificate, and the canonical SignedInfo bytes the key must sign. Split so that
+    a batch can prepare the next message while the key signs this one."""
     remove_signature(root, tidy=True)
     algorithm = signer.algorithm
     digest = document_digest(root, algorithm)
@@ -135,7 +145,12 @@ def sign_message(
 
     _insert(root, sig, position)
     # SignedInfo is canonicalized in its final place, inheriting the root's namespaces.
-    value.text = base64.b64encode(signer.sign(c14n(signed_info))).decode("ascii")
+    return sig, c14n(signed_info)
+
+
+def finish_signature(sig: etree._Element, value: bytes) -> etree._Element:
+    """Put the key's signature value into a prepared ds:Signature."""
+    sig[1].text = base64.b64encode(value).decode("ascii")
     return sig
 
 
