@@ -37,44 +37,55 @@ from ..findings import Finding
 from ..spec import DOCUMENT_TYPES, document_type
 from ..signing.base import SigningError
 from ..signing.select import describe_key, pin_needed
+from ..spec.receipts import explain_status
 from .context import AppContext
 from .dialogs import PinCancelled, ask_pin
-from .models import ColumnSpec, RowsModel
-from .workers import Job
+from .models import ColumnSpec, RowsModel, fit_columns, message_label, state_text
+from .workers import Job, explain, failure_of
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ImportView(QWidget):
-    def __init__(self, parent=None) -> None:
+    #: the page came into view (it then shows the journal as it is now)
+    shown = Signal()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.shown.emit()
+
+    def __init__(self, parent=None, *, language: str = "zh") -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
         bar = QHBoxLayout()
         self.open_button = QPushButton(self.tr("打开文件…"))
         self.type = QComboBox()
         self.type.addItem(self.tr("自动识别类型"), None)
         for dt in DOCUMENT_TYPES:
-            self.type.addItem(dt.label, dt.name)
+            self.type.addItem(dt.display(language), dt.name)
         self.template_button = QToolButton()
         self.template_button.setText(self.tr("下载模板"))
         self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.template_menu = QMenu(self.template_button)
         for dt in DOCUMENT_TYPES:
-            self.template_menu.addAction(dt.label).setData(dt.name)
+            self.template_menu.addAction(dt.display(language)).setData(dt.name)
         self.template_button.setMenu(self.template_menu)
         self.excel_button = QPushButton(self.tr("用 Excel 打开"))
         self.excel_button.setEnabled(False)
         self.send_button = QPushButton(self.tr("签名并发送"))
         self.send_button.setToolTip(self.tr("发送选中的单证；没有选中时发送全部可发送的单证"))
         self.send_button.setEnabled(False)
-        self.summary = QLabel(self.tr("把 Excel 或 XML 文件拖到这里，或点“打开文件”。"))
         bar.addWidget(self.open_button)
         bar.addWidget(self.type)
         bar.addWidget(self.template_button)
         bar.addWidget(self.excel_button)
+        bar.addStretch(1)
         bar.addWidget(self.send_button)
-        bar.addWidget(self.summary, 1)
         layout.addLayout(bar)
+        self.summary = message_label(QLabel(self.tr("把 Excel 或 XML 文件拖到这里，或点“打开文件”。")))
+        layout.addWidget(self.summary)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.documents = QTableView()
         self.documents.horizontalHeader().setResizeContentsPrecision(
@@ -82,26 +93,32 @@ class ImportView(QWidget):
         )  # fit columns to the first rows, not all
         self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.findings = QListWidget()
-        splitter.addWidget(self.documents)
-        splitter.addWidget(self.findings)
-        layout.addWidget(splitter, 1)
+        self.findings.setWordWrap(True)
         self.preview = QTableWidget(3, 0)
         self.preview.setVerticalHeaderLabels([self.tr("中文名"), self.tr("元素"), self.tr("值")])
-        self.preview.setMaximumHeight(120)
+        self.preview.setMaximumHeight(130)
         self.preview.setVisible(False)
-        layout.addWidget(self.preview)
-        self.detail = QLabel("")
-        self.detail.setWordWrap(True)
+        splitter.addWidget(self.documents)
+        splitter.addWidget(self.findings)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 1)
+        self.splitter = splitter
+        layout.addWidget(splitter, 1)
+        self.detail = message_label(QLabel(""))
         self.detail.setObjectName("detail")
         layout.addWidget(self.detail)
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
+        self.error = message_label(QLabel(""))
         self.error.setStyleSheet("color: #B00020")
         self.error.setObjectName("error")
         layout.addWidget(self.error)
         progress = QHBoxLayout()
         self.progress = QProgressBar()
         self.rate = QLabel("")
+        self.rate.setFixedWidth(
+            self.rate.fontMetrics().horizontalAdvance(self.tr("{rate} 个/秒，剩余约 {seconds} 秒")) + 40
+        )
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setEnabled(False)
         progress.addWidget(self.progress, 1)
@@ -120,9 +137,16 @@ DOCUMENT_COLUMNS = [
 ]
 
 
+#: label -> document type, to find a loaded row in the journal
+_TYPES_BY_LABEL = {dt.label: dt for dt in DOCUMENT_TYPES}
+
+
 class ImportController(QObject):
     """Behaviour of the import page. A QObject living on the GUI thread, so that the worker's
-    signals reach its slots there (queued), never on the worker's thread."""
+    signals reach its slots there (queued), never on the worker's thread.
+
+    The rows show what the journal says about each document once it is there (待发送, 已发送,
+    customs' answer), after every operation: the page is refreshed with ``follow_journal``."""
 
     done = Signal()
 
@@ -141,14 +165,16 @@ class ImportController(QObject):
         # clicked(bool) would arrive as ``files=False``: the button sends what is loaded
         view.send_button.clicked.connect(lambda: self.send())
         view.cancel_button.clicked.connect(self.cancel)
-        view.findings.itemDoubleClicked.connect(self.show_finding)
+        # a double click, or Enter, on a finding (activated: once per double click, on every style)
+        view.findings.itemActivated.connect(self.show_finding)
         view.template_menu.triggered.connect(lambda action: self.choose_template(action.data()))
         view.excel_button.clicked.connect(self.open_in_excel)
+        view.shown.connect(self.follow_journal)
 
     # -- reading --------------------------------------------------------------------------------
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.view, self.tr("选择文件"), "", "Excel / XML (*.xlsx *.xml)"
+            self.view, self.tr("选择文件"), "", "Excel / XML (*.xlsx *.xls *.xml)"
         )
         if paths:
             self.load([Path(p) for p in paths])
@@ -174,17 +200,34 @@ class ImportController(QObject):
         return written
 
     def open_in_excel(self) -> bool:
-        """The first loaded file in the program the desktop opens .xlsx with."""
-        return bool(self.files) and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files[0])))
+        """The first loaded file in the program the desktop opens .xlsx with; when there is
+        none, the window says so (and where the file is)."""
+        if not self.files:
+            return False
+        path = self.files[0]
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        self._say_error(
+            self.tr("没有找到能打开 {name} 的程序（Excel 或 WPS）。请手动打开这个文件：{path}").format(
+                name=path.name, path=path
+            )
+        )
+        return False
 
     def _loaded(self, result) -> None:
         rows, findings = result
-        ready, faulty = self.tr("可发送"), self.tr("有错误")
         for row in rows:
-            row["type"] = row.pop("label")
-            row["state"] = ready if row["ok"] else faulty
+            doc_type = _TYPES_BY_LABEL.get(row.pop("label"))
+            row["type"] = doc_type.display(self.context.language) if doc_type else ""
+            row["code"] = doc_type.message.code if doc_type else None
+        self._states(rows)
         self.model.set_rows(rows)
-        self.view.documents.resizeColumnsToContents()
+        fit_columns(self.view.documents)
+        # what was shown for the previous files is gone: their finding, their row, their cell
+        self.view.detail.setText("")
+        self.view.preview.setVisible(False)
+        self.view.preview.setColumnCount(0)
+        self._marked = None
         self.view.findings.clear()
         for finding in findings:
             item = QListWidgetItem(finding.render(self.context.language))
@@ -199,6 +242,44 @@ class ImportController(QObject):
             )
         )
         self.view.send_button.setEnabled(good > 0)
+
+    def _states(self, rows: list[dict]) -> None:
+        """Each row's state: 有错误 if the file's values cannot be sent, else what the journal
+        says of that document (待发送, 已发送, customs' last answer), else 可发送."""
+        codes = {row["code"] for row in rows if row.get("code")}
+        known: dict[str, dict[str, object]] = {}
+        if codes:
+            with self.context.journal() as journal:
+                for code in codes:
+                    known[code] = {d["business_key"]: d for d in journal.summaries(message_type=code)}
+        for row in rows:
+            document = known.get(row.get("code") or "", {}).get(row["key"])
+            row.pop("returnStatus", None)
+            if document is not None:  # coloured and marked like the outbox's rows
+                row["returnStatus"] = document["customs_status"]
+                row["sent"] = document["state"] == "sent"
+            if not row["ok"]:
+                row["state"] = self.tr("有错误")
+            elif document is None:
+                row["state"] = self.tr("可发送")
+            elif document["customs_status"] and document["state"] == "sent":
+                meaning = explain_status(document["customs_status"], self.context.language)[0]
+                row["state"] = f"{meaning}（{document['customs_status']}）"
+            else:
+                row["state"] = state_text(document["state"])
+
+    @Slot()
+    def follow_journal(self) -> None:
+        """Show the loaded rows as the journal has them now (after a send, receipts, a resend)."""
+        if self.model.rows:
+            self._states(self.model.rows)
+            self.model.rows_changed()
+            fit_columns(self.view.documents)
+
+    @Slot()
+    def settings_saved(self) -> None:
+        """New settings: what could not be done with the old ones may work now."""
+        self._clear_error()
 
     def show_finding(self, item: QListWidgetItem) -> Job | None:
         """Say where the problem is, and show that row of the sheet with the cell marked."""
@@ -230,6 +311,7 @@ class ImportController(QObject):
         for column in range(width):
             for r, row in enumerate((labels, names, values)):
                 table.setItem(r, column, QTableWidgetItem(row[column] if column < len(row) else ""))
+        fit_columns(table, 200)
         if self._marked:
             column = column_index_from_string(self._marked) - 1
             for r in range(3):
@@ -253,9 +335,13 @@ class ImportController(QObject):
     def send(self, files: list[Path] | None = None) -> Job | None:
         """Import the loaded files (or ``files``) into the journal, then sign and send every
         document waiting there. The PIN is asked here, once, and handed to the worker."""
-        self.last_error = None
-        self.view.error.setText("")
+        self._clear_error()
         context = self.context
+        if files is None and not self.files:
+            self.view.summary.setText(
+                self.tr("还没有打开文件：先点“打开文件…”；已导入的待发送单证在“发送与回执”页发送。")
+            )
+            return None
         if not context.signer.wanted or context.profile is None:
             self._failed(self.tr("请先在设置中配置企业档案和签名方式"))
             return None
@@ -277,7 +363,8 @@ class ImportController(QObject):
             except PinCancelled:
                 return None
             except SigningError as exc:  # a locked token: refused before any try
-                self._failed(str(exc))
+                failure = failure_of(exc)
+                self._failed(explain(failure, context.language), failure.detail)
                 return None
         kwargs = {
             "files": list(self.files if files is None else files),
@@ -303,15 +390,17 @@ class ImportController(QObject):
         if report.stopped:
             text += self.tr("（已停止：{reason}）").format(reason=report.stopped)
         self.view.summary.setText(text)
+        self.follow_journal()
 
     # -- jobs -----------------------------------------------------------------------------------
     def _start(self, task: str, kwargs: dict, on_success) -> Job:
-        job = Job(task, kwargs, self)
+        self._clear_error()  # a new try: the last one's failure is history
+        job = Job(task, kwargs, self, language=self.context.language)
         self._started = time.monotonic()
         self._on_success = on_success
         job.progressed.connect(self._progressed)
         job.succeeded.connect(self._succeeded)
-        job.failed.connect(self._failed)
+        job.failed.connect(self._job_failed)
         job.done.connect(self._finished)
         self.view.cancel_button.setEnabled(True)
         self.view.open_button.setEnabled(False)
@@ -338,9 +427,24 @@ class ImportController(QObject):
         self._on_success(result)
 
     @Slot(str)
-    def _failed(self, message: str) -> None:
+    def _job_failed(self, message: str) -> None:
+        failure = self.job.failure if self.job is not None else None
+        self._failed(message, failure.detail if failure is not None else "")
+
+    def _failed(self, message: str, detail: str = "") -> None:
         self.last_error = message
         self.view.error.setText(self.tr("无法完成：{reason}").format(reason=message))
+        self.view.error.setToolTip(detail)
+
+    def _say_error(self, message: str) -> None:
+        self.last_error = message
+        self.view.error.setText(message)
+        self.view.error.setToolTip("")
+
+    def _clear_error(self) -> None:
+        self.last_error = None
+        self.view.error.setText("")
+        self.view.error.setToolTip("")
 
     @Slot()
     def _finished(self) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QDate,
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QFileSystemWatcher,
+    QItemSelectionModel,
     QObject,
     QTimer,
     Signal,
@@ -30,27 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..spec import IMPORT_MESSAGES, Direction, message_type
+from ..spec import IMPORT_MESSAGES, Direction
 from ..spec.receipts import Family, explain_status
 from .context import AppContext
-from .models import ROW_ROLE, ColumnSpec, RowsModel
+from .names import message_name
+from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label, readable_time, state_text
 from .workers import Job
-
-#: The status families (spec/receipts.py), marked for translation.
-FAMILIES = (
-    QT_TRANSLATE_NOOP("cebdesk", "申报中"),
-    QT_TRANSLATE_NOOP("cebdesk", "入库"),
-    QT_TRANSLATE_NOOP("cebdesk", "审结"),
-    QT_TRANSLATE_NOOP("cebdesk", "放行"),
-    QT_TRANSLATE_NOOP("cebdesk", "退单/错误"),
-    QT_TRANSLATE_NOOP("cebdesk", "查验/扣留"),
-    QT_TRANSLATE_NOOP("cebdesk", "其他"),
-)
-STATES = {
-    "ready": QT_TRANSLATE_NOOP("cebdesk", "待发送"),
-    "planned": QT_TRANSLATE_NOOP("cebdesk", "发送中"),
-    "sent": QT_TRANSLATE_NOOP("cebdesk", "已发送"),
-}
 
 COLUMNS = [
     ColumnSpec("type", QT_TRANSLATE_NOOP("cebdesk", "单证")),
@@ -65,46 +50,76 @@ COLUMNS = [
 
 
 class JournalView(QWidget):
-    def __init__(self, parent=None) -> None:
+    #: the page came into view (it then shows the journal as it is now)
+    shown = Signal()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.shown.emit()
+
+    def __init__(self, parent=None, *, language: str = "zh") -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        top = QHBoxLayout()
+        self.send_button = QPushButton(self.tr("发送待发送单证"))
+        self.counts = message_label(QLabel(""))
+        top.addWidget(self.send_button)
+        top.addWidget(self.counts, 1)
+        layout.addLayout(top)
         bar = QHBoxLayout()
         self.type = QComboBox()
         self.type.addItem(self.tr("全部单证"), None)
         for mt in IMPORT_MESSAGES:
             if mt.direction is Direction.DECLARATION:
-                self.type.addItem(mt.label, mt.code)
+                self.type.addItem(message_name(mt.code, language), mt.code)
         self.family = QComboBox()
         self.family.addItem(self.tr("全部状态"), None)
         for family in Family:
-            self.family.addItem(QCoreApplication.translate("cebdesk", family.value), family.value)
+            self.family.addItem(family.text(language), family.value)
         self.since = QDateEdit(QDate.currentDate().addMonths(-3))
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("按编号、类型或状态筛选"))
-        self.counts = QLabel("")
-        self.send_button = QPushButton(self.tr("发送待发送单证"))
-        bar.addWidget(self.send_button)
         bar.addWidget(self.type)
         bar.addWidget(self.family)
         bar.addWidget(QLabel(self.tr("更新自")))
         bar.addWidget(self.since)
         bar.addWidget(self.filter, 1)
-        bar.addWidget(self.counts)
         layout.addLayout(bar)
+        self.message = message_label(QLabel(""))
+        self.message.setStyleSheet("color: #B00020")
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
         splitter = QSplitter()
         self.table = QTableView()
         self.table.horizontalHeader().setResizeContentsPrecision(50)  # fit columns to the first rows, not all
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.timeline = QListWidget()
+        self.timeline.setWordWrap(True)
         splitter.addWidget(self.table)
         splitter.addWidget(self.timeline)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         splitter.setSizes([700, 300])
         layout.addWidget(splitter, 1)
 
 
+def receipt_line(r, language: str = "zh") -> str:
+    """One receipt of a document's history, as the outbox and the query page show it."""
+    meaning = explain_status(r["return_status"], language)[0]
+    return (
+        f"{readable_time(r['return_time'])}  {r['return_status'] or ''} {meaning}\n{r['return_info'] or ''}"
+    )
+
+
 class JournalController(QObject):
+    """The outbox page. After every ``refresh`` (the window calls it after a send, a resend,
+    saved settings; a receipts reading calls it itself) the table, the counts and the selected
+    document's receipts show the journal as it is now."""
+
     refreshed = Signal()
 
     def __init__(self, view: JournalView, context: AppContext, *, poll_ms: int = 5000) -> None:
@@ -126,6 +141,7 @@ class JournalController(QObject):
         view.family.currentIndexChanged.connect(self.refresh)
         view.since.dateChanged.connect(self.refresh)
         view.table.selectionModel().currentRowChanged.connect(self.show_timeline)
+        view.shown.connect(self.refresh)  # what the CLI or another window did meanwhile
         self.refresh()
 
     @Slot()
@@ -141,63 +157,98 @@ class JournalController(QObject):
         self.again = False
         self.job = Job(
             "ingest_receipts",
-            {"data_dir": self.context.data_dir, "exchange_dir": self.context.exchange_dir, "profile": profile},
+            {
+                "data_dir": self.context.data_dir,
+                "exchange_dir": self.context.exchange_dir,
+                "profile": profile,
+            },
             self,
+            language=self.context.language,
         )
         self.job.succeeded.connect(self._read)
+        self.job.failed.connect(self._not_read)
         self.job.start()
         return self.job
 
     @Slot(object)
     def _read(self, files: int) -> None:
+        self.view.message.setVisible(False)
         if files:
             self.refresh()
         if self.again:
             self.read_receipts()
+
+    @Slot(str)
+    def _not_read(self, reason: str) -> None:
+        """A reading that failed says so here (it is tried again with the next poll)."""
+        self.view.message.setText(self.tr("无法读入回执：{reason}").format(reason=reason))
+        failure = self.job.failure if self.job is not None else None
+        self.view.message.setToolTip(failure.detail if failure is not None else "")
+        self.view.message.setVisible(True)
 
     @Slot()
     def refresh(self, *_args) -> None:
         wanted = self.view.filter.text().strip()
         code_wanted, family_wanted = self.view.type.currentData(), self.view.family.currentData()
         since = self.view.since.date().toString("yyyy-MM-dd")
+        selected = self.selected_id()
         rows = []
-        journal_states = []
         with self.context.journal() as journal:
             documents = journal.summaries(message_type=code_wanted)
-        states = {k: QCoreApplication.translate("cebdesk", v) for k, v in STATES.items()}
         labels: dict[str, str] = {}
         for d in documents:
             code = d["message_type"]
             if code not in labels:
-                labels[code] = f"{message_type(code).label} {code[:6]}"
-            meaning, family = explain_status(d["customs_status"])
+                labels[code] = f"{message_name(code, self.context.language)} {code[:6]}"
+            meaning, family = explain_status(d["customs_status"], self.context.language)
             row = {
                 "id": d["id"],
                 "type": labels[code],
                 "key": d["business_key"],
                 "appType": d["app_type"],
-                "state": states.get(d["state"], d["state"]),
+                "state": state_text(d["state"]),
+                "sent": d["state"] == "sent",
                 "returnStatus": d["customs_status"],
                 "meaning": meaning,
                 "family": family.value,
                 "returnInfo": d["customs_info"],
-                "returnTime": d["customs_time"],
+                "returnTime": readable_time(d["customs_time"]),
             }
-            if wanted and not any(wanted in str(v) for v in row.values() if v):
+            if wanted and not any(wanted in str(v) for k, v in row.items() if v and k != "sent"):
                 continue
             if family_wanted and row["family"] != family_wanted:
                 continue
             if d["updated"][:10] < since:
                 continue
             rows.append(row)
-            journal_states.append(d["state"])
         self.model.set_rows(rows)
-        self.view.table.resizeColumnsToContents()
-        pending = sum(1 for d in journal_states if d in ("ready", "planned"))
+        fit_columns(self.view.table)
+        self._select(selected)
+        pending = sum(1 for r in rows if not r["sent"])
+        waiting = sum(1 for r in rows if r["sent"] and not r["returnStatus"])
         self.view.counts.setText(
-            self.tr("共 {total} 个单证，待发送 {pending}").format(total=len(rows), pending=pending)
+            self.tr("共 {total} 个单证，待发送 {pending}，待回执 {waiting}").format(
+                total=len(rows), pending=pending, waiting=waiting
+            )
         )
         self.refreshed.emit()
+
+    def selected_id(self) -> int | None:
+        current = self.view.table.currentIndex()
+        return self.model.data(current, ROW_ROLE)["id"] if current.isValid() else None
+
+    def _select(self, document_id: int | None) -> None:
+        """Select that document again after a refresh, and show its receipts as they are now."""
+        row = next((i for i, r in enumerate(self.model.rows) if r["id"] == document_id), None)
+        table = self.view.table
+        if row is None:
+            self.view.timeline.clear()
+            return
+        table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.show_timeline(self.model.index(row, 0))
 
     @Slot()
     def show_timeline(self, current, _previous=None) -> None:
@@ -207,7 +258,4 @@ class JournalController(QObject):
         row = self.model.data(current, ROW_ROLE)
         with self.context.journal() as journal:
             for r in journal.receipts_for(row["id"]):
-                meaning = explain_status(r["return_status"])[0]
-                self.view.timeline.addItem(
-                    f"{r['return_time'] or ''}  {r['return_status'] or ''} {meaning}\n{r['return_info'] or ''}"
-                )
+                self.view.timeline.addItem(receipt_line(r, self.context.language))

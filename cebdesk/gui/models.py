@@ -2,18 +2,79 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QSizePolicy, QStyle
 
 from ..spec.receipts import Family, explain_status
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
+#: A document's state on cebdesk's side (the journal's ``state``), marked for translation.
+STATES = {
+    "ready": QT_TRANSLATE_NOOP("cebdesk", "待发送"),
+    "planned": QT_TRANSLATE_NOOP("cebdesk", "发送中"),
+    "sent": QT_TRANSLATE_NOOP("cebdesk", "已发送"),
+}
+
+
+def state_text(state: str) -> str:
+    return QCoreApplication.translate("cebdesk", STATES[state]) if state in STATES else state
+
+
+#: The widest a column grows when fitted to its content (pixels); longer text is elided.
+MAX_COLUMN_WIDTH = 320
+
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\d{0,3}$")
+
+
+def readable_time(value: str | None) -> str:
+    """One way to show a moment on every page: ``2024-10-23 15:22:30``. Customs writes
+    returnTime as 20241023152230 (or with milliseconds, 20241023152230123); the journal keeps
+    ISO strings (2024-10-23T15:22:30.123). A time with a zone is shown in local time. Text that
+    is no time is shown as it is."""
+    if not value:
+        return ""
+    text = str(value).strip()
+    compact = _COMPACT.match(text)
+    if compact:
+        y, mo, d, h, mi, s = compact.groups()
+        return f"{y}-{mo}-{d} {h}:{mi}:{s}"
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def message_label(label: QLabel) -> QLabel:
+    """A label for texts of any length (paths, errors): it wraps, and it never makes the page
+    wider than the window, even for a path with no place to break (that is cut off; the text
+    stays selectable)."""
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(0)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def fit_columns(view: QAbstractItemView, maximum: int = MAX_COLUMN_WIDTH) -> None:
+    """Columns as wide as their content (header included), none wider than ``maximum``."""
+    header = view.horizontalHeader()
+    header.setMaximumSectionSize(maximum)
+    view.resizeColumnsToContents()
+    for column in range(header.count()):  # older Qt ignores the maximum when fitting
+        if header.sectionSize(column) > maximum:
+            header.resizeSection(column, maximum)
+
 
 FAMILY_COLOURS = {
     Family.DECLARING: "#E8F0FE",
@@ -60,6 +121,11 @@ class RowsModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
+    def rows_changed(self) -> None:
+        """The rows' values changed in place (same rows, same order): repaint, keep the selection."""
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
@@ -84,7 +150,9 @@ class RowsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and "returnStatus" in row:
-            return _icon(explain_status(row.get("returnStatus"))[1] if row.get("returnStatus") else None)
+            if row.get("returnStatus"):
+                return _icon(explain_status(row["returnStatus"])[1])
+            return _icon(None) if row.get("sent", True) else None  # the arrow: sent, no answer yet
         if role == Qt.ItemDataRole.BackgroundRole and "returnStatus" in row:
             colour = FAMILY_COLOURS.get(explain_status(row.get("returnStatus"))[1])
             return QBrush(QColor(colour)) if colour else None

@@ -7,7 +7,15 @@ import io
 from pathlib import Path
 
 from openpyxl import Workbook
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QObject, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QItemSelectionModel,
+    QObject,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -17,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -34,29 +43,45 @@ from ..signing.xmldsig import verify_message
 from ..spec import DOCUMENT_TYPES, message_type
 from ..spec.receipts import explain_status
 from .context import AppContext
-from .models import ROW_ROLE, ColumnSpec, RowsModel
+from .journal_view import receipt_line
+from .names import message_name
+from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label, readable_time, state_text
 
 COLUMNS = [
     ColumnSpec("label", QT_TRANSLATE_NOOP("cebdesk", "单证")),
     ColumnSpec("key", QT_TRANSLATE_NOOP("cebdesk", "编号")),
     ColumnSpec("buyer", QT_TRANSLATE_NOOP("cebdesk", "订购人")),
     ColumnSpec("appType", QT_TRANSLATE_NOOP("cebdesk", "报送类型")),
+    ColumnSpec("state", QT_TRANSLATE_NOOP("cebdesk", "发送状态")),
     ColumnSpec("returnStatus", QT_TRANSLATE_NOOP("cebdesk", "回执状态")),
     ColumnSpec("meaning", QT_TRANSLATE_NOOP("cebdesk", "含义")),
     ColumnSpec("updated", QT_TRANSLATE_NOOP("cebdesk", "更新时间")),
 ]
 
+#: Statuses after which customs has decided (审结 399, 放行 800, 结关 899, 退运 700): a
+#: modification (appType 2) of such a document is not what customs accepts.
+FINAL_STATUSES = frozenset({"399", "800", "899", "700"})
+
 
 class QueryView(QWidget):
-    def __init__(self, parent=None) -> None:
+    #: the page came into view (it then shows the journal as it is now)
+    shown = Signal()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.shown.emit()
+
+    def __init__(self, parent=None, *, language: str = "zh") -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
         form = QFormLayout()
         row = QHBoxLayout()
         self.type = QComboBox()
         self.type.addItem(self.tr("全部"), None)
         for dt in DOCUMENT_TYPES:
-            self.type.addItem(dt.label, dt.message.code)
+            self.type.addItem(dt.display(language), dt.message.code)
         self.key = QLineEdit()
         self.key.setPlaceholderText(self.tr("订单编号 / 运单号 / 清单编号 / 企业编号"))
         self.buyer = QLineEdit()
@@ -82,7 +107,7 @@ class QueryView(QWidget):
         self.search_button = QPushButton(self.tr("查询"))
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.resend_button = QPushButton(self.tr("作为变更重发（appType 2）"))
-        self.message = QLabel("")
+        self.message = message_label(QLabel(""))
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.resend_button)
@@ -100,13 +125,13 @@ class QueryView(QWidget):
         self.xml.setReadOnly(True)
         signature = QWidget()
         sig_layout = QVBoxLayout(signature)
-        self.verdict = QLabel("")
-        self.verdict.setWordWrap(True)
+        self.verdict = message_label(QLabel(""))
         self.verify_button = QPushButton(self.tr("重新验签"))
         sig_layout.addWidget(self.verdict)
         sig_layout.addWidget(self.verify_button)
         sig_layout.addStretch(1)
         self.receipts = QListWidget()
+        self.receipts.setWordWrap(True)
         self.detail.addTab(self.head, self.tr("表头"))
         self.detail.addTab(self.lines, self.tr("表体"))
         self.detail.addTab(self.xml, self.tr("报文"))
@@ -114,11 +139,16 @@ class QueryView(QWidget):
         self.detail.addTab(self.receipts, self.tr("回执"))
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setSizes([600, 500])
         layout.addWidget(splitter, 1)
 
 
 class QueryController(QObject):
+    """The query page. A search once made is made again after every operation (send, receipts,
+    resend, settings saved), the selected document staying selected and shown as it is now."""
+
     resent = Signal()
 
     def __init__(self, view: QueryView, context: AppContext) -> None:
@@ -128,12 +158,23 @@ class QueryController(QObject):
         self.model = RowsModel(COLUMNS)
         view.table.setModel(self.model)
         self.current_file: Path | None = None
+        self.searched = False
         view.search_button.clicked.connect(self.search)
         view.key.returnPressed.connect(self.search)
+        view.buyer.returnPressed.connect(self.search)
+        view.status.returnPressed.connect(self.search)
         view.export_button.clicked.connect(self.choose_export)
         view.resend_button.clicked.connect(self.resend)
         view.verify_button.clicked.connect(self.verify)
         view.table.selectionModel().currentRowChanged.connect(self.show)
+        view.shown.connect(self.follow_journal)
+
+    def _standard_label(self, field) -> str:
+        """The standard's own label where the one shown reads differently (出口口岸代码 on an
+        import inventory is its port of entry)."""
+        if not field.standard_label:
+            return ""
+        return self.tr("标准名称：{label}").format(label=field.standard_label)
 
     @Slot()
     def search(self) -> list[dict]:
@@ -145,6 +186,7 @@ class QueryController(QObject):
             v.status.text().strip(),
         )
         since, until = v.since.date().toString("yyyy-MM-dd"), v.until.date().toString("yyyy-MM-dd")
+        selected = self._current_id()
         with self.context.journal() as journal:
             found = journal.search(
                 message_type=code,
@@ -156,26 +198,63 @@ class QueryController(QObject):
             )
         rows = []
         for d in found:
-            meaning, family = explain_status(d["customs_status"])
+            meaning, family = explain_status(d["customs_status"], self.context.language)
             rows.append(
                 {
                     "id": d["id"],
-                    "label": message_type(d["message_type"]).label,
+                    "label": message_name(d["message_type"], self.context.language),
                     "type": d["message_type"],
                     "key": d["business_key"],
                     "buyer": d["person"],
                     "appType": d["app_type"],
+                    "state": state_text(d["state"]),
+                    "sent": d["state"] == "sent",
                     "returnStatus": d["customs_status"],
                     "meaning": meaning,
                     "family": family.value,
                     "returnInfo": d["customs_info"],
-                    "updated": d["updated"][:19],
+                    "updated": readable_time(d["updated"]),
                 }
             )
+        self.searched = True
         self.model.set_rows(rows)
-        v.table.resizeColumnsToContents()
+        fit_columns(v.table)
         v.message.setText(self.tr("找到 {count} 个单证").format(count=len(rows)))
+        self._select(selected)
         return rows
+
+    @Slot()
+    def follow_journal(self) -> None:
+        """The journal changed: the same search again, the same document shown as it is now."""
+        if self.searched:
+            message = self.view.message.text()
+            self.search()
+            self.view.message.setText(message)  # what the last action said stays readable
+
+    def _current_id(self) -> int | None:
+        current = self.view.table.currentIndex()
+        return self.model.data(current, ROW_ROLE)["id"] if current.isValid() else None
+
+    def _select(self, document_id: int | None) -> None:
+        row = next((i for i, r in enumerate(self.model.rows) if r["id"] == document_id), None)
+        if row is None:
+            self._clear_detail()
+            return
+        index = self.model.index(row, 0)
+        self.view.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.show(index)
+
+    def _clear_detail(self) -> None:
+        v = self.view
+        v.head.setRowCount(0)
+        v.lines.setRowCount(0)
+        v.lines.setColumnCount(0)
+        v.xml.setPlainText("")
+        v.verdict.setText("")
+        v.receipts.clear()
+        self.current_file = None
 
     @Slot()
     def show(self, current, _previous=None) -> None:
@@ -187,7 +266,7 @@ class QueryController(QObject):
         with self.context.journal() as journal:
             doc = journal.document(row["id"])
             receipts = journal.receipts_for(doc.id)
-            message = next((m for m in journal.messages() if m.id == doc.message_id), None)
+            message = journal.message(doc.message_id) if doc.message_id is not None else None
         v.head.setRowCount(0)
         for field in mt.head.fields:
             if field.name in doc.head:
@@ -195,13 +274,18 @@ class QueryController(QObject):
                 v.head.insertRow(r)
                 for c, text in enumerate((field.name, field.label, doc.head[field.name])):
                     v.head.setItem(r, c, QTableWidgetItem(text))
+                v.head.item(r, 1).setToolTip(self._standard_label(field))
+        fit_columns(v.head)
         names = [f.name for f in mt.list.fields] if mt.list else []
         v.lines.setColumnCount(len(names))
         v.lines.setHorizontalHeaderLabels([f"{f.label}\n{f.name}" for f in mt.list.fields] if mt.list else [])
+        for c, field in enumerate(mt.list.fields if mt.list else ()):
+            v.lines.horizontalHeaderItem(c).setToolTip(self._standard_label(field))
         v.lines.setRowCount(len(doc.lines))
         for r, line in enumerate(doc.lines):
             for c, name in enumerate(names):
                 v.lines.setItem(r, c, QTableWidgetItem(line.get(name, "")))
+        fit_columns(v.lines, 200)
         self.current_file = None
         if message is not None:
             found = sorted(self.context.outbox().sent.glob(f"*/{message.file_name}"))
@@ -212,10 +296,7 @@ class QueryController(QObject):
         v.verdict.setText("")
         v.receipts.clear()
         for r in receipts:
-            meaning = explain_status(r["return_status"])[0]
-            v.receipts.addItem(
-                f"{r['return_time'] or ''}  {r['return_status'] or ''} {meaning}\n{r['return_info'] or ''}"
-            )
+            v.receipts.addItem(receipt_line(r, self.context.language))
 
     @Slot()
     def verify(self) -> str:
@@ -235,7 +316,7 @@ class QueryController(QObject):
     def export(self, path: Path) -> Path:
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(self.tr("查询结果"))
-        ws.append([c.title for c in COLUMNS] + [self.tr("回执信息")])
+        ws.append([QCoreApplication.translate("cebdesk", c.title) for c in COLUMNS] + [self.tr("回执信息")])
         for row in self.model.rows:
             ws.append([row.get(c.key) for c in COLUMNS] + [row.get("returnInfo")])
         buffer = io.BytesIO()
@@ -256,11 +337,52 @@ class QueryController(QObject):
 
     @Slot()
     def resend(self) -> int:
-        ids = {self.model.data(i, ROW_ROLE)["id"] for i in self.view.table.selectionModel().selectedRows()}
+        """The selected documents go again as modifications (appType 2). Documents customs has
+        already decided on (审结, 放行, 结关, 退运) are sent so only after the clerk has read what
+        customs will do with them and said so."""
+        rows = [self.model.data(i, ROW_ROLE) for i in self.view.table.selectionModel().selectedRows()]
+        if not rows:
+            self.view.message.setText(self.tr("先在表中选择要重发的单证"))
+            return 0
+        decided = [r for r in rows if (r.get("returnStatus") or "").strip() in FINAL_STATUSES]
+        if decided and not self._confirm_final(decided):
+            self.view.message.setText(self.tr("没有重发"))
+            return 0
         done = 0
         with self.context.journal() as journal, journal.transaction():
-            for document_id in ids:
-                done += bool(journal.requeue_as_modification(document_id))
+            for row in rows:
+                done += bool(journal.requeue_as_modification(row["id"]))
         self.view.message.setText(self.tr("{count} 个单证将作为变更（appType 2）发送").format(count=done))
         self.resent.emit()
+        self.follow_journal()
         return done
+
+    def _confirm_final(self, decided: list[dict]) -> bool:
+        box = QMessageBox(self.view)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("作为变更重发？"))
+        listed = "\n".join(
+            f"{r['label']} {r['key']}：{r['returnStatus']} {r['meaning']}" for r in decided[:10]
+        )
+        if len(decided) > 10:
+            listed += "\n…"
+        box.setText(
+            self.tr("{count} 个单证海关已经有了结论（审结、放行、结关或退运）：").format(count=len(decided))
+            + "\n"
+            + listed
+        )
+        box.setInformativeText(
+            self.tr(
+                "海关不受理已审结或已放行清单的变更（appType 2）：这样重发只会收到海关的异常回执，"
+                "已放行的结果不会改变。要更正已放行的清单，须先提交撤销申请单（CEB623），"
+                "海关同意撤销后再重新申报；清单状态不允许撤销时，海关回执 -623005。"
+            )
+        )
+        resend = box.addButton(self.tr("仍然作为变更重发"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("不重发"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        chosen = box.clickedButton() is resend
+        box.deleteLater()
+        return chosen
