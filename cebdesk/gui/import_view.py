@@ -40,7 +40,7 @@ from ..signing.select import describe_key, pin_needed
 from ..spec.receipts import explain_status
 from .context import AppContext
 from .dialogs import PinCancelled, ask_pin
-from .models import ColumnSpec, RowsModel, fit_columns, message_label, state_text
+from .models import ColumnSpec, MessageLabel, RowsModel, fit_columns, message_label, state_text
 from .workers import Job, explain, failure_of
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -106,10 +106,10 @@ class ImportView(QWidget):
         splitter.setStretchFactor(2, 1)
         self.splitter = splitter
         layout.addWidget(splitter, 1)
-        self.detail = message_label(QLabel(""))
+        self.detail = message_label(MessageLabel())
         self.detail.setObjectName("detail")
         layout.addWidget(self.detail)
-        self.error = message_label(QLabel(""))
+        self.error = message_label(MessageLabel())
         self.error.setStyleSheet("color: #B00020")
         self.error.setObjectName("error")
         layout.addWidget(self.error)

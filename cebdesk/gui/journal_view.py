@@ -34,18 +34,27 @@ from ..spec import IMPORT_MESSAGES, Direction
 from ..spec.receipts import Family, explain_status
 from .context import AppContext
 from .names import message_name
-from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label, readable_time, state_text
+from .models import (
+    ROW_ROLE,
+    ColumnSpec,
+    MessageLabel,
+    RowsModel,
+    fit_columns,
+    message_label,
+    readable_time,
+    state_text,
+)
 from .workers import Job
 
 COLUMNS = [
     ColumnSpec("type", QT_TRANSLATE_NOOP("cebdesk", "单证")),
     ColumnSpec("key", QT_TRANSLATE_NOOP("cebdesk", "编号")),
-    ColumnSpec("appType", QT_TRANSLATE_NOOP("cebdesk", "报送类型")),
-    ColumnSpec("state", QT_TRANSLATE_NOOP("cebdesk", "发送状态")),
     ColumnSpec("returnStatus", QT_TRANSLATE_NOOP("cebdesk", "回执状态")),
     ColumnSpec("meaning", QT_TRANSLATE_NOOP("cebdesk", "含义")),
-    ColumnSpec("returnInfo", QT_TRANSLATE_NOOP("cebdesk", "回执信息")),
+    ColumnSpec("state", QT_TRANSLATE_NOOP("cebdesk", "发送状态")),
+    ColumnSpec("appType", QT_TRANSLATE_NOOP("cebdesk", "报送类型")),
     ColumnSpec("returnTime", QT_TRANSLATE_NOOP("cebdesk", "回执时间")),
+    ColumnSpec("returnInfo", QT_TRANSLATE_NOOP("cebdesk", "回执信息")),  # last: it takes what is left
 ]
 
 
@@ -89,14 +98,14 @@ class JournalView(QWidget):
         bar.addWidget(self.since)
         bar.addWidget(self.filter, 1)
         layout.addLayout(bar)
-        self.message = message_label(QLabel(""))
+        self.message = message_label(MessageLabel())
         self.message.setStyleSheet("color: #B00020")
-        self.message.setVisible(False)
         layout.addWidget(self.message)
         splitter = QSplitter()
         self.table = QTableView()
         self.table.horizontalHeader().setResizeContentsPrecision(50)  # fit columns to the first rows, not all
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.timeline = QListWidget()
         self.timeline.setWordWrap(True)
         splitter.addWidget(self.table)
@@ -172,7 +181,7 @@ class JournalController(QObject):
 
     @Slot(object)
     def _read(self, files: int) -> None:
-        self.view.message.setVisible(False)
+        self.view.message.setText("")
         if files:
             self.refresh()
         if self.again:
@@ -184,7 +193,6 @@ class JournalController(QObject):
         self.view.message.setText(self.tr("无法读入回执：{reason}").format(reason=reason))
         failure = self.job.failure if self.job is not None else None
         self.view.message.setToolTip(failure.detail if failure is not None else "")
-        self.view.message.setVisible(True)
 
     @Slot()
     def refresh(self, *_args) -> None:

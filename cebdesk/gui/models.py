@@ -55,6 +55,18 @@ def readable_time(value: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
+class MessageLabel(QLabel):
+    """A message line that takes no room while it says nothing."""
+
+    def __init__(self, text: str = "", parent=None) -> None:
+        super().__init__(text, parent)
+        self.setVisible(bool(text))
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 def message_label(label: QLabel) -> QLabel:
     """A label for texts of any length (paths, errors): it wraps, and it never makes the page
     wider than the window, even for a path with no place to break (that is cut off; the text

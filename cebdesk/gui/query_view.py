@@ -50,11 +50,11 @@ from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label,
 COLUMNS = [
     ColumnSpec("label", QT_TRANSLATE_NOOP("cebdesk", "单证")),
     ColumnSpec("key", QT_TRANSLATE_NOOP("cebdesk", "编号")),
-    ColumnSpec("buyer", QT_TRANSLATE_NOOP("cebdesk", "订购人")),
-    ColumnSpec("appType", QT_TRANSLATE_NOOP("cebdesk", "报送类型")),
-    ColumnSpec("state", QT_TRANSLATE_NOOP("cebdesk", "发送状态")),
     ColumnSpec("returnStatus", QT_TRANSLATE_NOOP("cebdesk", "回执状态")),
     ColumnSpec("meaning", QT_TRANSLATE_NOOP("cebdesk", "含义")),
+    ColumnSpec("state", QT_TRANSLATE_NOOP("cebdesk", "发送状态")),
+    ColumnSpec("buyer", QT_TRANSLATE_NOOP("cebdesk", "订购人")),
+    ColumnSpec("appType", QT_TRANSLATE_NOOP("cebdesk", "报送类型")),
     ColumnSpec("updated", QT_TRANSLATE_NOOP("cebdesk", "更新时间")),
 ]
 
@@ -120,6 +120,7 @@ class QueryView(QWidget):
         self.detail = QTabWidget()
         self.head = QTableWidget(0, 3)
         self.head.setHorizontalHeaderLabels([self.tr("元素"), self.tr("中文名"), self.tr("值")])
+        self.head.horizontalHeader().setStretchLastSection(True)
         self.lines = QTableWidget(0, 0)
         self.xml = QPlainTextEdit()
         self.xml.setReadOnly(True)
@@ -139,9 +140,9 @@ class QueryView(QWidget):
         self.detail.addTab(self.receipts, self.tr("回执"))
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([600, 500])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([660, 440])
         layout.addWidget(splitter, 1)
 
 
@@ -167,7 +168,7 @@ class QueryController(QObject):
         view.resend_button.clicked.connect(self.resend)
         view.verify_button.clicked.connect(self.verify)
         view.table.selectionModel().currentRowChanged.connect(self.show)
-        view.shown.connect(self.follow_journal)
+        view.shown.connect(self.shown)
 
     def _standard_label(self, field) -> str:
         """The standard's own label where the one shown reads differently (出口口岸代码 on an
@@ -222,6 +223,15 @@ class QueryController(QObject):
         v.message.setText(self.tr("找到 {count} 个单证").format(count=len(rows)))
         self._select(selected)
         return rows
+
+    @Slot()
+    def shown(self) -> None:
+        """The page came into view: the journal as it is now (the first time: the last year's)."""
+        if self.searched:
+            self.follow_journal()
+        else:
+            self.search()
+            self.view.message.setText("")
 
     @Slot()
     def follow_journal(self) -> None:
@@ -362,7 +372,7 @@ class QueryController(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("作为变更重发？"))
         listed = "\n".join(
-            f"{r['label']} {r['key']}：{r['returnStatus']} {r['meaning']}" for r in decided[:10]
+            f"{r['label']} {r['key']}  {r['returnStatus']} {r['meaning']}" for r in decided[:10]
         )
         if len(decided) > 10:
             listed += "\n…"
