@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # Qt aborts the whole process when it has no display and no platform; tests run offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user's own profile, data and window settings are never read or written by the tests.
+_HOME = tempfile.mkdtemp(prefix="cebdesk-tests-home-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 
 ROOT = Path(__file__).resolve().parents[1]
 ANCHORS = Path(os.environ.get("CEBDESK_ANCHORS", ROOT.parent / "shared" / "anchors"))
