@@ -1,43 +1,47 @@
-"""A headless walk through the whole flow with demo data: ``python -m cebdesk.demo [DIR]``.
+"""A walk through the whole flow with demo data: ``python -m cebdesk.demo [DIR]``.
 
-Writes sample Excel files for orders, payments, waybills and inventories into DIR (default
-``./cebdesk-demo``), a demo enterprise profile and a demo key whose certificate says TEST,
-converts and signs everything, checks the results and prints what was made.
+DIR (default ``./cebdesk-demo``) becomes a workspace of its own, like ``--data-dir DIR``: its
+own profile.toml (a demo company whose signer is a key whose certificate says TEST), journal
+and outbox (``DIR/exchange``), so nothing of the user's is touched. Sample Excel files for
+orders, payments, waybills and inventories are written into ``DIR/excel``, imported, signed,
+answered by the local customs simulator, and the receipts read back. The window's demo
+(``task``) is the same walk, run quietly in a worker process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .excel.template import fill_template
+from .files import atomic_write
 from .pipeline import ConvertOptions, convert
-from .settings import load_profile
+from .pipeline.workspace import Workspace
+from .settings import Profile, dump_profile
 from .signing.keyfile import KeyFileSigner
 from .spec import document_type
 
-PROFILE = """# 演示企业档案 (demo enterprise profile)
-[transfer]
-copCode = "1105910159"
-copName = "演示供应链有限公司"
-dxpId = "DXPENT0000000001"
+#: The demo enterprise: a company that does not exist, codes that look real.
+TRANSFER = {"copCode": "1105910159", "copName": "演示供应链有限公司", "dxpId": "DXPENT0000000001"}
+DEFAULTS = {
+    "ebpCode": "1105910159",
+    "ebpName": "演示跨境电商平台",
+    "ebcCode": "1105910159",
+    "ebcName": "演示跨境电商企业",
+    "logisticsCode": "1101180326",
+    "logisticsName": "演示国际物流",
+    "payCode": "3120960003",
+    "payName": "演示支付有限公司",
+    "agentCode": "1105910159",
+    "agentName": "演示报关有限公司",
+    "assureCode": "1105910159",
+    "customsCode": "3700",
+    "portCode": "3700",
+}
+PROFILE_NOTE = "# 演示企业档案：测试密钥，不能向海关申报 (demo profile: TEST key, never for customs)\n"
 
-[defaults]
-ebpCode = "1105910159"
-ebpName = "演示跨境电商平台"
-ebcCode = "1105910159"
-ebcName = "演示跨境电商企业"
-logisticsCode = "1101180326"
-logisticsName = "演示国际物流"
-payCode = "3120960003"
-payName = "演示支付有限公司"
-agentCode = "1105910159"
-agentName = "演示报关有限公司"
-assureCode = "1105910159"
-customsCode = "3700"
-portCode = "3700"
-"""
 
 BUYERS = [
     ("张三", "110101199001011237", "13800000001", "北京市海淀区中关村软件园1号"),
@@ -209,28 +213,39 @@ def _demo_key(folder: Path) -> tuple[Path, Path]:
     return key_path, cert_path
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Excel -> journal -> signed with the demo key -> send/ -> customs simulator -> receipts."""
-    from .exchange.folders import Outbox
-    from .exchange.receipts import ingest
-    from .exchange.simulator import Customs, run_folder
-    from .pipeline.journaled import SendOptions, import_files, send_pending
-    from .spec.receipts import explain_status
-    from .store import Journal
-
-    args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0] if args else "cebdesk-demo").resolve()
-    (folder / "excel").mkdir(parents=True, exist_ok=True)
-    now = dt.datetime.now().replace(microsecond=0)
-    profile_path = folder / "profile.toml"
-    profile_path.write_text(PROFILE, encoding="utf-8")
-    profile = load_profile(profile_path)
+def prepare(folder: str | Path) -> Workspace:
+    """The demo workspace in ``folder``: the demo profile (with the TEST key as its signer), the
+    key, and the folders. Written again each time, so the profile is always the demo's."""
+    folder = Path(folder).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
     key, cert = _demo_key(folder)
-    signer = KeyFileSigner(key, cert_file=cert)
+    profile = Profile(dict(TRANSFER), dict(DEFAULTS), signer={"key_file": str(key), "cert": str(cert)})
+    atomic_write(folder / "profile.toml", (PROFILE_NOTE + dump_profile(profile)).encode("utf-8"))
+    return Workspace(folder)
+
+
+def is_prepared(folder: str | Path) -> bool:
+    """Has the walk already been made in ``folder`` (profile, key and journal there)?"""
+    folder = Path(folder)
+    return all((folder / name).is_file() for name in ("profile.toml", "demo-key.pem", "journal.sqlite3"))
+
+
+def walk(folder: str | Path, *, say: Callable[[str], None] = print, now: dt.datetime | None = None) -> int:
+    """Excel -> journal -> signed with the demo key -> send/ -> customs simulator -> receipts.
+    0 when every document was released or accepted, else 1."""
+    from .exchange.simulator import Customs, run_folder
+    from .spec.receipts import explain_status
+
+    workspace = prepare(folder)
+    folder = workspace.data_dir
+    profile = workspace.require_profile()
+    (folder / "excel").mkdir(exist_ok=True)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    signer = KeyFileSigner(Path(profile.signer["key_file"]), cert_file=Path(profile.signer["cert"]))
     orders = _orders()
-    print(f"演示目录 demo folder: {folder}")
-    print(f"签名证书 signing certificate: {signer.certificate.subject.rfc4514_string()}")
-    print()
+    say(f"演示目录 demo folder: {folder}")
+    say(f"签名证书 signing certificate: {signer.certificate.subject.rfc4514_string()}")
+    say("")
 
     sources = [
         _write(kind, _rows(kind, orders, now), folder / "excel" / f"{kind}.xlsx")
@@ -245,41 +260,73 @@ def main(argv: list[str] | None = None) -> int:
     report = convert(
         [mistakes], ConvertOptions(out_dir=folder / "checked", profile=profile, signer=signer, now=now)
     )
-    print("1. 有错误的文件 a file with mistakes (expected):")
+    say("1. 有错误的文件 a file with mistakes (expected):")
     for finding in report.findings:
-        print("   " + finding.render())
-    print()
+        say("   " + finding.render())
+    say("")
 
-    journal = Journal(folder / "data" / "journal.sqlite3")
-    outbox = Outbox(folder / "exchange")
-    customs = Customs(folder / "exchange" / ".customs")
+    imported = workspace.import_files(sources, now=now)
+    say(
+        f"2. 导入 imported: {imported.documents} 个单证（新增 {imported.new}，未变 {imported.same}，拒绝 {imported.rejected}）"
+    )
+    sent = workspace.send(signer)
+    for name, _code, count in sent.messages:
+        say(f"3. 签名并放入 send/ signed into send/: {name}（{count} 个单证）")
+    outbox = workspace.outbox()
+    customs = Customs(outbox.root / ".customs")
     try:
-        imported = import_files(sources, journal, profile=profile, now=now)
-        print(
-            f"2. 导入 imported: {imported.documents} 个单证（新增 {imported.new}，未变 {imported.same}，拒绝 {imported.rejected}）"
-        )
-        sent = send_pending(journal, SendOptions(outbox, signer, profile.base_transfer()))
-        for name, _code, count in sent.messages:
-            print(f"3. 签名并放入 send/ signed into send/: {name}（{count} 个单证）")
         taken = run_folder(outbox, customs)
-        print(f"4. 海关模拟器处理 the customs simulator took {taken} 个报文，回执放入 receive/")
-        got = ingest(journal, outbox)
-        print(f"5. 读入回执 receipts read: {len(got.ingested)} 个文件，{len(got.rejected)} 个放入 error/")
-        print()
-        print(f"{'单证 type':<16}{'编号 key':<18}{'回执 status':<12}说明 meaning")
-        failures = len(got.rejected) + imported.rejected
-        for doc in journal.documents():
-            meaning, family = explain_status(doc.customs_status)
-            print(
-                f"{doc.message_type:<16}{doc.business_key:<18}{doc.customs_status or '-':<12}{meaning}（{family.value}）"
-            )
-            failures += 0 if doc.customs_status in ("120", "800") else 1
     finally:
-        journal.close()
         customs.close()
-    print()
-    print(f"日志 journal: {folder / 'data' / 'journal.sqlite3'}    报文 messages: {outbox.sent}")
+    say(f"4. 海关模拟器处理 the customs simulator took {taken} 个报文，回执放入 receive/")
+    got = workspace.receive()
+    say(f"5. 读入回执 receipts read: {len(got.ingested)} 个文件，{len(got.rejected)} 个放入 error/")
+    say("")
+    say(f"{'单证 type':<16}{'编号 key':<28}{'回执 status':<12}说明 meaning")
+    failures = len(got.rejected) + imported.rejected
+    for doc in workspace.status():
+        meaning, family = explain_status(doc.return_status)
+        say(f"{doc.message_type:<16}{doc.key:<28}{doc.return_status or '-':<12}{meaning}（{family.value}）")
+        failures += 0 if doc.return_status in ("120", "800") else 1
+    say("")
+    say(f"日志 journal: {folder / 'journal.sqlite3'}    报文 messages: {outbox.sent}")
     return 1 if failures else 0
+
+
+def task(folder: Path, *, progress, cancelled) -> int:
+    """The walk as the window runs it, in a worker process and without printing."""
+    return walk(folder, say=lambda _line: None)
+
+
+def simulator_task(exchange_dir: Path, *, progress, cancelled, interval: float = 0.5) -> int:
+    """The local customs simulator on the outbox at ``exchange_dir``, for the window (a test
+    stand-in, never customs): takes what appears in send/, answers into receive/, until
+    cancelled. Reports the number of messages taken so far; returns it at the end."""
+    import multiprocessing
+    import time
+
+    from .exchange.folders import Outbox
+    from .exchange.simulator import Customs, run_folder
+
+    outbox = Outbox(exchange_dir)
+    customs = Customs(outbox.root / ".customs")
+    window = multiprocessing.parent_process()  # a window that was killed stops it too
+    total = 0
+    try:
+        while not cancelled() and (window is None or window.is_alive()):
+            taken = run_folder(outbox, customs)
+            if taken:
+                total += taken
+                progress(total, 0)
+            time.sleep(interval)
+    finally:
+        customs.close()
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    return walk(Path(args[0] if args else "cebdesk-demo"))
 
 
 if __name__ == "__main__":

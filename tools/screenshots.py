@@ -39,12 +39,7 @@ def main(out: Path, language: str = "zh_CN") -> list[Path]:
         app.setFont(QFontDatabase.font("WenQuanYi Micro Hei", "Regular", 10))
     install_translator(app, language)
     profile = load_profile(work / "profile.toml")
-    context = AppContext(
-        work / "data",
-        work / "exchange",
-        profile,
-        SignerOptions(key_file=work / "demo-key.pem", cert=work / "demo-cert.pem"),
-    )
+    context = AppContext(work, work / "exchange", profile, SignerOptions.from_settings(profile.signer))
     context.language = "zh" if language.startswith("zh") else "en"
     window = MainWindow(context)
     window.resize(1200, 720)

@@ -1,5 +1,7 @@
 """The main window: navigation on the left, one page at a time, the signer and outbox in the
-status bar."""
+status bar. The demo is a workspace of its own, marked on every page by a banner and in the
+title, with a way back; the local customs simulator (a test stand-in) can run on the active
+outbox, shown in the status bar while it runs."""
 
 from __future__ import annotations
 
@@ -7,10 +9,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..signing.select import SignerOptions
-
+from .. import demo
 from .context import AppContext
 from .import_view import ImportController, ImportView
 from .journal_view import JournalController, JournalView
@@ -32,9 +45,26 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.setWindowTitle(self.tr("cebdesk — 跨境电商统一版申报"))
+        self.simulator: Job | None = None
+        self.demo_job: Job | None = None
         central = QWidget()
-        layout = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        self.demo_banner = QFrame()
+        self.demo_banner.setObjectName("demo_banner")
+        self.demo_banner.setStyleSheet(
+            "#demo_banner { background: #FFF3CD; border: 2px solid #E0A800; border-radius: 4px; }"
+            " #demo_banner QLabel { color: #5C4300; font-weight: bold; }"
+        )
+        banner = QHBoxLayout(self.demo_banner)
+        banner.setContentsMargins(10, 4, 6, 4)
+        self.demo_text = QLabel("")
+        self.demo_text.setWordWrap(True)
+        self.leave_demo_button = QPushButton(self.tr("返回我的工作区"))
+        banner.addWidget(self.demo_text, 1)
+        banner.addWidget(self.leave_demo_button)
+        column.addWidget(self.demo_banner)
+        layout = QHBoxLayout()
+        column.addLayout(layout, 1)
         self.nav = QListWidget()
         self.nav.addItems([QCoreApplication.translate("cebdesk", page) for page in PAGES])
         self.nav.setFixedWidth(190)
@@ -43,11 +73,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self.import_view = ImportView()
+        self.import_view = ImportView(language=context.language)
         self.imports = ImportController(self.import_view, context)
-        self.journal_view = JournalView()
+        self.journal_view = JournalView(language=context.language)
         self.journal = JournalController(self.journal_view, context)
-        self.query_view = QueryView()
+        self.query_view = QueryView(language=context.language)
         self.query = QueryController(self.query_view, context)
         self.pages.addWidget(self.import_view)
         self.pages.addWidget(self.journal_view)
@@ -55,13 +85,21 @@ class MainWindow(QMainWindow):
         self.settings_view = SettingsView()
         self.settings = SettingsController(self.settings_view, context)
         self.pages.addWidget(self.settings_view)
-        self.settings.saved.connect(self._status)
+        self.settings.saved.connect(self._settings_saved)
         self.journal.refreshed.connect(self._status)
         self.journal_view.send_button.clicked.connect(lambda: self.imports.send(files=[]))
         self.query.resent.connect(self.journal.refresh)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self.imports.done.connect(self.journal.refresh)
+        # every page shows the journal as it is after each operation (send, receipts, resend, settings)
+        self.journal.refreshed.connect(self.imports.follow_journal)
+        self.journal.refreshed.connect(self.query.follow_journal)
+        self.settings.saved.connect(self.imports.settings_saved)
+        # Every way files come in (the open button, the menu, a drop) passes the demo's question.
+        self._load_files = self.imports.load
+        self.imports.load = self.load_files
+        self.leave_demo_button.clicked.connect(self.leave_demo)
 
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         open_action = QAction(self.tr("打开文件…"), self, shortcut=QKeySequence.StandardKey.Open)
@@ -83,7 +121,29 @@ class MainWindow(QMainWindow):
             )
             action.triggered.connect(lambda _checked=False, row=number: self.nav.setCurrentRow(row))
             pages.addAction(action)
-        self._status()
+        tools = self.menuBar().addMenu(self.tr("演示与测试(&T)"))
+        self.demo_action = QAction(self.tr("打开演示工作区（测试密钥）"), self)
+        self.demo_action.triggered.connect(lambda: self.start_demo())
+        self.leave_demo_action = QAction(self.tr("返回我的工作区"), self)
+        self.leave_demo_action.triggered.connect(self.leave_demo)
+        self.simulator_action = QAction(self.tr("启动本地海关模拟器（测试）"), self)
+        self.simulator_action.triggered.connect(self.toggle_simulator)
+        tools.addAction(self.demo_action)
+        tools.addAction(self.leave_demo_action)
+        tools.addSeparator()
+        tools.addAction(self.simulator_action)
+        self.simulator_label = QLabel("")
+        self.simulator_label.setStyleSheet("color: #9A4F00; font-weight: bold;")
+        self.simulator_stop = QPushButton(self.tr("停止模拟器"))
+        self.simulator_stop.clicked.connect(self.stop_simulator)
+        # a label, not showMessage(): a menu's (empty) status tip would wipe a message out
+        self.status_label = QLabel("")
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.simulator_label)
+        self.statusBar().addPermanentWidget(self.simulator_stop)
+        self._show_simulator(None)
+        self._show_workspace()
         settings = QSettings("cebdesk", "cebdesk")
         geometry = settings.value("geometry")
         if geometry is not None:
@@ -106,8 +166,12 @@ class MainWindow(QMainWindow):
         mode = self.tr("HTTP 上传") if profile and profile.exchange.mode == "http" else self.tr("目录")
         rows = self.journal.model.rows
         pending = sum(1 for r in rows if r.get("returnStatus") is None)
-        self.statusBar().showMessage(
-            self.tr("{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}").format(
+        prefix = self.tr("【演示】") if self.context.in_demo else ""
+        self.show_status(
+            prefix
+            + self.tr(
+                "{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}"
+            ).format(
                 transfer=transfer,
                 signer=who,
                 mode=mode,
@@ -116,6 +180,10 @@ class MainWindow(QMainWindow):
                 total=len(rows),
             )
         )
+
+    def show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setToolTip(text)  # the whole line, when the window is too narrow for it
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -134,45 +202,228 @@ class MainWindow(QMainWindow):
         box.setWindowTitle(self.tr("欢迎使用 cebdesk"))
         box.setText(
             self.tr(
-                "还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示密钥（标明 TEST）、示例 Excel、本地海关模拟器，一分钟内看到回执。"
+                "还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示在单独的演示工作区中进行（测试密钥、示例 Excel、本地海关模拟器），一分钟内看到回执，随时可以返回自己的工作区。"
             )
         )
         setup = box.addButton(self.tr("填写企业档案"), QMessageBox.ButtonRole.AcceptRole)
-        demo = box.addButton(self.tr("用演示数据试一试"), QMessageBox.ButtonRole.ActionRole)
+        try_demo = box.addButton(self.tr("用演示数据试一试"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is setup:
             self.nav.setCurrentRow(3)
-        elif box.clickedButton() is demo:
+        elif box.clickedButton() is try_demo:
             self.start_demo()
 
-    def start_demo(self):
-        """Run the demo into the data folder and show its journal: receipts included."""
-        folder = self.context.data_dir / "demo"
-        job = Job("demo", {"folder": folder}, self)
+    # -- the demo workspace ---------------------------------------------------------------------
+    def demo_folder(self) -> Path:
+        """The demo's own workspace, beside (never inside) the user's journal: DATA/demo."""
+        home = self.context.home or self.context
+        return home.data_dir / "demo"
 
-        def finished(_result) -> None:
-            from ..settings import load_profile
-
-            self.context.data_dir = folder / "data"
-            self.context.exchange_dir = folder / "exchange"
-            self.context.profile = load_profile(folder / "profile.toml")
-            self.context.signer = SignerOptions(
-                key_file=folder / "demo-key.pem", cert=folder / "demo-cert.pem"
-            )
-            self.journal.outbox = self.context.outbox()
-            self.journal.watcher.addPath(str(self.journal.outbox.receive))
-            self.settings.load(self.context.profile)
-            self.journal.refresh()
-            self.nav.setCurrentRow(1)
-            self._status()
-            self.demo_ready.emit()
-
-        job.succeeded.connect(finished)
+    def start_demo(self) -> Job | None:
+        """Open the demo workspace (made the first time: sample Excel, TEST key, simulator,
+        receipts), marked as such; the user's workspace is kept aside until they go back."""
+        if self._busy():
+            return None
+        folder = self.demo_folder()
+        if demo.is_prepared(folder):
+            self._enter_demo(folder)
+            return None
+        self.show_status(self.tr("正在准备演示数据（测试密钥、示例 Excel、本地海关模拟器）…"))
+        job = Job(demo.task, {"folder": folder}, self)
+        job.succeeded.connect(lambda _result: self._enter_demo(folder))
+        job.failed.connect(self._demo_failed)
         job.start()
         self.demo_job = job
         return job
 
+    def _enter_demo(self, folder: Path) -> None:
+        self.context.enter_demo(folder)
+        self._workspace_changed()
+        self.nav.setCurrentRow(1)
+        self.start_simulator()  # the demo's own outbox: receipts come back by themselves
+        self.demo_ready.emit()
+
+    def _demo_failed(self, reason: str) -> None:
+        QMessageBox.warning(
+            self, self.tr("演示"), self.tr("无法准备演示数据：{reason}").format(reason=reason)
+        )
+        self._status()
+
+    def leave_demo(self) -> None:
+        """Back to the user's own workspace: their profile, signer, journal and outbox."""
+        if not self.context.in_demo or self._busy():
+            return
+        self.context.leave_demo()
+        self._workspace_changed()
+
+    def _busy(self) -> bool:
+        job = self.imports.job
+        if job is not None and job.running:
+            QMessageBox.information(self, self.tr("请稍候"), self.tr("请等当前任务完成后再切换工作区。"))
+            return True
+        return False
+
+    def _follow_outbox(self) -> None:
+        """The outbox page watches the active outbox's receive/ (and the simulator runs there)."""
+        journal = self.journal
+        if journal.outbox.root == self.context.exchange_dir:
+            return
+        self.stop_simulator()
+        old = journal.watcher.directories()
+        if old:
+            journal.watcher.removePaths(old)
+        journal.outbox = self.context.outbox()
+        journal.watcher.addPath(str(journal.outbox.receive))
+
+    def _settings_saved(self) -> None:
+        self._follow_outbox()
+        self.journal.refresh()
+        self._status()
+
+    def _workspace_changed(self) -> None:
+        """Every page follows the active workspace; nothing loaded for the other one stays."""
+        self.stop_simulator()
+        self._follow_outbox()
+        journal = self.journal
+        view, imports = self.import_view, self.imports
+        imports.files = []
+        imports.model.set_rows([])
+        for label in (view.detail, view.error):
+            label.setText("")
+        view.summary.setText(self.tr("把 Excel 或 XML 文件拖到这里，或点“打开文件”。"))
+        view.findings.clear()
+        view.preview.setVisible(False)
+        view.send_button.setEnabled(False)
+        view.excel_button.setEnabled(False)
+        self.settings.follow()
+        journal.view.timeline.clear()
+        journal.refresh()
+        self.query.search()
+        self._show_workspace()
+
+    def _show_workspace(self) -> None:
+        demo_on = self.context.in_demo
+        self.demo_banner.setVisible(demo_on)
+        if demo_on:
+            self.demo_text.setText(
+                self.tr(
+                    "演示模式：测试密钥（DEMO TEST）和演示企业，报文不会发往海关。演示数据在 {folder}"
+                ).format(folder=self.context.demo_dir)
+            )
+            self.setWindowTitle(self.tr("cebdesk — 演示模式（测试密钥，报文不会发往海关）"))
+        else:
+            self.setWindowTitle(self.tr("cebdesk — 跨境电商统一版申报"))
+        self.demo_action.setEnabled(not demo_on)
+        self.leave_demo_action.setEnabled(demo_on)
+        self._status()
+
+    def load_files(self, paths: list[Path]) -> Job | None:
+        """Files to import. In the demo, files from outside it are the user's own: ask first, so
+        that they are never signed with the TEST key by surprise."""
+        context = self.context
+        if context.in_demo and any(not _inside(p, context.demo_dir) for p in paths):
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("现在是演示模式"))
+            box.setText(
+                self.tr("现在是演示模式：导入的文件会用测试密钥签名，存入演示工作区，不会发往海关。")
+                + "\n"
+                + self.tr("这是您自己的文件吗？返回您自己的工作区再导入。")
+            )
+            home = box.addButton(self.tr("返回我的工作区并导入"), QMessageBox.ButtonRole.AcceptRole)
+            keep = box.addButton(self.tr("在演示中导入"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(home)
+            box.exec()
+            if box.clickedButton() is home:
+                self.leave_demo()
+                if context.in_demo:  # a task still running: nothing is loaded
+                    return None
+            elif box.clickedButton() is not keep:
+                return None
+        return self._load_files(paths)
+
+    # -- the local customs simulator (a test stand-in) ------------------------------------------
+    def toggle_simulator(self) -> None:
+        if self.simulator is not None and self.simulator.running:
+            self.stop_simulator()
+        else:
+            self.start_simulator()
+
+    def start_simulator(self) -> Job | None:
+        """Run the local customs simulator on the active outbox until stopped: what appears in
+        send/ is taken and answered with test receipts in receive/."""
+        if self.simulator is not None and self.simulator.running:
+            return self.simulator
+        context = self.context
+        outbox = context.outbox()
+        profile = context.profile
+        if profile is not None and profile.exchange.mode == "http":
+            QMessageBox.information(
+                self,
+                self.tr("本地海关模拟器（测试）"),
+                self.tr("当前传输方式是 HTTP 上传，报文不经过 send/ 目录，模拟器收不到。")
+                + "\n"
+                + self.tr(
+                    "测试 HTTP 方式：在命令行运行 cebdesk simulate --http 127.0.0.1:8000，并在设置中把上传地址设为 http://127.0.0.1:8000/cebmsg。"
+                ),
+            )
+            return None
+        if not context.in_demo:
+            answer = QMessageBox.question(
+                self,
+                self.tr("本地海关模拟器（测试）"),
+                self.tr(
+                    "本地海关模拟器只用于测试：它会取走 {send} 中的报文（这些报文不会再交给海关），并在 {receive} 放入模拟回执。"
+                ).format(send=outbox.send, receive=outbox.receive)
+                + "\n\n"
+                + self.tr("请只在没有连接真实传输客户端的测试工作区中使用。要启动吗？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        job = Job(demo.simulator_task, {"exchange_dir": context.exchange_dir}, self)
+        job.progressed.connect(lambda taken, _total: self._show_simulator(job, taken))
+        job.failed.connect(
+            lambda reason: self.show_status(self.tr("本地海关模拟器已停止：{reason}").format(reason=reason))
+        )
+        job.done.connect(lambda: self._show_simulator(None))
+        self.simulator = job
+        job.start()
+        self._show_simulator(job, 0)
+        return job
+
+    def stop_simulator(self) -> None:
+        job = self.simulator
+        if job is not None and job.running:
+            job.cancel()
+            job.wait(10_000)
+        self._show_simulator(None)
+
+    def _show_simulator(self, job: Job | None, taken: int = 0) -> None:
+        running = job is not None and job.running
+        if running:
+            self.simulator_label.setText(
+                self.tr("● 海关模拟器（测试）运行中，已处理 {count} 个报文").format(count=taken)
+            )
+            self.simulator_label.setToolTip(
+                self.tr("本地海关模拟器（测试）取走 {send} 中的报文，回执放入 {receive}").format(
+                    send=self.context.outbox().send, receive=self.context.outbox().receive
+                )
+            )
+        self.simulator_label.setVisible(running)
+        self.simulator_stop.setVisible(running)
+        self.simulator_action.setText(
+            self.tr("停止本地海关模拟器") if running else self.tr("启动本地海关模拟器（测试）")
+        )
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.stop_simulator()
         QSettings("cebdesk", "cebdesk").setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and Path(path).resolve().is_relative_to(Path(folder).resolve())

@@ -1,27 +1,40 @@
-"""The settings page: enterprise profile, signer, exchange, language. Checked on save."""
+"""The settings page: every value of the active workspace's profile — enterprise ([transfer]),
+default values ([defaults], element -> value), signer, exchange, language — checked on save and
+saved where that workspace's profile lives."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..findings import InputError
-from ..settings import ExchangeSettings, Profile, default_profile_path, save_profile
+from ..checks import check_field
+from ..findings import Finding, InputError, Location, Severity
+from ..settings import ExchangeSettings, Profile, save_profile
 from ..signing.base import SigningError
 from ..signing.select import SignerOptions
+from ..spec import DOCUMENT_TYPES, Field
 from .context import AppContext
 
 TRANSFER = (
@@ -29,38 +42,123 @@ TRANSFER = (
     ("copName", QT_TRANSLATE_NOOP("cebdesk", "传输企业名称")),
     ("dxpId", QT_TRANSLATE_NOOP("cebdesk", "数据交换平台用户编号")),
 )
-DEFAULTS = (
-    ("ebpCode", QT_TRANSLATE_NOOP("cebdesk", "电商平台代码")),
-    ("ebpName", QT_TRANSLATE_NOOP("cebdesk", "电商平台名称")),
-    ("ebcCode", QT_TRANSLATE_NOOP("cebdesk", "电商企业代码")),
-    ("ebcName", QT_TRANSLATE_NOOP("cebdesk", "电商企业名称")),
-    ("agentCode", QT_TRANSLATE_NOOP("cebdesk", "申报企业代码")),
-    ("agentName", QT_TRANSLATE_NOOP("cebdesk", "申报企业名称")),
-)
+#: Default values most enterprises set: always listed, empty until filled.
+COMMON_DEFAULTS = ("ebpCode", "ebpName", "ebcCode", "ebcName", "agentCode", "agentName")
 SIGNERS = (
     ("", QT_TRANSLATE_NOOP("cebdesk", "不签名")),
     ("key_file", QT_TRANSLATE_NOOP("cebdesk", "密钥文件")),
     ("pkcs11", QT_TRANSLATE_NOOP("cebdesk", "USB Key / 加密机（PKCS#11）")),
     ("eport", QT_TRANSLATE_NOOP("cebdesk", "电子口岸卡（客户端控件）")),
 )
+#: The [signer] values the page edits, per kind; anything else in [signer] is kept as it is.
+SIGNER_KEYS = {
+    "key_file": ("key_file", "cert"),
+    "pkcs11": ("pkcs11_module", "token_label", "key_label", "key_id", "sm2_mechanism"),
+    "eport": ("eport_control",),
+}
+ELEMENT, LABEL, VALUE = range(3)
+
+
+@cache
+def fields_named(name: str) -> tuple[Field, ...]:
+    """The fields of the declarations a clerk fills that a [defaults] key names: ``ebpCode``,
+    or ``OrderList.currency`` (entity and element), as the reader looks them up."""
+    entity_name, _, element = name.rpartition(".")
+    found: dict[tuple[str, str], Field] = {}
+    for doc_type in DOCUMENT_TYPES:
+        for entity in (doc_type.head, doc_type.list):
+            if entity is None or (entity_name and entity.name != entity_name):
+                continue
+            if element in entity:
+                field = entity[element]
+                found.setdefault((field.name, field.label), field)
+    return tuple(found.values())
+
+
+def signer_settings(options: SignerOptions) -> dict[str, str]:
+    """A [signer] table for signer options (the inverse of SignerOptions.from_settings)."""
+    values = {
+        "key_file": options.key_file,
+        "cert": options.cert,
+        "pkcs11_module": options.pkcs11_module,
+        "token_label": options.token_label,
+        "key_label": options.key_label,
+        "key_id": options.key_id,
+        "sm2_mechanism": hex(options.sm2_mechanism) if options.sm2_mechanism is not None else None,
+        "eport_control": options.eport_control,
+    }
+    return {k: str(v) for k, v in values.items() if v}
+
+
+def element_label(name: str) -> str:
+    """The standard's Chinese label(s) for a [defaults] key; "" when no document has it."""
+    return " / ".join(dict.fromkeys(f.label for f in fields_named(name)))
+
+
+def _form(box: QGroupBox) -> QFormLayout:
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
 
 
 class SettingsView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        enterprise = QGroupBox(self.tr("企业档案"))
-        form = QFormLayout(enterprise)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.where = QLabel("")
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.where)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 0, 0, 0)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+
+        enterprise = QGroupBox(self.tr("企业档案（传输企业 [transfer]）"))
+        form = _form(enterprise)
         self.fields: dict[str, QLineEdit] = {}
-        for name, label in TRANSFER + DEFAULTS:
+        for name, label in TRANSFER:
             edit = QLineEdit()
             edit.setObjectName(name)
             self.fields[name] = edit
             form.addRow(f"{QCoreApplication.translate('cebdesk', label)}（{name}）", edit)
-        layout.addWidget(enterprise)
+        left.addWidget(enterprise)
 
-        signer = QGroupBox(self.tr("签名"))
-        form = QFormLayout(signer)
+        defaults = QGroupBox(self.tr("默认值（[defaults]：单元格为空时填入报文）"))
+        box = QVBoxLayout(defaults)
+        self.defaults = QTableWidget(0, 3)
+        self.defaults.setHorizontalHeaderLabels([self.tr("元素"), self.tr("名称"), self.tr("值")])
+        header = self.defaults.horizontalHeader()
+        header.setSectionResizeMode(ELEMENT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Stretch)
+        self.defaults.verticalHeader().setVisible(False)
+        self.defaults.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.defaults.setMinimumHeight(180)
+        box.addWidget(self.defaults, 1)
+        buttons = QHBoxLayout()
+        self.add_default = QPushButton(self.tr("添加一行"))
+        self.remove_default = QPushButton(self.tr("删除所选行"))
+        hint = QLabel(self.tr("元素名如 logisticsCode；表体与表头同名时写作 OrderList.currency"))
+        hint.setWordWrap(True)
+        buttons.addWidget(self.add_default)
+        buttons.addWidget(self.remove_default)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        box.addWidget(hint)
+        left.addWidget(defaults, 1)
+
+        signer = QGroupBox(self.tr("签名 [signer]"))
+        form = _form(signer)
         self.signer_kind = QComboBox()
         for key, label in SIGNERS:
             self.signer_kind.addItem(QCoreApplication.translate("cebdesk", label), key)
@@ -81,39 +179,97 @@ class SettingsView(QWidget):
         form.addRow(self.tr("令牌"), self.token)
         self.key_label = QLineEdit()
         form.addRow(self.tr("密钥标签"), self.key_label)
+        self.key_id = QLineEdit()
+        self.key_id.setPlaceholderText(self.tr("可选，十六进制"))
+        form.addRow(self.tr("密钥 ID"), self.key_id)
+        self.sm2_mechanism = QLineEdit()
+        self.sm2_mechanism.setPlaceholderText(self.tr("可选，如 0x80000100"))
+        form.addRow(self.tr("SM2 机制号"), self.sm2_mechanism)
         self.eport = QLineEdit("ws://127.0.0.1:61232")
         form.addRow(self.tr("客户端控件地址"), self.eport)
-        layout.addWidget(signer)
+        right.addWidget(signer)
 
-        exchange = QGroupBox(self.tr("传输"))
-        form = QFormLayout(exchange)
+        exchange = QGroupBox(self.tr("传输 [exchange]"))
+        form = _form(exchange)
         self.mode = QComboBox()
         self.mode.addItem(self.tr("目录（传输客户端取走 send/ 中的文件）"), "folder")
         self.mode.addItem(self.tr("HTTP 上传"), "http")
         self.url = QLineEdit()
         self.receipts_url = QLineEdit()
         self.dxp = QCheckBox(self.tr("用 DxpMsg 封装（终端节点）"))
+        self.verify_tls = QCheckBox(self.tr("校验 HTTPS 证书"))
         self.folder = QLineEdit()
-        self.folder.setPlaceholderText(self.tr("默认：数据目录下的 exchange"))
         form.addRow(self.tr("方式"), self.mode)
         form.addRow(self.tr("上传地址"), self.url)
         form.addRow(self.tr("回执下载地址"), self.receipts_url)
         form.addRow("", self.dxp)
+        form.addRow("", self.verify_tls)
         form.addRow(self.tr("发送/接收目录"), self.folder)
         self.language = QComboBox()
         self.language.addItem(self.tr("中文"), "zh_CN")
         self.language.addItem("English", "en")
-        form.addRow(self.tr("界面语言"), self.language)
-        layout.addWidget(exchange)
+        self.language_note = QLabel(self.tr("重新启动 cebdesk 后生效"))
+        self.language_note.setStyleSheet("color: #595959")
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language)
+        language_row.addWidget(self.language_note, 1)
+        form.addRow(self.tr("界面语言"), language_row)
+        right.addWidget(exchange)
+        right.addStretch(1)
+        for combo in (self.signer_kind, self.module, self.token, self.mode):
+            # long paths and labels must not widen the page: the column shares the width
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
 
         bar = QHBoxLayout()
         self.save_button = QPushButton(self.tr("保存"))
         self.message = QLabel("")
         self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addWidget(self.save_button)
         bar.addWidget(self.message, 1)
-        layout.addLayout(bar)
-        layout.addStretch(1)
+        outer.addLayout(bar)
+
+    # -- the defaults table ---------------------------------------------------------------------
+    def add_default_row(self, element: str = "", value: str = "") -> int:
+        table = self.defaults
+        row = table.rowCount()
+        table.insertRow(row)
+        table.setItem(row, ELEMENT, QTableWidgetItem(element))
+        label = QTableWidgetItem("")
+        label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        table.setItem(row, LABEL, label)
+        table.setItem(row, VALUE, QTableWidgetItem(value))
+        self.show_label(row)
+        return row
+
+    def show_label(self, row: int) -> None:
+        element = self.defaults.item(row, ELEMENT)
+        label = self.defaults.item(row, LABEL)
+        if element is None or label is None:
+            return
+        name = element.text().strip()
+        text = element_label(name) if name else ""
+        if name and not text:
+            label.setText(self.tr("（未知元素）"))
+            label.setForeground(QColor("#B00020"))
+        else:
+            label.setText(text)
+            label.setForeground(self.palette().text().color())
+
+    def default_rows(self) -> list[tuple[int, str, str]]:
+        """(row, element, value) as typed, empty rows left out."""
+        out = []
+        for row in range(self.defaults.rowCount()):
+            element, value = (self.defaults.item(row, c) for c in (ELEMENT, VALUE))
+            name = element.text().strip() if element else ""
+            text = value.text().strip() if value else ""
+            if name or text:
+                out.append((row, name, text))
+        return out
+
+    def default_value(self, element: str) -> str | None:
+        return next((value for _, name, value in self.default_rows() if name == element), None)
 
 
 class SettingsController(QObject):
@@ -123,25 +279,40 @@ class SettingsController(QObject):
         super().__init__(view)
         self.view = view
         self.context = context
-        self.path = path or (
-            Path(context.profile.source)
-            if context.profile and context.profile.source
-            else default_profile_path()
-        )
+        self.path = path or context.profile_path
+        self.warnings: list[str] = []
         view.save_button.clicked.connect(self.save)
         view.find_tokens.clicked.connect(self.list_tokens)
+        view.add_default.clicked.connect(self.add_default)
+        view.remove_default.clicked.connect(self.remove_defaults)
+        view.defaults.itemChanged.connect(self._default_changed)
         self.load(context.profile or Profile())
 
+    def follow(self) -> None:
+        """Show the active workspace's profile (after the workspace changed)."""
+        self.path = self.context.profile_path
+        self.view.message.setText("")
+        self.load(self.context.profile or Profile())
+
     def load(self, profile: Profile) -> None:
+        """Show ``profile``; the signer the window actually uses when the profile names none."""
         v = self.view
         for name, edit in v.fields.items():
-            edit.setText(profile.transfer.get(name) or profile.defaults.get(name) or "")
-        signer = profile.signer
+            edit.setText(profile.transfer.get(name, ""))
+        v.defaults.blockSignals(True)
+        v.defaults.setRowCount(0)
+        for name in COMMON_DEFAULTS:
+            v.add_default_row(name, profile.defaults.get(name, ""))
+        for name, value in profile.defaults.items():
+            if name not in COMMON_DEFAULTS:
+                v.add_default_row(name, value)
+        v.defaults.blockSignals(False)
+        signer = profile.signer or signer_settings(self.context.signer)
         kind = (
             "key_file"
             if signer.get("key_file")
             else "pkcs11"
-            if signer.get("token_label")
+            if signer.get("token_label") or signer.get("pkcs11_module")
             else "eport"
             if signer.get("eport_control")
             else ""
@@ -153,80 +324,197 @@ class SettingsController(QObject):
 
         v.module.clear()
         v.module.addItems(find_modules())
-        if signer.get("pkcs11_module"):
-            v.module.setCurrentText(signer["pkcs11_module"])
+        v.module.setCurrentText(
+            signer.get("pkcs11_module", "") or (v.module.itemText(0) if v.module.count() else "")
+        )
         v.token.setCurrentText(signer.get("token_label", ""))
         v.key_label.setText(signer.get("key_label", ""))
-        if signer.get("eport_control"):
-            v.eport.setText(signer["eport_control"])
+        v.key_id.setText(signer.get("key_id", ""))
+        v.sm2_mechanism.setText(signer.get("sm2_mechanism", ""))
+        v.eport.setText(signer.get("eport_control") or "ws://127.0.0.1:61232")
         ex = profile.exchange
         v.mode.setCurrentIndex(max(0, v.mode.findData(ex.mode)))
         v.url.setText(ex.url or "")
         v.receipts_url.setText(ex.receipts_url or "")
         v.dxp.setChecked(ex.dxp)
+        v.verify_tls.setChecked(ex.verify_tls)
         v.folder.setText(ex.folder or "")
-        v.language.setCurrentIndex(max(0, v.language.findData(profile.ui.get("language", "zh_CN"))))
+        v.folder.setPlaceholderText(
+            self.tr("默认：{folder}").format(folder=self.context.default_exchange_dir())
+        )
+        running = "en" if self.context.language == "en" else "zh_CN"  # no choice saved yet
+        v.language.setCurrentIndex(max(0, v.language.findData(profile.ui.get("language") or running)))
+        self._show_where()
 
+    def _show_where(self) -> None:
+        c = self.context
+        text = self.tr("当前工作区：{data}　　档案文件：{profile}　　发送/接收目录：{outbox}").format(
+            data=c.data_dir, profile=self.path, outbox=c.exchange_dir
+        )
+        if c.in_demo:
+            text = self.tr("演示工作区（测试密钥，不能向海关申报）") + "　" + text
+        self.view.where.setText(text)
+
+    # -- the defaults table ---------------------------------------------------------------------
+    @Slot()
+    def add_default(self) -> int:
+        table = self.view.defaults
+        row = self.view.add_default_row()
+        table.setCurrentCell(row, ELEMENT)
+        table.editItem(table.item(row, ELEMENT))
+        return row
+
+    @Slot()
+    def remove_defaults(self) -> None:
+        table = self.view.defaults
+        for row in sorted({i.row() for i in table.selectedIndexes()}, reverse=True):
+            table.removeRow(row)
+
+    @Slot(QTableWidgetItem)
+    def _default_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == ELEMENT:
+            self.view.defaults.blockSignals(True)
+            self.view.show_label(item.row())
+            self.view.defaults.blockSignals(False)
+
+    # -- saving ---------------------------------------------------------------------------------
     def profile(self) -> Profile:
         v = self.view
         transfer = {name: v.fields[name].text().strip() for name, _ in TRANSFER}
-        defaults = {
-            name: v.fields[name].text().strip() for name, _ in DEFAULTS if v.fields[name].text().strip()
-        }
+        defaults = {name: value for _, name, value in v.default_rows() if name and value}
         old = self.context.profile or Profile()
         kind = v.signer_kind.currentData()
-        signer: dict[str, str] = {}
-        if kind == "key_file":
-            signer = {"key_file": v.key_file.text().strip(), "cert": v.cert.text().strip()}
-        elif kind == "pkcs11":
-            signer = {
-                "pkcs11_module": v.module.currentText().strip(),
-                "token_label": v.token.currentText().strip(),
-                "key_label": v.key_label.text().strip(),
-            }
-        elif kind == "eport":
-            signer = {"eport_control": v.eport.text().strip()}
+        values = {
+            "key_file": v.key_file.text(),
+            "cert": v.cert.text(),
+            "pkcs11_module": v.module.currentText(),
+            "token_label": v.token.currentText(),
+            "key_label": v.key_label.text(),
+            "key_id": v.key_id.text(),
+            "sm2_mechanism": v.sm2_mechanism.text(),
+            "eport_control": v.eport.text(),
+        }
+        managed = {k for keys in SIGNER_KEYS.values() for k in keys}
+        signer = {k: x for k, x in old.signer.items() if k not in managed}
+        signer.update({k: values[k].strip() for k in SIGNER_KEYS.get(kind, ()) if values[k].strip()})
         exchange = ExchangeSettings(
             v.mode.currentData(),
             v.url.text().strip() or None,
             v.receipts_url.text().strip() or None,
             v.dxp.isChecked(),
+            v.verify_tls.isChecked(),
             folder=v.folder.text().strip() or None,
         )
         return Profile(
             transfer,
-            {**old.defaults, **defaults},
+            defaults,
             str(self.path),
             exchange,
-            {k: x for k, x in signer.items() if x},
-            {"language": v.language.currentData()},
+            signer,
+            {**old.ui, "language": v.language.currentData()},
         )
+
+    def problems(self, profile: Profile) -> list[str]:
+        """What is wrong with the page's values, in the UI's language; [] when it can be saved."""
+        lang = self.context.language
+        problems = []
+        self.warnings = []
+        seen: set[str] = set()
+        for row, name, value in self.view.default_rows():
+            if not name:
+                problems.append(self.tr("默认值第 {row} 行：缺少元素名").format(row=row + 1))
+                continue
+            if name in seen:
+                problems.append(self.tr("默认值中 {element} 出现了两次").format(element=name))
+            seen.add(name)
+            if not value:
+                continue  # not set: the cell stays as the clerk fills it
+            for finding in self._check_default(name, value):
+                (problems if finding.is_error else self.warnings).append(finding.render(lang))
+        if profile.exchange.mode == "http" and not profile.exchange.url:
+            problems.append(self.tr("HTTP 方式需要上传地址"))
+        for key in ("key_file", "cert"):
+            path = profile.signer.get(key)
+            if path and not Path(path).is_file():
+                problems.append(self.tr("文件不存在：{path}").format(path=path))
+        mechanism = profile.signer.get("sm2_mechanism")
+        if mechanism:
+            try:
+                int(mechanism, 0)
+            except ValueError:
+                problems.append(self.tr("SM2 机制号应为数字，如 0x80000100：{value}").format(value=mechanism))
+        try:
+            profile.base_transfer()
+        except InputError as exc:
+            problems += [f.render(lang) for f in exc.findings]
+        return problems
+
+    def _check_default(self, name: str, value: str) -> list[Finding]:
+        where = Location(str(self.path), path=f"/defaults/{name}")
+        fields = fields_named(name)
+        if not fields:
+            return [Finding(where, "profile.unknown_default", element=name, params={"element": name})]
+        found: dict[tuple, Finding] = {}
+        for field in fields:
+            for rule, is_error, params in check_field(field, value):
+                severity = Severity.ERROR if is_error else Severity.WARNING
+                finding = Finding(where, rule, severity, field.name, field.label, params)
+                found.setdefault((rule, finding.message()), finding)
+        return list(found.values())
 
     @Slot()
     def save(self) -> bool:
         profile = self.profile()
-        problems = []
-        if profile.exchange.mode == "http" and not profile.exchange.url:
-            problems.append(self.tr("HTTP 方式需要上传地址"))
-        if profile.signer.get("key_file") and not Path(profile.signer["key_file"]).is_file():
-            problems.append(self.tr("密钥文件不存在：{path}").format(path=profile.signer["key_file"]))
-        try:
-            if not problems:
+        problems = self.problems(profile)
+        if not problems:
+            try:
                 save_profile(profile, self.path)
-        except InputError as exc:
-            problems += [f.render() for f in exc.findings]
+            except (InputError, OSError) as exc:
+                problems = (
+                    [f.render(self.context.language) for f in exc.findings]
+                    if isinstance(exc, InputError)
+                    else [
+                        self.tr("无法写入 {path}：{reason}").format(
+                            path=self.path, reason=exc.strerror or exc
+                        )
+                    ]
+                )
         if problems:
             self.view.message.setStyleSheet("color: #B00020")
             self.view.message.setText("\n".join(problems))
             return False
-        self.context.profile = profile
-        self.context.signer = SignerOptions.from_settings(profile.signer)
-        if profile.exchange.folder:
-            self.context.exchange_dir = Path(profile.exchange.folder)
+        context = self.context
+        old_language = context.profile.ui.get("language") if context.profile else None
+        old_folder = context.profile.exchange.folder if context.profile else None
+        context.profile = profile
+        context.signer = SignerOptions.from_settings(profile.signer)
+        if profile.exchange.folder != old_folder:
+            folder = profile.exchange.folder
+            context.exchange_dir = Path(folder) if folder else context.default_exchange_dir()
+        self.load(profile)
         self.view.message.setStyleSheet("")
-        self.view.message.setText(self.tr("已保存到 {path}").format(path=self.path))
+        self.view.message.setText(
+            "\n".join([self.tr("已保存到 {path}").format(path=self.path), *self.warnings])
+        )
         self.saved.emit()
+        self._say_restart(old_language, profile.ui.get("language"))
         return True
+
+    def _say_restart(self, old: str | None, new: str | None) -> None:
+        """The window speaks the language it was started in: a new choice says when it applies."""
+
+        def short(language: str | None) -> str:
+            return "en" if (language or "").startswith("en") else "zh"
+
+        if short(new) == short(old) or short(new) == self.context.language:
+            return
+        QMessageBox.information(
+            self.view,
+            self.tr("界面语言"),
+            self.tr("界面语言已改为 {language}，重新启动 cebdesk 后生效。").format(
+                language=self.view.language.currentText()
+            ),
+        )
 
     @Slot()
     def list_tokens(self) -> list[str]:

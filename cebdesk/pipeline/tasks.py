@@ -134,30 +134,19 @@ def ingest_receipts(data_dir: Path, exchange_dir: Path, profile: Profile | None 
     return Workspace(data_dir, exchange_dir=exchange_dir, profile=profile).receive().files
 
 
-def demo(folder: Path, *, progress, cancelled) -> int:
-    """The demo walk-through (sample Excel, TEST key, simulator, receipts) into ``folder``."""
-    import contextlib
-    import io
-
-    from ..demo import main as run_demo
-
-    with contextlib.redirect_stdout(io.StringIO()):
-        return run_demo([str(folder)])
-
-
 TASKS = {
     "read_documents": read_documents,
     "import_and_send": import_and_send,
     "row_preview": row_preview,
     "ingest_receipts": ingest_receipts,
-    "demo": demo,
 }
 
 
-def run_task(name: str, kwargs: dict, queue, cancel) -> None:
-    """Entry point of the worker process: progress, then ("ok", result) or ("error", text)."""
+def run_task(name, kwargs: dict, queue, cancel) -> None:
+    """Entry point of the worker process: progress, then ("ok", result) or ("error", text).
+    ``name``: one of TASKS, or a module-level function of a layer above (the window's own)."""
     try:
-        result = TASKS[name](
+        result = (TASKS[name] if isinstance(name, str) else name)(
             **kwargs,
             progress=lambda done, total: queue.put(("progress", done, total)),
             cancelled=cancel.is_set,

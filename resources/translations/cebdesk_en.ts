@@ -4,72 +4,83 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="149"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="177"/>
         <source>选择文件</source>
+        <extracomment>label -&gt; document type, to find a loaded row in the journal</extracomment>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="164"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="192"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="171"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="199"/>
         <source>已保存模板 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="180"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="264"/>
         <source>可发送</source>
         <translation>ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="180"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="262"/>
         <source>有错误</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="195"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="211"/>
+        <source>没有找到能打开 {name} 的程序（Excel 或 WPS）。请手动打开这个文件：{path}</source>
+        <translation>No program was found to open {name} (Excel or WPS). Open the file yourself: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="240"/>
         <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="206"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="289"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="258"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="342"/>
+        <source>还没有打开文件：先点“打开文件…”；已导入的待发送单证在“发送与回执”页发送。</source>
+        <translation>No file is open: click “Open files…” first; documents already imported and waiting are sent from the “Outbox &amp; receipts” page.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="346"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="287"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="385"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="291"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="389"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="293"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="391"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="319"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="419"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="323"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="423"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="332"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="436"/>
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
@@ -77,57 +88,63 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="52"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="63"/>
         <source>打开文件…</source>
+        <extracomment>the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="54"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="65"/>
         <source>自动识别类型</source>
         <translation>Detect the type</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="58"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="69"/>
         <source>下载模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="64"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="75"/>
         <source>用 Excel 打开</source>
         <translation>Open in Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="66"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="77"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="67"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="78"/>
         <source>发送选中的单证；没有选中时发送全部可发送的单证</source>
         <translation>Sends the selected documents; with none selected, every document ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="69"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="87"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="88"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="88"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="88"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="104"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="120"/>
+        <source>{rate} 个/秒，剩余约 {seconds} 秒</source>
+        <translation>{rate}/s, about {seconds} s left</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="122"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -135,35 +152,41 @@
 <context>
     <name>JournalController</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="176"/>
-        <source>共 {total} 个单证，待发送 {pending}</source>
-        <translation>{total} documents, {pending} waiting to be sent</translation>
+        <location filename="../../cebdesk/gui/journal_view.py" line="193"/>
+        <source>无法读入回执：{reason}</source>
+        <translation>Receipts could not be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="238"/>
+        <source>共 {total} 个单证，待发送 {pending}，待回执 {waiting}</source>
+        <translation>{total} document(s), {pending} waiting to be sent, {waiting} waiting for a receipt</translation>
     </message>
 </context>
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="73"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="82"/>
         <source>全部单证</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="78"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="87"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="85"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="94"/>
         <source>按编号、类型或状态筛选</source>
         <translation>Filter by number, type or status</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="87"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="75"/>
         <source>发送待发送单证</source>
+        <extracomment>the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>Send waiting documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="91"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="97"/>
         <source>更新自</source>
         <translation>Updated since</translation>
     </message>
@@ -171,92 +194,235 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="35"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="316"/>
         <source>cebdesk — 跨境电商统一版申报</source>
         <translation>cebdesk — cross-border e-commerce declarations</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="66"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="104"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="67"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="62"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="127"/>
+        <source>返回我的工作区</source>
+        <translation>Back to my workspace</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="105"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="70"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="108"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="73"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="111"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="77"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="115"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="93"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="124"/>
+        <source>演示与测试(&amp;T)</source>
+        <translation>Demo &amp;&amp; &amp;Test</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="125"/>
+        <source>打开演示工作区（测试密钥）</source>
+        <translation>Open the demo workspace (test key)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="129"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="419"/>
+        <source>启动本地海关模拟器（测试）</source>
+        <translation>Start the local customs simulator (TEST)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="137"/>
+        <source>停止模拟器</source>
+        <translation>Stop simulator</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="157"/>
         <source>USB 密钥：{label}</source>
         <translation>USB key: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="95"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="159"/>
         <source>密钥文件：{name}</source>
         <translation>Key file: {name}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="97"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="161"/>
         <source>电子口岸卡</source>
         <translation>E-Port card</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="99"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="163"/>
         <source>未设置签名</source>
         <translation>No signer set</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="101"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="165"/>
         <source>未设置企业档案</source>
         <translation>No enterprise profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="102"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="166"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="102"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="166"/>
         <source>目录</source>
         <translation>folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="106"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="169"/>
+        <source>【演示】</source>
+        <translation>[DEMO] </translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="173"/>
         <source>{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}</source>
         <translation>{transfer}  |  {signer}  |  {mode}: {folder}  |  awaiting receipts {pending} / {total}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="130"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="202"/>
         <source>欢迎使用 cebdesk</source>
         <translation>Welcome to cebdesk</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="133"/>
-        <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示密钥（标明 TEST）、示例 Excel、本地海关模拟器，一分钟内看到回执。</source>
-        <translation>There is no enterprise profile yet. Fill one in, or try the demo data: a demo key (marked TEST), sample Excel files and a local customs simulator show receipts within a minute.</translation>
+        <location filename="../../cebdesk/gui/main_window.py" line="205"/>
+        <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示在单独的演示工作区中进行（测试密钥、示例 Excel、本地海关模拟器），一分钟内看到回执，随时可以返回自己的工作区。</source>
+        <translation>There is no enterprise profile yet. Fill one in, or try the demo first: it runs in a separate demo workspace (test key, sample Excel files, local customs simulator), shows receipts within a minute, and you can go back to your own workspace at any time.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="136"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="232"/>
+        <source>正在准备演示数据（测试密钥、示例 Excel、本地海关模拟器）…</source>
+        <translation>Preparing the demo data (test key, sample Excel files, local customs simulator)…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="249"/>
+        <source>演示</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="249"/>
+        <source>无法准备演示数据：{reason}</source>
+        <translation>Could not prepare the demo data: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="263"/>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="263"/>
+        <source>请等当前任务完成后再切换工作区。</source>
+        <translation>Please wait until the current job has finished before switching workspaces.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="294"/>
+        <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
+        <translation>Drop Excel or XML files here, or click “Open files”.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="311"/>
+        <source>演示模式：测试密钥（DEMO TEST）和演示企业，报文不会发往海关。演示数据在 {folder}</source>
+        <translation>DEMO mode: a test key (DEMO TEST) and a demo company; nothing goes to customs. Demo data in {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="314"/>
+        <source>cebdesk — 演示模式（测试密钥，报文不会发往海关）</source>
+        <translation>cebdesk — DEMO mode (test key, nothing goes to customs)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="328"/>
+        <source>现在是演示模式</source>
+        <translation>You are in the demo</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="330"/>
+        <source>现在是演示模式：导入的文件会用测试密钥签名，存入演示工作区，不会发往海关。</source>
+        <translation>You are in the demo: imported files are signed with the test key and kept in the demo workspace; nothing goes to customs.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="332"/>
+        <source>这是您自己的文件吗？返回您自己的工作区再导入。</source>
+        <translation>Are these your own files? Go back to your own workspace and import them there.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="334"/>
+        <source>返回我的工作区并导入</source>
+        <translation>Back to my workspace, then import</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="335"/>
+        <source>在演示中导入</source>
+        <translation>Import into the demo</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="365"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="376"/>
+        <source>本地海关模拟器（测试）</source>
+        <translation>Local customs simulator (TEST)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="366"/>
+        <source>当前传输方式是 HTTP 上传，报文不经过 send/ 目录，模拟器收不到。</source>
+        <translation>Messages are uploaded by HTTP and never pass through send/, so the simulator cannot see them.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="369"/>
+        <source>测试 HTTP 方式：在命令行运行 cebdesk simulate --http 127.0.0.1:8000，并在设置中把上传地址设为 http://127.0.0.1:8000/cebmsg。</source>
+        <translation>To test HTTP: run cebdesk simulate --http 127.0.0.1:8000 on the command line and set the upload address in Settings to http://127.0.0.1:8000/cebmsg.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="378"/>
+        <source>本地海关模拟器只用于测试：它会取走 {send} 中的报文（这些报文不会再交给海关），并在 {receive} 放入模拟回执。</source>
+        <translation>The local customs simulator is for testing only: it takes the messages in {send} (they will not reach customs any more) and puts simulated receipts into {receive}.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="381"/>
+        <source>请只在没有连接真实传输客户端的测试工作区中使用。要启动吗？</source>
+        <translation>Use it only in a test workspace that no real transfer client reads. Start it?</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="390"/>
+        <source>本地海关模拟器已停止：{reason}</source>
+        <translation>The local customs simulator stopped: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="409"/>
+        <source>● 海关模拟器（测试）运行中，已处理 {count} 个报文</source>
+        <translation>● Customs simulator (TEST) running: {count} message(s) handled</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="412"/>
+        <source>本地海关模拟器（测试）取走 {send} 中的报文，回执放入 {receive}</source>
+        <translation>The local customs simulator (TEST) takes the messages in {send} and puts receipts into {receive}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="419"/>
+        <source>停止本地海关模拟器</source>
+        <translation>Stop the local customs simulator</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="208"/>
         <source>填写企业档案</source>
         <translation>Set up the profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="137"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="209"/>
         <source>用演示数据试一试</source>
         <translation>Try the demo data</translation>
     </message>
@@ -264,27 +430,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../cebdesk/gui/dialogs.py" line="23"/>
+        <location filename="../../cebdesk/gui/dialogs.py" line="38"/>
         <source>输入口令</source>
         <translation>Enter PIN</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/dialogs.py" line="27"/>
+        <location filename="../../cebdesk/gui/dialogs.py" line="42"/>
         <source>密钥 / 令牌：</source>
         <translation>Key / token:</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/dialogs.py" line="29"/>
+        <location filename="../../cebdesk/gui/dialogs.py" line="44"/>
         <source>证书：</source>
         <translation>Certificate:</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/dialogs.py" line="33"/>
+        <location filename="../../cebdesk/gui/dialogs.py" line="48"/>
         <source>口令：</source>
         <translation>PIN:</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/dialogs.py" line="40"/>
+        <location filename="../../cebdesk/gui/dialogs.py" line="60"/>
         <source>口令只用于本批次，不会保存；输错不会自动重试。</source>
         <translation>The PIN is used for this batch only and never stored; a wrong PIN is not retried.</translation>
     </message>
@@ -297,150 +463,191 @@
 <context>
     <name>QueryController</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="186"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="178"/>
+        <source>标准名称：{label}</source>
+        <translation>Name in the standard: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="223"/>
         <source>找到 {count} 个单证</source>
         <translation>{count} documents found</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="219"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="304"/>
         <source>（尚未发送）</source>
         <translation>(not sent yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="232"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="314"/>
         <source>没有已发送的报文可验签</source>
         <translation>No sent message to verify</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="236"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="318"/>
         <source>签名有效</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="236"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="318"/>
         <source>签名无效</source>
         <translation>Signature NOT valid</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="246"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="328"/>
         <source>查询结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="247"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="329"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="254"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="336"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>{rows} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="261"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="343"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="261"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="343"/>
         <source>查询结果.xlsx</source>
         <translation>results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="273"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="355"/>
+        <source>先在表中选择要重发的单证</source>
+        <translation>Select the documents to resend in the table first</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="359"/>
+        <source>没有重发</source>
+        <translation>Nothing was resent</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="365"/>
         <source>{count} 个单证将作为变更（appType 2）发送</source>
         <translation>{count} documents will be sent as modifications (appType 2)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="373"/>
+        <source>作为变更重发？</source>
+        <translation>Resend as a modification?</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="380"/>
+        <source>{count} 个单证海关已经有了结论（审结、放行、结关或退运）：</source>
+        <translation>Customs has already decided on {count} document(s) (cleared, released, closed or returned):</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="386"/>
+        <source>海关不受理已审结或已放行清单的变更（appType 2）：这样重发只会收到海关的异常回执，已放行的结果不会改变。要更正已放行的清单，须先提交撤销申请单（CEB623），海关同意撤销后再重新申报；清单状态不允许撤销时，海关回执 -623005。</source>
+        <translation>Customs does not accept a modification (appType 2) of a cleared or released inventory: resending it only brings back an error receipt, and the release stands. To correct a released inventory, file a cancellation request (撤销申请单, CEB623) first and declare again once customs has cancelled it; when the inventory's status does not allow a cancellation, customs answers -623005.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="391"/>
+        <source>仍然作为变更重发</source>
+        <translation>Resend as a modification anyway</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="392"/>
+        <source>不重发</source>
+        <translation>Do not resend</translation>
     </message>
 </context>
 <context>
     <name>QueryView</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="57"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="82"/>
         <source>全部</source>
+        <extracomment>Statuses after which customs has decided (审结 399, 放行 800, 结关 899, 退运 700): a modification (appType 2) of such a document is not what customs accepts. the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="61"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="86"/>
         <source>订单编号 / 运单号 / 清单编号 / 企业编号</source>
         <translation>Order / waybill / inventory / enterprise number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="63"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="88"/>
         <source>订购人 / 支付人 / 收货人</source>
         <translation>Buyer / payer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="65"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="90"/>
         <source>回执状态，如 800、-621004</source>
         <translation>Receipt status, e.g. 800, -621004</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="75"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="100"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="77"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="102"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="82"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="107"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="83"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="108"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="84"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="109"/>
         <source>作为变更重发（appType 2）</source>
         <translation>Resend as modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="97"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="122"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="97"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="122"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="97"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="122"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="105"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="130"/>
         <source>重新验签</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="110"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="136"/>
         <source>表头</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="111"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="137"/>
         <source>表体</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="112"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="138"/>
         <source>报文</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="113"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="139"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="114"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="140"/>
         <source>回执</source>
         <translation>Receipts</translation>
     </message>
@@ -448,27 +655,72 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="210"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="434"/>
         <source>HTTP 方式需要上传地址</source>
         <translation>HTTP mode needs an upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="212"/>
-        <source>密钥文件不存在：{path}</source>
-        <translation>Key file not found: {path}</translation>
+        <location filename="../../cebdesk/gui/settings_view.py" line="343"/>
+        <source>默认：{folder}</source>
+        <translation>default: {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="227"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="350"/>
+        <source>当前工作区：{data}　　档案文件：{profile}　　发送/接收目录：{outbox}</source>
+        <translation>Workspace: {data}    profile file: {profile}    outbox: {outbox}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="354"/>
+        <source>演示工作区（测试密钥，不能向海关申报）</source>
+        <translation>Demo workspace (test key, never for customs)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="424"/>
+        <source>默认值第 {row} 行：缺少元素名</source>
+        <translation>Default values, row {row}: the element name is missing</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="427"/>
+        <source>默认值中 {element} 出现了两次</source>
+        <translation>{element} appears twice among the default values</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="438"/>
+        <source>文件不存在：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="444"/>
+        <source>SM2 机制号应为数字，如 0x80000100：{value}</source>
+        <translation>the SM2 mechanism must be a number such as 0x80000100: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="476"/>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="496"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="246"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="512"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="513"/>
+        <source>界面语言已改为 {language}，重新启动 cebdesk 后生效。</source>
+        <translation>The interface language is now {language}. It applies after cebdesk is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="533"/>
         <source>{label} {serial} 至 {until}</source>
         <translation>{label} {serial} until {until}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="253"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="540"/>
         <source>没有找到令牌</source>
         <translation>No token found</translation>
     </message>
@@ -476,112 +728,178 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="52"/>
-        <source>企业档案</source>
-        <translation>Enterprise profile</translation>
+        <location filename="../../cebdesk/gui/settings_view.py" line="126"/>
+        <source>企业档案（传输企业 [transfer]）</source>
+        <extracomment>The [signer] values the page edits, per kind; anything else in [signer] is kept as it is.</extracomment>
+        <translation>Enterprise profile (transmitting enterprise, [transfer])</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="62"/>
-        <source>签名</source>
-        <translation>Signature</translation>
+        <location filename="../../cebdesk/gui/settings_view.py" line="136"/>
+        <source>默认值（[defaults]：单元格为空时填入报文）</source>
+        <translation>Default values ([defaults]: used when a cell is empty)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="67"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="139"/>
+        <source>元素</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="139"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="139"/>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="149"/>
+        <source>添加一行</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="150"/>
+        <source>删除所选行</source>
+        <translation>Remove selected rows</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="151"/>
+        <source>元素名如 logisticsCode；表体与表头同名时写作 OrderList.currency</source>
+        <translation>Element names such as logisticsCode; a list element named like a head one is written OrderList.currency</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="160"/>
+        <source>签名 [signer]</source>
+        <translation>Signing [signer]</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="165"/>
         <source>签名方式</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="70"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="168"/>
         <source>密钥文件</source>
         <translation>Key file</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="71"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="169"/>
         <source>证书文件（PEM 密钥时）</source>
         <translation>Certificate file (for PEM keys)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="74"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="172"/>
         <source>查找令牌</source>
         <translation>Find tokens</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="78"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="176"/>
         <source>PKCS#11 驱动</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="81"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="179"/>
         <source>令牌</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="83"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="181"/>
         <source>密钥标签</source>
         <translation>Key label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="85"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="183"/>
+        <source>可选，十六进制</source>
+        <translation>optional, hexadecimal</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="184"/>
+        <source>密钥 ID</source>
+        <translation>Key ID</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="186"/>
+        <source>可选，如 0x80000100</source>
+        <translation>optional, e.g. 0x80000100</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="187"/>
+        <source>SM2 机制号</source>
+        <translation>SM2 mechanism</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="189"/>
         <source>客户端控件地址</source>
         <translation>Card control address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="88"/>
-        <source>传输</source>
-        <translation>Exchange</translation>
+        <location filename="../../cebdesk/gui/settings_view.py" line="192"/>
+        <source>传输 [exchange]</source>
+        <translation>Exchange [exchange]</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="91"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="200"/>
+        <source>校验 HTTPS 证书</source>
+        <translation>Verify the HTTPS certificate</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="254"/>
+        <source>（未知元素）</source>
+        <translation>(unknown element)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="195"/>
         <source>目录（传输客户端取走 send/ 中的文件）</source>
         <translation>Folder (the transfer client takes files from send/)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="92"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="196"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="95"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="199"/>
         <source>用 DxpMsg 封装（终端节点）</source>
         <translation>Wrap in DxpMsg (terminal node)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="97"/>
-        <source>默认：数据目录下的 exchange</source>
-        <translation>Default: exchange in the data folder</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="202"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="99"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="203"/>
         <source>上传地址</source>
         <translation>Upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="100"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="204"/>
         <source>回执下载地址</source>
         <translation>Receipts address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="102"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="207"/>
         <source>发送/接收目录</source>
         <translation>Send / receive folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="104"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="209"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="106"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="211"/>
+        <source>重新启动 cebdesk 后生效</source>
+        <translation>Applies after cebdesk is restarted</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="216"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="110"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="225"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -589,215 +907,284 @@
 <context>
     <name>cebdesk</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="113"/>
-        <location filename="../../cebdesk/gui/journal_view.py" line="56"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="40"/>
+        <location filename="../../cebdesk/gui/workers.py" line="118"/>
+        <source>磁盘已满</source>
+        <extracomment>Failures a clerk can fix; anything else also goes to the console with its traceback.</extracomment>
+        <translation>The disk is full</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="119"/>
+        <source>磁盘配额已满</source>
+        <translation>The disk quota is exceeded</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="120"/>
+        <location filename="../../cebdesk/gui/workers.py" line="121"/>
+        <source>没有权限</source>
+        <translation>Permission denied</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="122"/>
+        <source>只读文件系统，无法写入</source>
+        <translation>Read-only file system: nothing can be written</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="123"/>
+        <source>找不到文件或文件夹</source>
+        <translation>No such file or folder</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="124"/>
+        <source>输入/输出错误（磁盘或 U 盘故障？）</source>
+        <translation>Input/output error (a failing disk or USB drive?)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="131"/>
+        <source>没有签名或发送任何单证。</source>
+        <translation> Nothing was signed or sent.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="136"/>
+        <source>口令错误：密钥拒绝了这个口令。</source>
+        <translation>Wrong PIN: the key refused it.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="138"/>
+        <source>cebdesk 不会自动重试（连续输错会锁死密钥）；确认口令后再点“签名并发送”。</source>
+        <translation> cebdesk does not try again by itself (wrong PINs in a row lock the key); check the PIN, then click “Sign and send” again.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="142"/>
+        <source>密钥的口令已锁定（输错次数过多），需由管理员或发证机构（数据分中心/制卡中心）解锁。</source>
+        <translation>The key's PIN is locked after too many wrong tries; it must be unlocked by the administrator or the certificate issuer (数据分中心/制卡中心).</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="150"/>
+        <source>密钥只剩最后一次输入口令的机会，未经确认没有使用口令。</source>
+        <translation>The key has ONE PIN try left; without your confirmation no PIN was used. </translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="152"/>
+        <source>再点“签名并发送”，在口令对话框中确认后再输入。</source>
+        <translation>Click “Sign and send” again, confirm in the PIN dialog, then type the PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="155"/>
+        <source>口令的长度或字符不符合密钥的要求，请检查后重新输入。</source>
+        <translation>The key does not accept a PIN of this length or with these characters; check it and type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="158"/>
+        <source>无法打开密钥文件 {name}：口令不正确，或者文件不是有效的密钥文件（.p12/.pfx/.pem）。</source>
+        <translation>Cannot open the key file {name}: the password is wrong, or the file is not a valid key file (.p12/.pfx/.pem).</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="166"/>
+        <source>找不到或无法读取密钥文件 {name}：请在设置页检查密钥文件的位置。</source>
+        <translation>The key file {name} cannot be found or read: check where it is on the Settings page.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="173"/>
+        <source>没有找到令牌 {name}：请插入 USB Key，或在设置页点“查找令牌”重新选择。</source>
+        <translation>Token {name} was not found: plug in the USB key, or choose it again with “Find tokens” on the Settings page.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="179"/>
+        <source>签名过程中令牌被拔出：已发送的报文完整保留，插回令牌后再点“签名并发送”继续。</source>
+        <translation>The token was removed while signing: the messages already sent are complete; plug it in again and click “Sign and send” to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="184"/>
+        <source>证书不能用于签名（与密钥不符或已过期）：请在设置页检查证书文件。</source>
+        <translation>The certificate cannot be used for signing (it does not match the key or has expired): check the certificate file on the Settings page.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="187"/>
+        <source>签名失败，请检查设置页的签名方式。</source>
+        <translation>Signing failed: check the signer on the Settings page.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="189"/>
+        <source>另一个 cebdesk 正在用同一个日志发送，请等它结束后再试。</source>
+        <translation>Another cebdesk is sending with the same journal; wait for it to finish, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="191"/>
+        <source>还没有企业档案：请先在设置页填写并保存。</source>
+        <translation>There is no enterprise profile yet: fill it in on the Settings page and save it first.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="193"/>
+        <source>系统错误</source>
+        <translation>System error</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="195"/>
+        <source>{what}（{path}）。已写出的文件都是完整的；排除问题后再试一次即可继续。</source>
+        <translation>{what} ({path}). Every file written is whole; fix the problem and try again to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="198"/>
+        <source>{what}。已写出的文件都是完整的；排除问题后再试一次即可继续。</source>
+        <translation>{what}. Every file written is whole; fix the problem and try again to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="202"/>
+        <source>后台进程意外退出（退出码 {code}）。已写出的文件都是完整的；请再试一次。</source>
+        <translation>The background process ended unexpectedly (exit code {code}). Every file written is whole; please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="205"/>
+        <source>意外错误（详情见控制台）：{detail}</source>
+        <translation>Unexpected error (details on the console): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="131"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="50"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="51"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="114"/>
-        <location filename="../../cebdesk/gui/journal_view.py" line="57"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="41"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="132"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="51"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="52"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="115"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="133"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="116"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="134"/>
         <source>商品行</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="117"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="135"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="118"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="136"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="41"/>
-        <source>申报中</source>
-        <extracomment>The status families (spec/receipts.py), marked for translation.</extracomment>
-        <translation>declaring</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="42"/>
-        <source>入库</source>
-        <translation>accepted</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="43"/>
-        <source>审结</source>
-        <translation>cleared</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="44"/>
-        <source>放行</source>
-        <translation>released</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="45"/>
-        <source>退单/错误</source>
-        <translation>rejected / error</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="46"/>
-        <source>查验/扣留</source>
-        <translation>inspection / held</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="47"/>
-        <source>其他</source>
-        <translation>other</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="50"/>
+        <location filename="../../cebdesk/gui/models.py" line="21"/>
         <source>待发送</source>
+        <extracomment>A document's state on cebdesk's side (the journal's ``state``), marked for translation.</extracomment>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="51"/>
+        <location filename="../../cebdesk/gui/models.py" line="22"/>
         <source>发送中</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="52"/>
+        <location filename="../../cebdesk/gui/models.py" line="23"/>
         <source>已发送</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="58"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="43"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="55"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="57"/>
         <source>报送类型</source>
         <translation>appType</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="59"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="54"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="55"/>
         <source>发送状态</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="60"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="44"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="52"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="53"/>
         <source>回执状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="61"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="45"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="53"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="54"/>
         <source>含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="62"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="57"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="63"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="56"/>
         <source>回执时间</source>
         <translation>Receipt time</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="22"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="35"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="23"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="36"/>
         <source>发送与回执</source>
         <translation>Outbox &amp; receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="24"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="37"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="25"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="38"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="42"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="56"/>
         <source>订购人</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="46"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="58"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="28"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="41"/>
         <source>传输企业代码</source>
         <translation>Transmitting enterprise code</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="29"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="42"/>
         <source>传输企业名称</source>
         <translation>Transmitting enterprise name</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="30"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="43"/>
         <source>数据交换平台用户编号</source>
         <translation>DXP user id</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="33"/>
-        <source>电商平台代码</source>
-        <translation>Platform code</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="34"/>
-        <source>电商平台名称</source>
-        <translation>Platform name</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="35"/>
-        <source>电商企业代码</source>
-        <translation>E-commerce enterprise code</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="36"/>
-        <source>电商企业名称</source>
-        <translation>E-commerce enterprise name</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="37"/>
-        <source>申报企业代码</source>
-        <translation>Declaring agent code</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="38"/>
-        <source>申报企业名称</source>
-        <translation>Declaring agent name</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="41"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="48"/>
         <source>不签名</source>
+        <extracomment>Default values most enterprises set: always listed, empty until filled.</extracomment>
         <translation>Do not sign</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="42"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="49"/>
         <source>密钥文件</source>
         <translation>Key file</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="43"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="50"/>
         <source>USB Key / 加密机（PKCS#11）</source>
         <translation>USB key / HSM (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="44"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="51"/>
         <source>电子口岸卡（客户端控件）</source>
         <translation>E-Port card (card control)</translation>
     </message>
