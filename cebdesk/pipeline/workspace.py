@@ -198,10 +198,10 @@ class Workspace:
         """Where this workspace's profile is read from and saved to."""
         if self._profile_path is not None:
             return self._profile_path
+        if self.own_data_dir:  # a workspace of its own keeps its own, even one first read elsewhere
+            return self.data_dir / "profile.toml"
         if self.profile is not None and self.profile.source:
             return Path(self.profile.source)
-        if self.own_data_dir:
-            return self.data_dir / "profile.toml"
         return default_profile_path()
 
     @property

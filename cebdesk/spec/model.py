@@ -234,11 +234,6 @@ class DocumentType:
         """The name in the UI's language: "en" or Chinese."""
         return self.label_en if lang == "en" and self.label_en else self.label
 
-
-    def __post_init__(self) -> None:
-        if not self.identity:
-            object.__setattr__(self, "identity", self.key)
-
     def business_key(self, values: Mapping[str, str]) -> str:
         """The document's identity as customs sees it, from a head or a receipt's …Return:
         the ``identity`` elements' values joined by "/", number first. The journal, receipt

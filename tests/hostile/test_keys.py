@@ -776,3 +776,14 @@ def test_data_left_readable_by_others_is_warned_about(test_keys, capsys, mode, w
     finally:
         shutil.rmtree(data)
 
+
+def test_window_explains_a_refused_final_try_as_such():
+    """Flags read by the worker may differ from the dialog's (another wrong try in between):
+    the refusal is explained as a final try, not as a wrong PIN."""
+    from cebdesk.gui.workers import explain, failure_of
+    from cebdesk.signing.pkcs11 import FinalTryRefused
+
+    failure = failure_of(FinalTryRefused("cebdesk-test: ONE try left"))
+    assert failure.kind == "pin_final_try"
+    text = explain(failure)
+    assert "最后一次" in text and "口令错误" not in text

@@ -32,6 +32,10 @@ def test_a_data_dir_is_a_workspace_of_its_own(tmp_path, monkeypatch):
     empty = Workspace(tmp_path / "empty")
     assert empty.profile is None
     assert empty.profile_path == tmp_path / "empty" / "profile.toml"  # saved there, not to the user's
+    _write(tmp_path / "user" / "profile.toml")
+    inherited = Workspace(tmp_path / "other")
+    assert inherited.profile is not None  # read from the user's profile …
+    assert inherited.profile_path == tmp_path / "other" / "profile.toml"  # … saved to its own
 
 
 @pytest.mark.parametrize(
