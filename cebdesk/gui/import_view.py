@@ -255,7 +255,8 @@ class ImportController(QObject):
         for row in rows:
             document = known.get(row.get("code") or "", {}).get(row["key"])
             row.pop("returnStatus", None)
-            if document is not None:  # coloured and marked like the outbox's rows
+            if document is not None and row["ok"]:  # coloured and marked like the outbox's rows
+                # (a row with errors in this file is not what the journal holds: no green tick)
                 row["returnStatus"] = document["customs_status"]
                 row["sent"] = document["state"] == "sent"
             if not row["ok"]:

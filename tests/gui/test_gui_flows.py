@@ -734,3 +734,29 @@ def test_every_failure_is_explained_in_the_windows_language(exc, said):
     assert "Traceback" not in text and "PKCS12" not in text and "cebdesk tokens" not in text
     unexpected = failure_of(exc).kind == "unexpected"
     assert unexpected or not re.search(r"\b(the|cannot|wrong|give)\b", text), text
+
+
+def test_a_row_with_errors_does_not_wear_the_journals_status(qtbot, tmp_path, profile, signer, monkeypatch):
+    """The file's row has an error; the journal holds the same document released: the row says
+    有错误 and has neither the journal's tick nor its colour."""
+    from cebdesk.exchange.simulator import Customs, run_folder
+
+    workspace = Workspace(tmp_path / "data", exchange_dir=tmp_path / "exchange", profile=profile)
+    inventory = document_type("inventory")
+    good = document_rows(inventory, 0, 1)
+    workspace.import_files([write_workbook(inventory, good, tmp_path / "good.xlsx")])
+    workspace.send(signer)
+    customs = Customs(tmp_path / "customs")
+    run_folder(workspace.outbox(), customs)
+    customs.close()
+    workspace.receive()
+    bad = [dict(r) for r in good]
+    bad[0]["buyerName"] = None
+    context = AppContext(tmp_path / "data", tmp_path / "exchange", profile, SignerOptions())
+    win = _window(qtbot, context)
+    _open(qtbot, win, monkeypatch, [write_workbook(inventory, bad, tmp_path / "bad.xlsx")])
+    model = win.imports.model
+    assert model.rows[0]["state"] == "有错误"
+    index = model.index(0, 0)
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole) is None
