@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..pipeline.workspace import StatusQuery
 from ..spec import IMPORT_MESSAGES, Direction
 from ..spec.receipts import Family, explain_status
 from .context import AppContext
@@ -42,7 +43,7 @@ from .models import (
     fit_columns,
     message_label,
     readable_time,
-    state_text,
+    status_row,
 )
 from .workers import Job
 
@@ -201,32 +202,15 @@ class JournalController(QObject):
         since = self.view.since.date().toString("yyyy-MM-dd")
         selected = self.selected_id()
         rows = []
-        with self.context.journal() as journal:
-            documents = journal.summaries(message_type=code_wanted)
-        labels: dict[str, str] = {}
-        for d in documents:
-            code = d["message_type"]
-            if code not in labels:
-                labels[code] = f"{message_name(code, self.context.language)} {code[:6]}"
-            meaning, family = explain_status(d["customs_status"], self.context.language)
-            row = {
-                "id": d["id"],
-                "type": labels[code],
-                "key": d["business_key"],
-                "appType": d["app_type"],
-                "state": state_text(d["state"]),
-                "sent": d["state"] == "sent",
-                "returnStatus": d["customs_status"],
-                "meaning": meaning,
-                "family": family.value,
-                "returnInfo": d["customs_info"],
-                "returnTime": readable_time(d["customs_time"]),
-            }
-            if wanted and not any(wanted in str(v) for k, v in row.items() if v and k != "sent"):
+        language = self.context.language
+        query = StatusQuery(message_type=code_wanted, since=since, limit=-1)
+        for d in self.context.workspace().status(query, lang=language):
+            row = status_row(d, language)
+            row["type"] = f"{row['label']} {d.message_type[:6]}"
+            shown = {k: row[k] for k in ("type", "key", "appType", "state", "returnStatus", "meaning", "returnInfo", "returnTime")}
+            if wanted and not any(wanted in str(v) for v in shown.values() if v):
                 continue
             if family_wanted and row["family"] != family_wanted:
-                continue
-            if d["updated"][:10] < since:
                 continue
             rows.append(row)
         self.model.set_rows(rows)

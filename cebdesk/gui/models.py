@@ -28,6 +28,30 @@ def state_text(state: str) -> str:
     return QCoreApplication.translate("cebdesk", STATES[state]) if state in STATES else state
 
 
+def status_row(d, language: str) -> dict:
+    """A table row for one typed :class:`~cebdesk.pipeline.workspace.DocumentStatus` (the one
+    mapping from the journal to the outbox and query pages)."""
+    from .names import message_name
+
+    return {
+        "id": d.id,
+        "label": message_name(d.message_type, language),
+        "type": d.message_type,
+        "key": d.key,
+        "buyer": d.person,
+        "appType": d.app_type,
+        "state": state_text(d.state.value),
+        "sent": d.state.value == "sent",
+        "returnStatus": d.return_status,
+        "meaning": d.meaning,
+        "family": d.family.value,
+        "returnInfo": d.return_info,
+        "returnTime": readable_time(d.return_time),
+        "updated": readable_time(d.updated),
+        "updated_day": d.updated[:10],
+    }
+
+
 #: The widest a column grows when fitted to its content (pixels); longer text is elided.
 MAX_COLUMN_WIDTH = 320
 

@@ -40,12 +40,11 @@ from PySide6.QtWidgets import (
 from ..files import atomic_write
 from ..messages.safexml import parse_file
 from ..signing.xmldsig import verify_message
+from ..pipeline.workspace import StatusQuery
 from ..spec import DOCUMENT_TYPES, message_type
-from ..spec.receipts import explain_status
 from .context import AppContext
 from .journal_view import receipt_line
-from .names import message_name
-from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label, readable_time, state_text
+from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label, status_row
 
 COLUMNS = [
     ColumnSpec("label", QT_TRANSLATE_NOOP("cebdesk", "单证")),
@@ -188,35 +187,10 @@ class QueryController(QObject):
         )
         since, until = v.since.date().toString("yyyy-MM-dd"), v.until.date().toString("yyyy-MM-dd")
         selected = self._current_id()
-        with self.context.journal() as journal:
-            found = journal.search(
-                message_type=code,
-                key=key or None,
-                person=buyer or None,
-                status=status or None,
-                since=since,
-                until=until,
-            )
-        rows = []
-        for d in found:
-            meaning, family = explain_status(d["customs_status"], self.context.language)
-            rows.append(
-                {
-                    "id": d["id"],
-                    "label": message_name(d["message_type"], self.context.language),
-                    "type": d["message_type"],
-                    "key": d["business_key"],
-                    "buyer": d["person"],
-                    "appType": d["app_type"],
-                    "state": state_text(d["state"]),
-                    "sent": d["state"] == "sent",
-                    "returnStatus": d["customs_status"],
-                    "meaning": meaning,
-                    "family": family.value,
-                    "returnInfo": d["customs_info"],
-                    "updated": readable_time(d["updated"]),
-                }
-            )
+        query = StatusQuery(
+            message_type=code, key=key or None, person=buyer or None, status=status or None, since=since, until=until
+        )
+        rows = [status_row(d, self.context.language) for d in self.context.workspace().status(query, lang=self.context.language)]
         self.searched = True
         self.model.set_rows(rows)
         fit_columns(v.table)
