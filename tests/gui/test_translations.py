@@ -87,19 +87,30 @@ def chinese_qt(qtbot):
         QApplication.instance().removeTranslator(translator)
 
 
-def _when_modal(qtbot, act):
-    """Run ``act(dialog)`` on the next modal dialog, as soon as it is open."""
+def _when_modal(qtbot, act, *, tries: int = 250) -> list[bool]:
+    """Run ``act(dialog)`` on the next modal dialog, as soon as it is open; give up after
+    ``tries`` looks, 20 ms apart, or once the returned flag is cleared (``stop[0] = False``), so
+    that no look outlives its test and answers another test's dialog."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    active = [True]
+    left = [tries]
+
     def look():
+        if not active[0]:
+            return
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, look)
-        else:
+        if dialog is not None:
+            active[0] = False
             act(dialog)
+            return
+        left[0] -= 1
+        if left[0] > 0:
+            QTimer.singleShot(20, look)
 
     QTimer.singleShot(20, look)
+    return active
 
 
 def _go_to(qtbot, window, page: int) -> None:
@@ -183,9 +194,10 @@ def test_changing_the_language_says_it_applies_after_a_restart(qtbot, tmp_path, 
 
     # saving again without a change asks nothing
     boxes = []
-    _when_modal(qtbot, lambda box: (boxes.append(box.text()), box.close()))
+    looking = _when_modal(qtbot, lambda box: (boxes.append(box.text()), box.close()))
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     qtbot.wait(100)
+    looking[0] = False  # none came: stop looking before the next test opens its own
     assert boxes == []
 
 
