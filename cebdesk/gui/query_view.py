@@ -41,6 +41,7 @@ from ..files import atomic_write
 from ..messages.safexml import parse_file
 from ..signing.xmldsig import verify_message
 from ..pipeline.workspace import StatusQuery
+from ..spec.receipts import DECIDED_STATUSES
 from ..spec import DOCUMENT_TYPES, message_type
 from .context import AppContext
 from .journal_view import receipt_line
@@ -59,7 +60,6 @@ COLUMNS = [
 
 #: Statuses after which customs has decided (审结 399, 放行 800, 结关 899, 退运 700): a
 #: modification (appType 2) of such a document is not what customs accepts.
-FINAL_STATUSES = frozenset({"399", "800", "899", "700"})
 
 
 class QueryView(QWidget):
@@ -328,14 +328,11 @@ class QueryController(QObject):
         if not rows:
             self.view.message.setText(self.tr("先在表中选择要重发的单证"))
             return 0
-        decided = [r for r in rows if (r.get("returnStatus") or "").strip() in FINAL_STATUSES]
+        decided = [r for r in rows if (r.get("returnStatus") or "").strip() in DECIDED_STATUSES]
         if decided and not self._confirm_final(decided):
             self.view.message.setText(self.tr("没有重发"))
             return 0
-        done = 0
-        with self.context.journal() as journal, journal.transaction():
-            for row in rows:
-                done += bool(journal.requeue_as_modification(row["id"]))
+        done = self.context.workspace().resend_as_modification(row["id"] for row in rows)
         self.view.message.setText(self.tr("{count} 个单证将作为变更（appType 2）发送").format(count=done))
         self.resent.emit()
         self.follow_journal()

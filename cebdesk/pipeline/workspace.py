@@ -29,7 +29,7 @@ from ..findings import Finding
 from ..settings import Profile, default_profile_path, find_profile
 from ..signing.base import Signer
 from ..spec import DocumentType
-from ..spec.receipts import Family, explain_status
+from ..spec.receipts import DECIDED_STATUSES, Family, explain_status
 from ..store import Journal, default_data_dir
 from .files import Progress
 from .journaled import ImportReport, SendOptions, SendReport, import_files, send_pending
@@ -294,15 +294,11 @@ class Workspace:
             return sum(bool(journal.requeue_as_modification(i)) for i in set(document_ids))
 
     def final_statuses(self, document_ids: Iterable[int]) -> list[DocumentStatus]:
-        """Those of the documents whose latest customs answer is final (released, cleared,
-        refused…): a modification of them needs the clerk's word first."""
-        final = {Family.RELEASED, Family.CLEARED}
+        """Those of the documents customs has already decided on (审结, 放行, 结关, 退运): a
+        modification of them needs the clerk's word first."""
         with self.journal() as journal:
-            rows = [journal.db.execute(
-                "SELECT id, message_type, business_key, app_type, state, customs_status, customs_info,"
-                " customs_time, updated FROM documents WHERE id=?", (i,)).fetchone() for i in set(document_ids)]  # fmt: skip
-        found = [DocumentStatus.from_row(r) for r in rows if r is not None]
-        return [d for d in found if d.family in final]
+            rows = journal.summaries_of(document_ids)
+        return [DocumentStatus.from_row(r) for r in rows if (r["customs_status"] or "").strip() in DECIDED_STATUSES]
 
     def send(
         self,

@@ -181,6 +181,11 @@ DXP_ERRORS_EN: dict[str, str] = {
 }
 
 
+#: Statuses after which customs has decided on a declaration (审结, 放行, 结关, 退运): a
+#: modification (appType 2) is no longer accepted; a correction goes through a cancellation.
+DECIDED_STATUSES = frozenset({"399", "700", "800", "899"})
+
+
 def explain_status(status: str | None, lang: str = "zh") -> tuple[str, Family]:
     """Meaning and family of a returnStatus, in Chinese or (lang "en") English; unknown codes
     are shown verbatim."""

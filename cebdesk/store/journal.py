@@ -284,6 +284,20 @@ class Journal:
             args.append(message_type)
         return list(self.db.execute(sql + " ORDER BY id", args))
 
+    def summaries_of(self, document_ids: Iterable[int]) -> list[sqlite3.Row]:
+        """Those documents' state and latest status, like :meth:`summaries`."""
+        ids = sorted(set(document_ids))
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return list(
+            self.db.execute(
+                "SELECT id, message_type, business_key, app_type, state, customs_status, customs_info,"
+                f" customs_time, updated FROM documents WHERE id IN ({marks}) ORDER BY id",
+                ids,
+            )
+        )
+
     def search(
         self,
         *,
