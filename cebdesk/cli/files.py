@@ -30,7 +30,7 @@ def cmd_template(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 
 def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from ..pipeline import ConvertOptions, convert
-    from ..settings import find_profile
+    from ..pipeline.workspace import Workspace
 
     if args.send:
         from .exchange import convert_and_send
@@ -43,7 +43,7 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     options = ConvertOptions(
         out_dir=args.output,
         doc_type=document_type(args.type) if args.type else None,
-        profile=find_profile(args.profile, getattr(args, "data_dir", None)),
+        profile=Workspace(getattr(args, "data_dir", None), profile_path=args.profile).profile,
         signer=signer_from(args, lang),
         per_message=args.per_message,
         sheet=args.sheet,
