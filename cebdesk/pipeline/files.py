@@ -24,7 +24,7 @@ from ..checks import (
 )
 from ..excel.reader import WorkbookReader
 from ..excel.xlsx import ReadLimits
-from ..files import atomic_write, private_dir
+from ..files import atomic_write, atomic_write_many, private_dir
 from ..findings import Finding, InputError, Location, Severity
 from ..messages.build import build_message, file_name, indent, serialize
 from ..messages.parse import ParsedMessage, read_message, read_message_file, unwrap_dxp
@@ -470,13 +470,22 @@ class SignReport:
         }
 
 
-class _BackgroundWriter:
-    """Writes files durably (temporary name, fsync, rename) on a thread of its own, in order,
-    while the caller signs the next message: the token and the disk both release the GIL, so
-    neither waits for the other. ``done(path)`` is called once a file is whole on disk, and only
-    then is it reported; a write that fails stops everything after it and is raised to the caller."""
+def _reporter(batch):
+    """``done(index)`` for ``atomic_write_many``: the callback handed over with that file."""
+    return lambda index: batch[index][2](batch[index][0])
 
-    def __init__(self, depth: int = 64) -> None:
+
+class _BackgroundWriter:
+    """Writes files durably on a thread of its own, in order, while the caller signs the next
+    message. What has queued up meanwhile is written as one batch (``atomic_write_many``: one
+    flush of the disk for the batch, not one per file), so a fast key gets large batches and a
+    slow one batches of one. ``done(path)`` is called once a file is whole and durable on disk,
+    and only then is it reported; a write that fails stops everything after it and is raised to
+    the caller."""
+
+    BATCH = 64
+
+    def __init__(self, depth: int = 128) -> None:
         import queue
         import threading
 
@@ -486,16 +495,23 @@ class _BackgroundWriter:
         self._thread.start()
 
     def _run(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            if self._error is not None:
+        import queue
+
+        closing = False
+        while not closing:
+            batch = [self._queue.get()]
+            while len(batch) < self.BATCH:
+                try:
+                    batch.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            if None in batch:
+                closing = True
+                batch = batch[: batch.index(None)]
+            if self._error is not None or not batch:
                 continue  # drain: nothing after a failed write is written
-            target, data, done = item
             try:
-                atomic_write(target, data)
-                done(target)
+                atomic_write_many([(target, data) for target, data, _done in batch], _reporter(batch))
             except BaseException as exc:  # raised in the caller's thread
                 self._error = exc
 

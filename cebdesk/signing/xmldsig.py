@@ -262,6 +262,20 @@ def _digest_cause(root: etree._Element, expected: str, hash_name: str) -> str:
     return "sig.digest_changed"
 
 
+#: The parts of ds:Signature that verification reads: (name, path in Clark notation).
+_PARTS = tuple(
+    (path.split("/")[-1], "/".join(_DS + step for step in path.split("/")))
+    for path in (
+        "SignedInfo",
+        "SignedInfo/SignatureMethod",
+        "SignedInfo/Reference/DigestMethod",
+        "SignedInfo/Reference/DigestValue",
+        "SignatureValue",
+        "KeyInfo/X509Data/X509Certificate",
+    )
+)
+
+
 def verify_message(
     root: etree._Element, name: str = "<message>", *, now: dt.datetime | None = None
 ) -> Verdict:
@@ -280,19 +294,12 @@ def verify_message(
         problem("sig.none")
         return verdict
     parts = {}
-    for part in (
-        "SignedInfo",
-        "SignedInfo/ds:SignatureMethod",
-        "SignedInfo/ds:Reference/ds:DigestMethod",
-        "SignedInfo/ds:Reference/ds:DigestValue",
-        "SignatureValue",
-        "KeyInfo/ds:X509Data/ds:X509Certificate",
-    ):
-        node = sig.find("ds:" + part, {"ds": NS_DS})
+    for part, path in _PARTS:
+        node = sig.find(path)
         if node is None:
-            problem("sig.structure", element="ds:" + part.split("/")[-1].removeprefix("ds:"))
+            problem("sig.structure", element="ds:" + part)
             return verdict
-        parts[part.split("/")[-1].removeprefix("ds:")] = node
+        parts[part] = node
     signed_info = parts["SignedInfo"]
 
     canon = signed_info.find(f"{_DS}CanonicalizationMethod")
