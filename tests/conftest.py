@@ -16,6 +16,8 @@ os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 ROOT = Path(__file__).resolve().parents[1]
 ANCHORS = Path(os.environ.get("CEBDESK_ANCHORS", ROOT.parent / "shared" / "anchors"))
 IMPORT_XSD = ANCHORS / "ceb-xsd" / "202205" / "海关跨境进口业务节点报文定义202205.xsd"
+EXPORT_XSD = ANCHORS / "ceb-xsd" / "202205" / "海关跨境出口业务节点报文定义202205.xsd"
+EXPORT_XSD_2018 = ANCHORS / "ceb-xsd" / "2018-113" / "出口业务节点报文.xsd"
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +34,24 @@ def import_schema(anchors):
     from lxml import etree
 
     return etree.XMLSchema(etree.parse(str(IMPORT_XSD)))
+
+
+@pytest.fixture(scope="session")
+def export_schema(anchors):
+    from lxml import etree
+
+    return etree.XMLSchema(etree.parse(str(EXPORT_XSD)))
+
+
+@pytest.fixture(scope="session")
+def schema_for(import_schema, export_schema):
+    """The official 202205 schema for a message type, document type or family ("import"/"export")."""
+
+    def pick(what):
+        family = what if isinstance(what, str) else getattr(what, "family", None) or what.message.family
+        return export_schema if family == "export" else import_schema
+
+    return pick
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,10 @@ reader, checks, builder, parser) reads field order, types, lengths and labels fr
 
 from __future__ import annotations
 
-from . import codes, entities
-from .documents import DOCUMENT_TYPES
-from .messages import EXPORT_DECLARATIONS, EXPORT_RECEIPTS, IMPORT_MESSAGES
+from . import codes, entities, export
+from .documents import DOCUMENT_TYPES, EXPORT_TYPES, IMPORT_TYPES
+from .export import EXPORT_MESSAGES
+from .messages import ALL_MESSAGES, EXPORT_DECLARATIONS, EXPORT_RECEIPTS, IMPORT_MESSAGES
 from .model import (
     Code,
     CodeTable,
@@ -30,13 +31,13 @@ BASE_TRANSFER = entities.BaseTransfer
 BASE_SUBSCRIBE = entities.BaseSubscribe
 EXTEND_MESSAGE = entities.ExtendMessage
 
-_MESSAGES = {mt.code: mt for mt in IMPORT_MESSAGES}
+_MESSAGES = {mt.code: mt for mt in ALL_MESSAGES}
 _DOCUMENTS = {dt.name: dt for dt in DOCUMENT_TYPES}
 _DOCUMENTS_BY_MESSAGE = {dt.message.code: dt for dt in DOCUMENT_TYPES}
 
 
 def message_type(code: str) -> MessageType:
-    """The message type for ``CEB311Message`` (``CEB311`` and ``311`` also work)."""
+    """The message type for ``CEB311Message`` (``CEB311`` and ``311`` also work), import or export."""
     key = code if code.endswith("Message") else f"CEB{code.removeprefix('CEB')}Message"
     try:
         return _MESSAGES[key]
@@ -68,11 +69,17 @@ def document_type_for(message: MessageType) -> DocumentType | None:
 
 
 __all__ = [
+    "ALL_MESSAGES",
     "BASE_SUBSCRIBE",
     "BASE_TRANSFER",
     "DOCUMENT_TYPES",
+    "EXPORT_DECLARATIONS",
+    "EXPORT_MESSAGES",
+    "EXPORT_RECEIPTS",
+    "EXPORT_TYPES",
     "EXTEND_MESSAGE",
     "IMPORT_MESSAGES",
+    "IMPORT_TYPES",
     "NS_CEB",
     "NS_DS",
     "NS_XSI",
@@ -91,6 +98,7 @@ __all__ = [
     "document_type",
     "document_type_for",
     "entities",
+    "export",
     "message_type",
     "signature_position",
 ]

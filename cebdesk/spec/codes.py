@@ -1,4 +1,4 @@
-"""Code tables (代码表) used by the import messages.
+"""Code tables (代码表) used by the import and export messages.
 
 Strict tables are the ones the standard (202205 XSD documentation) spells out. The JGS-20
 excerpts (unit, country, transport mode, wrap type) are transcribed from public third-party
@@ -42,6 +42,42 @@ SUBSCRIBE_STATUS = _table(
 )
 TAX_STATUS = _table("taxStatus", "税单状态", "1:已生成 2:已汇总 3:作废", strict=True, source=STANDARD)
 
+# Export (202205 export XSD).
+#: CEB303 orderType: the standard lists I-进口商品订单 beside these; an export order is never I.
+EXPORT_ORDER_TYPE = _table(
+    "exportOrderType", "订单类型", "E:出口商品订单 B:B2B出口订单 W:外综服订单", strict=True, source=STANDARD
+)
+#: Arrival and export inventory: always E.
+IE_FLAG_EXPORT = _table("ieFlagExport", "进出口标记", "E:出口", strict=True, source=STANDARD)
+#: Export refund and tally: "出口退货填写I" (the goods come back in).
+IE_FLAG_RETURN = _table("ieFlagReturn", "进出口标记", "I:进口（出口退货）", strict=True, source=STANDARD)
+STATISTICS_FLAG = _table(
+    "statisticsFlag", "申报业务类型", "A:简化申报 B:汇总申报", strict=True, source=STANDARD
+)
+#: "一般出口为9610,特殊区域出口为1210/1239". Not strict: later notices added export modes
+#: (9710, 9810) that the 202205 tables do not name.
+EXPORT_TRADE_MODE = _table(
+    "exportTradeMode",
+    "贸易方式",
+    "9610:跨境贸易电子商务 1210:保税跨境贸易电子商务 1239:保税跨境贸易电子商务A",
+    strict=False,
+    source=STANDARD,
+)
+#: fFlag/iFlag: fixed at 3 by the XSD.
+FEE_FLAG = _table("feeFlag", "运费/保费标志", "3:总价", strict=True, source=STANDARD)
+SUMMARY_FLAG = _table(
+    "summaryFlag",
+    "收发货人汇总标志",
+    "1:按收发货人单一汇总 2:按收发货人和生产销售单位汇总",
+    strict=True,
+    source=STANDARD,
+)
+#: "填1,按清单原始商品名相同汇总，不填则按商品综合分类名汇总" – yet the element is required, so
+#: only 1 is known; anything else is a warning.
+ITEM_NAME_FLAG = _table(
+    "itemNameFlag", "按商品名汇总标志", "1:按企业商品名汇总", strict=False, source=STANDARD
+)
+
 TRAF_MODE = _table(
     "trafMode",
     "运输方式",
@@ -69,6 +105,15 @@ COUNTRY = _table(
     "330:瑞典 331:瑞士 344:俄罗斯联邦 347:乌克兰 352:捷克共和国 400:拉丁美洲 402:阿根廷 410:巴西 "
     "412:智利 429:墨西哥 434:秘鲁 500:北美洲 501:加拿大 502:美国 600:大洋洲 601:澳大利亚 "
     "609:新西兰 701:国(地)别不详的 702:联合国及机构和国际组织 999:中性包装原产国别",
+    strict=False,
+    source=JGS20_EXCERPT,
+)
+#: Export amounts may be in any currency ("海关标准的参数代码 … 货币代码"); not strict.
+EXPORT_CURRENCY = _table(
+    "exportCurrency",
+    "币制",
+    "142:人民币 110:港币 116:日本元 121:澳门元 132:新加坡元 133:韩国元 300:欧元 303:英镑 "
+    "501:加拿大元 502:美元 601:澳大利亚元",
     strict=False,
     source=JGS20_EXCERPT,
 )
@@ -108,4 +153,13 @@ ALL_TABLES: tuple[CodeTable, ...] = (
     WRAP_TYPE,
     COUNTRY,
     UNIT,
+    EXPORT_ORDER_TYPE,
+    IE_FLAG_EXPORT,
+    IE_FLAG_RETURN,
+    STATISTICS_FLAG,
+    EXPORT_TRADE_MODE,
+    FEE_FLAG,
+    SUMMARY_FLAG,
+    ITEM_NAME_FLAG,
+    EXPORT_CURRENCY,
 )

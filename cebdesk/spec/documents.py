@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import export as x
 from . import messages as m
 from .model import DocumentType
 
@@ -87,7 +88,7 @@ DELIVERY = DocumentType(
     label_en="Warehouse entry list",
 )
 
-DOCUMENT_TYPES: tuple[DocumentType, ...] = (
+IMPORT_TYPES: tuple[DocumentType, ...] = (
     ORDER,
     PAYMENT,
     LOGISTICS,
@@ -97,3 +98,128 @@ DOCUMENT_TYPES: tuple[DocumentType, ...] = (
     INVENTORY_REFUND,
     DELIVERY,
 )
+
+# Export (spec/export.py). Identity: the number customs' receipt (…Return) names the document by,
+# with the enterprise code the receipt carries beside it. Orders, payments' receipts and waybills
+# keep the import rule (orderNo per platform or e-commerce enterprise, logisticsNo per logistics
+# enterprise). Arrival and departure are the logistics enterprise's, by its own copNo
+# (ArrivalReturn/DepartureReturn: copNo + logisticsCode); inventory, cancellation, waybill list
+# and summary are the declaring agent's (…Return: copNo + agentCode). A refund names customs'
+# invtNo of the inventory it returns (RefundReturn: invtNo + agentCode); a tally names the parcel
+# (InvtRefundDetailReturn: logisticsNo + operatorCode, the site operator who sends it).
+
+EXPORT_ORDER = DocumentType(
+    "export-order",
+    "电子订单（出口）",
+    x.CEB303,
+    key=("orderNo",),
+    identity=("orderNo", "ebpCode"),
+    defaults=_DECLARE,
+    label_en="Export order",
+)
+EXPORT_RECEIPT = DocumentType(
+    "export-receipt",
+    "收款单",
+    x.CEB403,
+    key=("orderNo",),
+    identity=("orderNo", "ebcCode"),
+    defaults=_DECLARE,
+    label_en="Payment receipt",
+)
+EXPORT_LOGISTICS = DocumentType(
+    "export-logistics",
+    "物流运单（出口）",
+    x.CEB505,
+    key=("logisticsNo",),
+    identity=("logisticsNo", "logisticsCode"),
+    defaults=_DECLARE,
+    label_en="Export waybill",
+)
+ARRIVAL = DocumentType(
+    "arrival",
+    "运抵单",
+    x.CEB507,
+    key=("copNo",),
+    identity=("copNo", "logisticsCode"),
+    defaults=_DECLARE,
+    label_en="Arrival",
+)
+DEPARTURE = DocumentType(
+    "departure",
+    "离境单",
+    x.CEB509,
+    key=("copNo",),
+    identity=("copNo", "logisticsCode"),
+    defaults=_DECLARE,
+    label_en="Departure",
+)
+EXPORT_INVENTORY = DocumentType(
+    "export-inventory",
+    "申报清单（出口）",
+    x.CEB603,
+    key=("copNo",),
+    identity=("copNo", "agentCode"),
+    defaults=_DECLARE,
+    label_en="Export inventory",
+)
+EXPORT_CANCEL = DocumentType(
+    "export-cancel",
+    "撤销申请单（出口）",
+    x.CEB605,
+    key=("copNo",),
+    identity=("copNo", "agentCode"),
+    defaults=_DECLARE,
+    label_en="Export inventory cancellation",
+)
+WAYBILL = DocumentType(
+    "waybill",
+    "清单总分单",
+    x.CEB607,
+    key=("copNo",),
+    identity=("copNo", "agentCode"),
+    defaults=_DECLARE,
+    label_en="Master waybill list",
+)
+EXPORT_REFUND = DocumentType(
+    "export-refund",
+    "退货申请单（出口）",
+    x.CEB213,
+    key=("invtNo",),
+    identity=("invtNo", "agentCode"),
+    defaults=_DECLARE,
+    label_en="Export return request",
+)
+TALLY = DocumentType(
+    "tally",
+    "理货明细单",
+    x.CEB215,
+    key=("logisticsNo",),
+    identity=("logisticsNo", "operatorCode"),
+    defaults=_DECLARE,
+    label_en="Tally list",
+)
+SUMMARY = DocumentType(
+    "summary",
+    "汇总申请单",
+    x.CEB701,
+    key=("copNo",),
+    identity=("copNo", "agentCode"),
+    defaults=_DECLARE,
+    label_en="Summary application",
+)
+
+EXPORT_TYPES: tuple[DocumentType, ...] = (
+    EXPORT_ORDER,
+    EXPORT_RECEIPT,
+    EXPORT_LOGISTICS,
+    ARRIVAL,
+    DEPARTURE,
+    EXPORT_INVENTORY,
+    EXPORT_CANCEL,
+    WAYBILL,
+    EXPORT_REFUND,
+    TALLY,
+    SUMMARY,
+)
+
+DOCUMENT_TYPES: tuple[DocumentType, ...] = IMPORT_TYPES + EXPORT_TYPES

@@ -71,6 +71,9 @@ DECIMAL_19_5 = FieldType(Kind.DECIMAL, total_digits=19, fraction_digits=5, minim
 INT = FieldType(Kind.INT, minimum=1)
 #: packNo, the number of parcels ("限定为1").
 INT9 = FieldType(Kind.INT, total_digits=9, minimum=1)
+#: Export line numbers: gnum int(5) (refund lines int(4)), "从1开始" as for import.
+INT5 = FieldType(Kind.INT, total_digits=5, minimum=1)
+INT4 = FieldType(Kind.INT, total_digits=4, minimum=1)
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,9 @@ class MessageType:
     signature: str = "none"  # "required", "optional", "none"
     family: str = "import"
     signature_position: SignaturePosition = SignaturePosition.LAST
+    #: The head carries msgCount/msgSeqNo: a document too long for one message is split over
+    #: several, numbered 1..msgCount (export arrival, departure, waybill, summary).
+    parts: bool = False
 
     @property
     def number(self) -> str:
@@ -239,6 +245,11 @@ class DocumentType:
         the ``identity`` elements' values joined by "/", number first. The journal, receipt
         matching, the status look-up and the simulator all use this one function."""
         return "/".join(values.get(name, "") for name in self.identity)
+
+    @property
+    def direction(self) -> str:
+        """"import" or "export": the family of the message it is sent as."""
+        return self.message.family
 
     @property
     def head(self) -> Entity:
