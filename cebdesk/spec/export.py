@@ -14,7 +14,9 @@ required field may be empty is for the checks, as for import.
 
 from __future__ import annotations
 
-from . import codes
+import dataclasses
+
+from . import codes, entities
 from .model import (
     DECIMAL_19_5,
     INT4,
@@ -1382,6 +1384,19 @@ SummaryResultList = Entity(
     ),
 )
 
+#: The export XSD's BaseTransfer differs from import's in one facet: copCode has no minLength.
+#: Messages are read and written with the import transcription (spec.BASE_TRANSFER), which asks
+#: for a copCode in both directions; this one records what the export XSD itself says.
+BaseTransfer = Entity(
+    "BaseTransfer",
+    entities.BaseTransfer.label,
+    tuple(
+        dataclasses.replace(f, type=text(0, 18)) if f.name == "copCode" else f
+        for f in entities.BaseTransfer.fields
+    ),
+)
+#: The same in both XSDs.
+BaseSubscribe = entities.BaseSubscribe
 
 D = Direction.DECLARATION
 R = Direction.RECEIPT
@@ -1395,6 +1410,7 @@ def _declaration(
     lst: Entity | None = None,
     *,
     max_lines: int | None = 100,
+    min_lines: int = 1,
     parts: bool = False,
 ) -> MessageType:
     return MessageType(
@@ -1409,6 +1425,7 @@ def _declaration(
         signature="optional",
         family="export",
         signature_position=SignaturePosition.BEFORE_EXTEND,
+        min_lines=min_lines,
         parts=parts,
     )
 
@@ -1421,6 +1438,7 @@ def _receipt(
     lst: Entity | None = None,
     *,
     max_lines: int | None = 99,
+    min_lines: int = 1,
 ) -> MessageType:
     return MessageType(
         code,
@@ -1434,6 +1452,7 @@ def _receipt(
         signature="none",
         family="export",
         signature_position=SignaturePosition.BEFORE_EXTEND,
+        min_lines=min_lines,
     )
 
 
@@ -1445,7 +1464,7 @@ CEB505 = _declaration("CEB505Message", "物流运单", Logistics)
 CEB506 = _receipt("CEB506Message", "物流运单回执", LogisticsReturn)
 #: An arrival may carry no lines at all (ArrivalList{0..}).
 CEB507 = _declaration(
-    "CEB507Message", "运抵单", ArrivalHead, "Arrival", ArrivalList, max_lines=None, parts=True
+    "CEB507Message", "运抵单", ArrivalHead, "Arrival", ArrivalList, max_lines=None, min_lines=0, parts=True
 )
 CEB508 = _receipt("CEB508Message", "运抵单回执", ArrivalReturn)
 CEB509 = _declaration(
@@ -1472,12 +1491,19 @@ CEB701 = _declaration(
     "SummaryApply",
     SummaryApplyList,
     max_lines=None,
+    min_lines=0,
     parts=True,
 )
 CEB702 = _receipt("CEB702Message", "汇总申请单回执", SummaryReturn)
 #: What customs sends once a summary is done: the declaration's numbers and the summarised lines.
 CEB792 = _receipt(
-    "CEB792Message", "汇总结果单", SummaryResultHead, "SummaryResult", SummaryResultList, max_lines=None
+    "CEB792Message",
+    "汇总结果单",
+    SummaryResultHead,
+    "SummaryResult",
+    SummaryResultList,
+    max_lines=None,
+    min_lines=0,
 )
 
 EXPORT_MESSAGES: tuple[MessageType, ...] = (

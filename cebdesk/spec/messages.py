@@ -75,6 +75,8 @@ IMPORT_MESSAGES: tuple[MessageType, ...] = (
 EXPORT_DECLARATIONS: tuple[str, ...] = tuple(
     mt.code for mt in EXPORT_MESSAGES if mt.direction is Direction.DECLARATION
 )
-EXPORT_RECEIPTS: tuple[str, ...] = tuple(mt.code for mt in EXPORT_MESSAGES if mt.direction is Direction.RECEIPT)
+EXPORT_RECEIPTS: tuple[str, ...] = tuple(
+    mt.code for mt in EXPORT_MESSAGES if mt.direction is Direction.RECEIPT
+)
 
 ALL_MESSAGES: tuple[MessageType, ...] = IMPORT_MESSAGES + EXPORT_MESSAGES

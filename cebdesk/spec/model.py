@@ -200,6 +200,9 @@ class MessageType:
     signature: str = "none"  # "required", "optional", "none"
     family: str = "import"
     signature_position: SignaturePosition = SignaturePosition.LAST
+    #: Fewest lines a document carries (XSD minOccurs of the list): 0 where the standard lets
+    #: the list be empty (export arrival, summary, summary result).
+    min_lines: int = 1
     #: The head carries msgCount/msgSeqNo: a document too long for one message is split over
     #: several, numbered 1..msgCount (export arrival, departure, waybill, summary).
     parts: bool = False
@@ -248,7 +251,7 @@ class DocumentType:
 
     @property
     def direction(self) -> str:
-        """"import" or "export": the family of the message it is sent as."""
+        """The direction of trade, "import" or "export": the family of its message."""
         return self.message.family
 
     @property

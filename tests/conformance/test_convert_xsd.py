@@ -13,20 +13,6 @@ from tests.factory import filled_template
 
 pytestmark = pytest.mark.conformance
 
-# SummaryApplyList (汇总申请单表体) is the one list without gnum: the document checks still
-# assume every list numbers its lines. Strict: the mark goes once they no longer do.
-_NO_GNUM = pytest.mark.xfail(
-    reason="document checks expect gnum in every list (SummaryApplyList has none)",
-    strict=True,
-    raises=KeyError,
-)
-
-
-def _types(types):
-    return [
-        pytest.param(d, marks=_NO_GNUM) if d.list is not None and "gnum" not in d.list else d for d in types
-    ]
-
 
 def _convert(tmp_path, doc_type, profile, signer, **kwargs):
     path = filled_template(doc_type, tmp_path / f"{doc_type.name}.xlsx", **kwargs)
@@ -42,7 +28,7 @@ def _assert_valid(schema, path):
     return doc
 
 
-@pytest.mark.parametrize("doc_type", _types(DOCUMENT_TYPES), ids=lambda d: d.name)
+@pytest.mark.parametrize("doc_type", DOCUMENT_TYPES, ids=lambda d: d.name)
 def test_each_type_converts_to_xsd_valid_signed_messages(doc_type, tmp_path, profile, signer, schema_for):
     report = _convert(tmp_path, doc_type, profile, signer, documents=3, lines=2)
     expected_messages = 3 if doc_type.message.max_nodes == 1 else 1
@@ -64,7 +50,7 @@ def test_each_type_converts_to_xsd_valid_signed_messages(doc_type, tmp_path, pro
 
 
 @pytest.mark.parametrize(
-    "doc_type", _types([d for d in DOCUMENT_TYPES if d.message.signature != "required"]), ids=lambda d: d.name
+    "doc_type", [d for d in DOCUMENT_TYPES if d.message.signature != "required"], ids=lambda d: d.name
 )
 def test_unsigned_messages_are_valid_where_the_signature_is_optional(doc_type, tmp_path, profile, schema_for):
     report = _convert(tmp_path, doc_type, profile, None, documents=2, lines=1)
@@ -100,7 +86,7 @@ def test_delivery_has_one_head_per_message_with_many_lines(tmp_path, profile, si
         _assert_valid(import_schema, message.path)
 
 
-@pytest.mark.parametrize("doc_type", _types(DOCUMENT_TYPES), ids=lambda d: d.name)
+@pytest.mark.parametrize("doc_type", DOCUMENT_TYPES, ids=lambda d: d.name)
 def test_maximum_length_chinese_text_and_five_decimal_amounts(
     doc_type, tmp_path, profile, signer, schema_for
 ):
