@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
 
 from ..excel.template import write_template
 from ..findings import Finding
-from ..spec import DOCUMENT_TYPES, document_type
+from ..spec import document_type
 from ..signing.base import SigningError
 from ..signing.select import describe_key, pin_needed
 from ..spec.receipts import explain_status
 from .context import AppContext
 from .dialogs import PinCancelled, ask_pin
+from .names import fill_type_combo, fill_type_menu, type_name
 from .models import ColumnSpec, MessageLabel, RowsModel, fit_columns, message_label, state_text
 from .workers import Job, explain, failure_of
 
@@ -63,14 +64,12 @@ class ImportView(QWidget):
         self.open_button = QPushButton(self.tr("打开文件…"))
         self.type = QComboBox()
         self.type.addItem(self.tr("自动识别类型"), None)
-        for dt in DOCUMENT_TYPES:
-            self.type.addItem(dt.display(language), dt.name)
+        fill_type_combo(self.type, language, lambda dt: dt.name)
         self.template_button = QToolButton()
         self.template_button.setText(self.tr("下载模板"))
         self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.template_menu = QMenu(self.template_button)
-        for dt in DOCUMENT_TYPES:
-            self.template_menu.addAction(dt.display(language)).setData(dt.name)
+        fill_type_menu(self.template_menu, language)
         self.template_button.setMenu(self.template_menu)
         self.excel_button = QPushButton(self.tr("用 Excel 打开"))
         self.excel_button.setEnabled(False)
@@ -137,10 +136,6 @@ DOCUMENT_COLUMNS = [
 ]
 
 
-#: label -> document type, to find a loaded row in the journal
-_TYPES_BY_LABEL = {dt.label: dt for dt in DOCUMENT_TYPES}
-
-
 class ImportController(QObject):
     """Behaviour of the import page. A QObject living on the GUI thread, so that the worker's
     signals reach its slots there (queued), never on the worker's thread.
@@ -189,7 +184,7 @@ class ImportController(QObject):
     def choose_template(self, name: str) -> None:
         doc_type = document_type(name)
         path, _ = QFileDialog.getSaveFileName(
-            self.view, self.tr("保存模板"), f"{doc_type.label}.xlsx", "Excel (*.xlsx)"
+            self.view, self.tr("保存模板"), f"{type_name(doc_type)}.xlsx", "Excel (*.xlsx)"
         )
         if path:
             self.save_template(name, Path(path))
@@ -217,8 +212,10 @@ class ImportController(QObject):
     def _loaded(self, result) -> None:
         rows, findings = result
         for row in rows:
-            doc_type = _TYPES_BY_LABEL.get(row.pop("label"))
-            row["type"] = doc_type.display(self.context.language) if doc_type else ""
+            # by the type's name: an import and an export type may share a label (电子订单)
+            row.pop("label", None)
+            doc_type = document_type(row.pop("name")) if row.get("name") else None
+            row["type"] = type_name(doc_type, self.context.language) if doc_type else ""
             row["code"] = doc_type.message.code if doc_type else None
         self._states(rows)
         self.model.set_rows(rows)

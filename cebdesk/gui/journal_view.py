@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..pipeline.workspace import StatusQuery
-from ..spec import IMPORT_MESSAGES, Direction
 from ..spec.receipts import Family, explain_status
 from .context import AppContext
-from .names import message_name
+from .names import DIRECTIONS, direction_name, fill_type_combo, types_of
 from .models import (
     ROW_ROLE,
     ColumnSpec,
@@ -79,11 +78,13 @@ class JournalView(QWidget):
         top.addWidget(self.counts, 1)
         layout.addLayout(top)
         bar = QHBoxLayout()
+        self.language = language
+        self.direction = QComboBox()
+        self.direction.addItem(self.tr("全部"), None)
+        for direction in DIRECTIONS:
+            self.direction.addItem(direction_name(direction), direction)
         self.type = QComboBox()
-        self.type.addItem(self.tr("全部单证"), None)
-        for mt in IMPORT_MESSAGES:
-            if mt.direction is Direction.DECLARATION:
-                self.type.addItem(message_name(mt.code, language), mt.code)
+        self.show_types(None)
         self.family = QComboBox()
         self.family.addItem(self.tr("全部状态"), None)
         for family in Family:
@@ -93,6 +94,7 @@ class JournalView(QWidget):
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("按编号、类型或状态筛选"))
+        bar.addWidget(self.direction)
         bar.addWidget(self.type)
         bar.addWidget(self.family)
         bar.addWidget(QLabel(self.tr("更新自")))
@@ -115,6 +117,14 @@ class JournalView(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([700, 300])
         layout.addWidget(splitter, 1)
+
+    def show_types(self, direction: str | None) -> None:
+        """The type list for a direction (None: both, under headings), starting at 全部单证."""
+        self.type.blockSignals(True)
+        self.type.clear()
+        self.type.addItem(self.tr("全部单证"), None)
+        fill_type_combo(self.type, self.language, lambda dt: dt.message.code, direction=direction)
+        self.type.blockSignals(False)
 
 
 def receipt_line(r, language: str = "zh") -> str:
@@ -147,6 +157,7 @@ class JournalController(QObject):
         self.poll.timeout.connect(self.read_receipts)
         self.poll.start(poll_ms)
         view.filter.textChanged.connect(self.refresh)
+        view.direction.currentIndexChanged.connect(self._direction_chosen)
         view.type.currentIndexChanged.connect(self.refresh)
         view.family.currentIndexChanged.connect(self.refresh)
         view.since.dateChanged.connect(self.refresh)
@@ -196,15 +207,23 @@ class JournalController(QObject):
         self.view.message.setToolTip(failure.detail if failure is not None else "")
 
     @Slot()
+    def _direction_chosen(self) -> None:
+        self.view.show_types(self.view.direction.currentData())
+        self.refresh()
+
+    @Slot()
     def refresh(self, *_args) -> None:
         wanted = self.view.filter.text().strip()
         code_wanted, family_wanted = self.view.type.currentData(), self.view.family.currentData()
+        direction = self.view.direction.currentData()
         since = self.view.since.date().toString("yyyy-MM-dd")
         selected = self.selected_id()
         rows = []
         language = self.context.language
-        query = StatusQuery(message_type=code_wanted, since=since, limit=-1)
-        for d in self.context.workspace().status(query, lang=language):
+        codes = [code_wanted] if code_wanted or direction is None else [dt.message.code for dt in types_of(direction)]
+        workspace = self.context.workspace()
+        found = [d for code in codes for d in workspace.status(StatusQuery(message_type=code, since=since, limit=-1), lang=language)]
+        for d in sorted(found, key=lambda d: d.id):
             row = status_row(d, language)
             row["type"] = f"{row['label']} {d.message_type[:6]}"
             shown = {k: row[k] for k in ("type", "key", "appType", "state", "returnStatus", "meaning", "returnInfo", "returnTime")}

@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.import_view)
         self.pages.addWidget(self.journal_view)
         self.pages.addWidget(self.query_view)
-        self.settings_view = SettingsView()
+        self.settings_view = SettingsView(language=context.language)
         self.settings = SettingsController(self.settings_view, context)
         self.pages.addWidget(self.settings_view)
         self.settings.saved.connect(self._settings_saved)

@@ -42,9 +42,10 @@ from ..messages.safexml import parse_file
 from ..signing.xmldsig import verify_message
 from ..pipeline.workspace import StatusQuery
 from ..spec.receipts import DECIDED_STATUSES
-from ..spec import DOCUMENT_TYPES, message_type
+from ..spec import message_type
 from .context import AppContext
 from .journal_view import receipt_line
+from .names import DIRECTIONS, direction_name, fill_type_combo, types_of
 from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label, status_row
 
 COLUMNS = [
@@ -77,10 +78,13 @@ class QueryView(QWidget):
         layout.setSpacing(4)
         form = QFormLayout()
         row = QHBoxLayout()
+        self.language = language
+        self.direction = QComboBox()
+        self.direction.addItem(self.tr("全部"), None)
+        for direction in DIRECTIONS:
+            self.direction.addItem(direction_name(direction), direction)
         self.type = QComboBox()
-        self.type.addItem(self.tr("全部"), None)
-        for dt in DOCUMENT_TYPES:
-            self.type.addItem(dt.display(language), dt.message.code)
+        self.show_types(None)
         self.key = QLineEdit()
         self.key.setPlaceholderText(self.tr("订单编号 / 运单号 / 清单编号 / 企业编号"))
         self.buyer = QLineEdit()
@@ -92,6 +96,7 @@ class QueryView(QWidget):
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+        row.addWidget(self.direction)
         row.addWidget(self.type)
         row.addWidget(self.key, 2)
         row.addWidget(self.buyer, 1)
@@ -144,6 +149,14 @@ class QueryView(QWidget):
         splitter.setSizes([660, 440])
         layout.addWidget(splitter, 1)
 
+    def show_types(self, direction: str | None) -> None:
+        """The type list for a direction (None: both, under headings), starting at 全部."""
+        self.type.blockSignals(True)
+        self.type.clear()
+        self.type.addItem(self.tr("全部类型"), None)
+        fill_type_combo(self.type, self.language, lambda dt: dt.message.code, direction=direction)
+        self.type.blockSignals(False)
+
 
 class QueryController(QObject):
     """The query page. A search once made is made again after every operation (send, receipts,
@@ -160,6 +173,8 @@ class QueryController(QObject):
         self.current_file: Path | None = None
         self.searched = False
         view.search_button.clicked.connect(self.search)
+        view.direction.currentIndexChanged.connect(self._direction_chosen)
+        view.type.currentIndexChanged.connect(self._type_chosen)
         view.key.returnPressed.connect(self.search)
         view.buyer.returnPressed.connect(self.search)
         view.status.returnPressed.connect(self.search)
@@ -177,20 +192,43 @@ class QueryController(QObject):
         return self.tr("标准名称：{label}").format(label=field.standard_label)
 
     @Slot()
+    def _direction_chosen(self) -> None:
+        """A direction chosen: its types to choose from, and the search made again."""
+        self.view.show_types(self.view.direction.currentData())
+        if self.searched:
+            self.search()
+
+    @Slot()
+    def _type_chosen(self) -> None:
+        if self.searched:
+            self.search()
+
+    def _codes(self) -> list[str | None]:
+        """The message types the search covers: the chosen type, a direction's types, or all (None)."""
+        v = self.view
+        code, direction = v.type.currentData(), v.direction.currentData()
+        if code or direction is None:
+            return [code]
+        return [dt.message.code for dt in types_of(direction)]
+
+    @Slot()
     def search(self) -> list[dict]:
         v = self.view
-        code, key, buyer, status = (
-            v.type.currentData(),
+        key, buyer, status = (
             v.key.text().strip(),
             v.buyer.text().strip(),
             v.status.text().strip(),
         )
         since, until = v.since.date().toString("yyyy-MM-dd"), v.until.date().toString("yyyy-MM-dd")
         selected = self._current_id()
-        query = StatusQuery(
-            message_type=code, key=key or None, person=buyer or None, status=status or None, since=since, until=until
-        )
-        rows = [status_row(d, self.context.language) for d in self.context.workspace().status(query, lang=self.context.language)]
+        workspace, language = self.context.workspace(), self.context.language
+        found = []
+        for code in self._codes():
+            query = StatusQuery(
+                message_type=code, key=key or None, person=buyer or None, status=status or None, since=since, until=until
+            )
+            found += workspace.status(query, lang=language)
+        rows = [status_row(d, language) for d in sorted(found, key=lambda d: d.id)]
         self.searched = True
         self.model.set_rows(rows)
         fit_columns(v.table)

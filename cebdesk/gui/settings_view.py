@@ -34,8 +34,9 @@ from ..findings import Finding, InputError, Location, Severity
 from ..settings import ExchangeSettings, Profile, save_profile
 from ..signing.base import SigningError
 from ..signing.select import SignerOptions
-from ..spec import DOCUMENT_TYPES, Field
+from ..spec import DOCUMENT_TYPES, DocumentType, Field
 from .context import AppContext
+from .names import DIRECTIONS, direction_name, type_name, types_of
 
 TRANSFER = (
     ("copCode", QT_TRANSLATE_NOOP("cebdesk", "传输企业代码")),
@@ -56,7 +57,7 @@ SIGNER_KEYS = {
     "pkcs11": ("pkcs11_module", "token_label", "key_label", "key_id", "sm2_mechanism"),
     "eport": ("eport_control",),
 }
-ELEMENT, LABEL, VALUE = range(3)
+ELEMENT, LABEL, VALUE, USED = range(4)
 
 
 @cache
@@ -91,8 +92,52 @@ def signer_settings(options: SignerOptions) -> dict[str, str]:
 
 
 def element_label(name: str) -> str:
-    """The standard's Chinese label(s) for a [defaults] key; "" when no document has it."""
+    """The standard's Chinese label(s) for a [defaults] key; "" when no document has it. Where
+    import and export documents name the element differently (InventoryList.country: 原产国 on
+    an import inventory, 运抵国 on an export one) each direction's names are given apart."""
+    by_direction = direction_labels(name)
+    if len(set(by_direction.values())) > 1:
+        return " / ".join(f"{direction_name(d)}：{labels}" for d, labels in by_direction.items())
     return " / ".join(dict.fromkeys(f.label for f in fields_named(name)))
+
+
+def direction_labels(name: str) -> dict[str, str]:
+    """Direction -> the labels its documents give the element a [defaults] key names."""
+    entity_name, _, element = name.rpartition(".")
+    out = {}
+    for direction, types in element_users(name).items():
+        labels = dict.fromkeys(
+            entity[element].label
+            for dt in types
+            for entity in (dt.head, dt.list)
+            if entity is not None and (not entity_name or entity.name == entity_name) and element in entity
+        )
+        out[direction] = " / ".join(labels)
+    return out
+
+
+@cache
+def element_users(name: str) -> dict[str, tuple[DocumentType, ...]]:
+    """The document types, by direction (import, export), whose head or lines have the
+    element a [defaults] key names: a default fills it in all of them."""
+    entity_name, _, element = name.rpartition(".")
+    users: dict[str, tuple[DocumentType, ...]] = {}
+    for direction in DIRECTIONS:
+        users[direction] = tuple(
+            dt
+            for dt in types_of(direction)
+            if any(
+                entity is not None and (not entity_name or entity.name == entity_name) and element in entity
+                for entity in (dt.head, dt.list)
+            )
+        )
+    return {direction: found for direction, found in users.items() if found}
+
+
+def _group(name: str) -> int:
+    """Where a default's row goes: both directions, import only, export only, unknown."""
+    used = element_users(name)
+    return 0 if len(used) == 2 else 1 if "import" in used else 2 if "export" in used else 3
 
 
 def _form(box: QGroupBox) -> QFormLayout:
@@ -102,8 +147,9 @@ def _form(box: QGroupBox) -> QFormLayout:
 
 
 class SettingsView(QWidget):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, language: str = "zh") -> None:
         super().__init__(parent)
+        self.language = language
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.where = QLabel("")
@@ -135,12 +181,15 @@ class SettingsView(QWidget):
 
         defaults = QGroupBox(self.tr("默认值（[defaults]：单元格为空时填入报文）"))
         box = QVBoxLayout(defaults)
-        self.defaults = QTableWidget(0, 3)
-        self.defaults.setHorizontalHeaderLabels([self.tr("元素"), self.tr("名称"), self.tr("值")])
+        self.defaults = QTableWidget(0, 4)
+        self.defaults.setHorizontalHeaderLabels(
+            [self.tr("元素"), self.tr("名称"), self.tr("值"), self.tr("用于")]
+        )
         header = self.defaults.horizontalHeader()
         header.setSectionResizeMode(ELEMENT, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(USED, QHeaderView.ResizeMode.ResizeToContents)
         self.defaults.verticalHeader().setVisible(False)
         self.defaults.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.defaults.setMinimumHeight(180)
@@ -240,6 +289,9 @@ class SettingsView(QWidget):
         label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
         table.setItem(row, LABEL, label)
         table.setItem(row, VALUE, QTableWidgetItem(value))
+        used = QTableWidgetItem("")
+        used.setFlags(used.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        table.setItem(row, USED, used)
         self.show_label(row)
         return row
 
@@ -256,6 +308,18 @@ class SettingsView(QWidget):
         else:
             label.setText(text)
             label.setForeground(self.palette().text().color())
+        used = self.defaults.item(row, USED)
+        if used is not None:
+            # which directions' documents the default fills, and (on hovering) which documents
+            users = element_users(name) if name else {}
+            comma, colon = (", ", ": ") if self.language == "en" else ("、", "：")
+            used.setText(comma.join(direction_name(d) for d in users))
+            tip = "\n".join(
+                direction_name(d) + colon + comma.join(type_name(dt, self.language) for dt in types)
+                for d, types in users.items()
+            )
+            used.setToolTip(tip)
+            label.setToolTip(tip)
 
     def default_rows(self) -> list[tuple[int, str, str]]:
         """(row, element, value) as typed, empty rows left out."""
@@ -303,9 +367,10 @@ class SettingsController(QObject):
         v.defaults.setRowCount(0)
         for name in COMMON_DEFAULTS:
             v.add_default_row(name, profile.defaults.get(name, ""))
-        for name, value in profile.defaults.items():
-            if name not in COMMON_DEFAULTS:
-                v.add_default_row(name, value)
+        # the rest grouped: for both directions, import only, export only, unknown elements
+        others = [name for name in profile.defaults if name not in COMMON_DEFAULTS]
+        for name in sorted(others, key=_group):
+            v.add_default_row(name, profile.defaults[name])
         v.defaults.blockSignals(False)
         signer = profile.signer or signer_settings(self.context.signer)
         kind = (
@@ -431,6 +496,13 @@ class SettingsController(QObject):
                 continue  # not set: the cell stays as the clerk fills it
             for finding in self._check_default(name, value):
                 (problems if finding.is_error else self.warnings).append(finding.render(lang))
+            labels = direction_labels(name)
+            if len(set(labels.values())) > 1:
+                self.warnings.append(
+                    self.tr("默认值 {element} 同时填入进口单证（{import_label}）和出口单证（{export_label}）").format(
+                        element=name, import_label=labels["import"], export_label=labels["export"]
+                    )
+                )
         if profile.exchange.mode == "http" and not profile.exchange.url:
             problems.append(self.tr("HTTP 方式需要上传地址"))
         for key in ("key_file", "cert"):

@@ -48,6 +48,7 @@ def read_documents(
                 rows.append(
                     {
                         "label": reader.doc_type.label,
+                        "name": reader.doc_type.name,
                         "key": doc.key,
                         "buyer": head.get("buyerName")
                         or head.get("payerName")

@@ -4,83 +4,82 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="177"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="172"/>
         <source>选择文件</source>
-        <extracomment>label -&gt; document type, to find a loaded row in the journal</extracomment>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="192"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="187"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="199"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="194"/>
         <source>已保存模板 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="264"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="262"/>
         <source>可发送</source>
         <translation>ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="262"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="260"/>
         <source>有错误</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="211"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="206"/>
         <source>没有找到能打开 {name} 的程序（Excel 或 WPS）。请手动打开这个文件：{path}</source>
         <translation>No program was found to open {name} (Excel or WPS). Open the file yourself: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="240"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="237"/>
         <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="289"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="287"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="342"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="340"/>
         <source>还没有打开文件：先点“打开文件…”；已导入的待发送单证在“发送与回执”页发送。</source>
         <translation>No file is open: click “Open files…” first; documents already imported and waiting are sent from the “Outbox &amp; receipts” page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="346"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="344"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="385"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="383"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="389"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="387"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="391"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="389"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="419"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="417"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="423"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="421"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="436"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="434"/>
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
@@ -88,13 +87,13 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="63"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="64"/>
         <source>打开文件…</source>
         <extracomment>the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="65"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="66"/>
         <source>自动识别类型</source>
         <translation>Detect the type</translation>
     </message>
@@ -104,47 +103,47 @@
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="75"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="74"/>
         <source>用 Excel 打开</source>
         <translation>Open in Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="77"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="76"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="78"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="77"/>
         <source>发送选中的单证；没有选中时发送全部可发送的单证</source>
         <translation>Sends the selected documents; with none selected, every document ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="87"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="86"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="97"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="97"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="97"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="120"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="119"/>
         <source>{rate} 个/秒，剩余约 {seconds} 秒</source>
         <translation>{rate}/s, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="122"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="121"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -152,12 +151,12 @@
 <context>
     <name>JournalController</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="193"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="205"/>
         <source>无法读入回执：{reason}</source>
         <translation>Receipts could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="238"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="241"/>
         <source>共 {total} 个单证，待发送 {pending}，待回执 {waiting}</source>
         <translation>{total} document(s), {pending} waiting to be sent, {waiting} waiting for a receipt</translation>
     </message>
@@ -165,17 +164,22 @@
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="82"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="125"/>
         <source>全部单证</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="87"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="89"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="94"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="83"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="96"/>
         <source>按编号、类型或状态筛选</source>
         <translation>Filter by number, type or status</translation>
     </message>
@@ -186,7 +190,7 @@
         <translation>Send waiting documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="97"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="100"/>
         <source>更新自</source>
         <translation>Updated since</translation>
     </message>
@@ -463,97 +467,97 @@
 <context>
     <name>QueryController</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="178"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="192"/>
         <source>标准名称：{label}</source>
         <translation>Name in the standard: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="223"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="235"/>
         <source>找到 {count} 个单证</source>
         <translation>{count} documents found</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="304"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="316"/>
         <source>（尚未发送）</source>
         <translation>(not sent yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="314"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="326"/>
         <source>没有已发送的报文可验签</source>
         <translation>No sent message to verify</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="318"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="330"/>
         <source>签名有效</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="318"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="330"/>
         <source>签名无效</source>
         <translation>Signature NOT valid</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="328"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="340"/>
         <source>查询结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="329"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="341"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="336"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="348"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>{rows} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="343"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="355"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="343"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="355"/>
         <source>查询结果.xlsx</source>
         <translation>results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="355"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="367"/>
         <source>先在表中选择要重发的单证</source>
         <translation>Select the documents to resend in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="359"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="371"/>
         <source>没有重发</source>
         <translation>Nothing was resent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="365"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="374"/>
         <source>{count} 个单证将作为变更（appType 2）发送</source>
         <translation>{count} documents will be sent as modifications (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="373"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="382"/>
         <source>作为变更重发？</source>
         <translation>Resend as a modification?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="380"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="389"/>
         <source>{count} 个单证海关已经有了结论（审结、放行、结关或退运）：</source>
         <translation>Customs has already decided on {count} document(s) (cleared, released, closed or returned):</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="386"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="395"/>
         <source>海关不受理已审结或已放行清单的变更（appType 2）：这样重发只会收到海关的异常回执，已放行的结果不会改变。要更正已放行的清单，须先提交撤销申请单（CEB623），海关同意撤销后再重新申报；清单状态不允许撤销时，海关回执 -623005。</source>
         <translation>Customs does not accept a modification (appType 2) of a cleared or released inventory: resending it only brings back an error receipt, and the release stands. To correct a released inventory, file a cancellation request (撤销申请单, CEB623) first and declare again once customs has cancelled it; when the inventory's status does not allow a cancellation, customs answers -623005.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="391"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="400"/>
         <source>仍然作为变更重发</source>
         <translation>Resend as a modification anyway</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="392"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="401"/>
         <source>不重发</source>
         <translation>Do not resend</translation>
     </message>
@@ -561,166 +565,176 @@
 <context>
     <name>QueryView</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="82"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="83"/>
         <source>全部</source>
         <extracomment>Statuses after which customs has decided (审结 399, 放行 800, 结关 899, 退运 700): a modification (appType 2) of such a document is not what customs accepts. the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="86"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="89"/>
         <source>订单编号 / 运单号 / 清单编号 / 企业编号</source>
         <translation>Order / waybill / inventory / enterprise number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="88"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="91"/>
         <source>订购人 / 支付人 / 收货人</source>
         <translation>Buyer / payer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="90"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="93"/>
         <source>回执状态，如 800、-621004</source>
         <translation>Receipt status, e.g. 800, -621004</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="100"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="104"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="102"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="106"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="107"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="111"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="108"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="112"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="109"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="113"/>
         <source>作为变更重发（appType 2）</source>
         <translation>Resend as modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="122"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="126"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="122"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="126"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="122"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="126"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="130"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="134"/>
         <source>重新验签</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="136"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="140"/>
         <source>表头</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="137"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="141"/>
         <source>表体</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="138"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="142"/>
         <source>报文</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="139"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="143"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="140"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="144"/>
         <source>回执</source>
         <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="156"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
     </message>
 </context>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="434"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="507"/>
         <source>HTTP 方式需要上传地址</source>
         <translation>HTTP mode needs an upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="343"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="408"/>
         <source>默认：{folder}</source>
         <translation>default: {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="350"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="416"/>
         <source>当前工作区：{data}　　档案文件：{profile}　　发送/接收目录：{outbox}</source>
         <translation>Workspace: {data}    profile file: {profile}    outbox: {outbox}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="354"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="420"/>
         <source>演示工作区（测试密钥，不能向海关申报）</source>
         <translation>Demo workspace (test key, never for customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="424"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="490"/>
         <source>默认值第 {row} 行：缺少元素名</source>
         <translation>Default values, row {row}: the element name is missing</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="427"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="493"/>
         <source>默认值中 {element} 出现了两次</source>
         <translation>{element} appears twice among the default values</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="438"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="502"/>
+        <source>默认值 {element} 同时填入进口单证（{import_label}）和出口单证（{export_label}）</source>
+        <translation>The default {element} fills both import documents ({import_label}) and export documents ({export_label})</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="511"/>
         <source>文件不存在：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="444"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="517"/>
         <source>SM2 机制号应为数字，如 0x80000100：{value}</source>
         <translation>the SM2 mechanism must be a number such as 0x80000100: {value}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="476"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="549"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="496"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="569"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="512"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="585"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="513"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="586"/>
         <source>界面语言已改为 {language}，重新启动 cebdesk 后生效。</source>
         <translation>The interface language is now {language}. It applies after cebdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="533"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="606"/>
         <source>{label} {serial} 至 {until}</source>
         <translation>{label} {serial} until {until}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="540"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="613"/>
         <source>没有找到令牌</source>
         <translation>No token found</translation>
     </message>
@@ -728,178 +742,183 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="126"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="172"/>
         <source>企业档案（传输企业 [transfer]）</source>
         <extracomment>The [signer] values the page edits, per kind; anything else in [signer] is kept as it is.</extracomment>
         <translation>Enterprise profile (transmitting enterprise, [transfer])</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="136"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="182"/>
         <source>默认值（[defaults]：单元格为空时填入报文）</source>
         <translation>Default values ([defaults]: used when a cell is empty)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="139"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="186"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="139"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="186"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="139"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="186"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="149"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="186"/>
+        <source>用于</source>
+        <translation>Used for</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="198"/>
         <source>添加一行</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="150"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="199"/>
         <source>删除所选行</source>
         <translation>Remove selected rows</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="151"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="200"/>
         <source>元素名如 logisticsCode；表体与表头同名时写作 OrderList.currency</source>
         <translation>Element names such as logisticsCode; a list element named like a head one is written OrderList.currency</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="160"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="209"/>
         <source>签名 [signer]</source>
         <translation>Signing [signer]</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="165"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="214"/>
         <source>签名方式</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="168"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="217"/>
         <source>密钥文件</source>
         <translation>Key file</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="169"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="218"/>
         <source>证书文件（PEM 密钥时）</source>
         <translation>Certificate file (for PEM keys)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="172"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="221"/>
         <source>查找令牌</source>
         <translation>Find tokens</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="176"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="225"/>
         <source>PKCS#11 驱动</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="179"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="228"/>
         <source>令牌</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="181"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="230"/>
         <source>密钥标签</source>
         <translation>Key label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="183"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="232"/>
         <source>可选，十六进制</source>
         <translation>optional, hexadecimal</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="184"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="233"/>
         <source>密钥 ID</source>
         <translation>Key ID</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="186"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="235"/>
         <source>可选，如 0x80000100</source>
         <translation>optional, e.g. 0x80000100</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="187"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="236"/>
         <source>SM2 机制号</source>
         <translation>SM2 mechanism</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="189"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="238"/>
         <source>客户端控件地址</source>
         <translation>Card control address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="192"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="241"/>
         <source>传输 [exchange]</source>
         <translation>Exchange [exchange]</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="200"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="249"/>
         <source>校验 HTTPS 证书</source>
         <translation>Verify the HTTPS certificate</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="254"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="306"/>
         <source>（未知元素）</source>
         <translation>(unknown element)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="195"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="244"/>
         <source>目录（传输客户端取走 send/ 中的文件）</source>
         <translation>Folder (the transfer client takes files from send/)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="196"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="245"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="199"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="248"/>
         <source>用 DxpMsg 封装（终端节点）</source>
         <translation>Wrap in DxpMsg (terminal node)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="202"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="251"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="203"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="252"/>
         <source>上传地址</source>
         <translation>Upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="204"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="253"/>
         <source>回执下载地址</source>
         <translation>Receipts address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="207"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="256"/>
         <source>发送/接收目录</source>
         <translation>Send / receive folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="209"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="258"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="211"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="260"/>
         <source>重新启动 cebdesk 后生效</source>
         <translation>Applies after cebdesk is restarted</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="216"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="265"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="225"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="274"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -1039,36 +1058,36 @@
         <translation>Unexpected error (details on the console): {detail}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="131"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="130"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="50"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="51"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="52"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="132"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="131"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="51"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="52"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="53"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="133"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="132"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="134"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="133"/>
         <source>商品行</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="135"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="134"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="136"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="135"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1090,25 +1109,25 @@
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="55"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="57"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="58"/>
         <source>报送类型</source>
         <translation>appType</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="54"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="55"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="56"/>
         <source>发送状态</source>
         <translation>Sending</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="52"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="53"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="54"/>
         <source>回执状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="53"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="54"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="55"/>
         <source>含义</source>
         <translation>Meaning</translation>
     </message>
@@ -1143,50 +1162,61 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="56"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="57"/>
         <source>订购人</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="58"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="59"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="41"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="42"/>
         <source>传输企业代码</source>
         <translation>Transmitting enterprise code</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="42"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="43"/>
         <source>传输企业名称</source>
         <translation>Transmitting enterprise name</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="43"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="44"/>
         <source>数据交换平台用户编号</source>
         <translation>DXP user id</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="48"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="49"/>
         <source>不签名</source>
         <extracomment>Default values most enterprises set: always listed, empty until filled.</extracomment>
         <translation>Do not sign</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="49"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="50"/>
         <source>密钥文件</source>
         <translation>Key file</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="50"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="51"/>
         <source>USB Key / 加密机（PKCS#11）</source>
         <translation>USB key / HSM (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="51"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="52"/>
         <source>电子口岸卡（客户端控件）</source>
         <translation>E-Port card (card control)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/names.py" line="17"/>
+        <source>进口</source>
+        <extracomment>The two directions, in the order the window lists them.</extracomment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/names.py" line="18"/>
+        <source>出口</source>
+        <translation>Export</translation>
     </message>
 </context>
 </TS>

@@ -446,7 +446,9 @@ def test_every_value_is_edited_and_saved(qtbot, tmp_path, full_profile):
     table.selectRow(_row_of(view, "logisticsName"))
     qtbot.mouseClick(view.remove_default, Qt.MouseButton.LeftButton)
     row = _add_row(qtbot, view, "InventoryList.country")
-    assert table.item(row, LABEL).text() == "原产国（地区）"
+    # the import inventory's country of origin is the export inventory's destination: both named
+    label = table.item(row, LABEL).text()
+    assert label.startswith("进口：原产国（地区） / 出口：") and "运抵国" in label
     _edit_cell(qtbot, table, row, VALUE, "502")
     _type(qtbot, view.receipts_url, "https://upload.example.cn/r2")
     for box in (view.verify_tls, view.dxp):  # on the tick box itself
@@ -455,6 +457,8 @@ def test_every_value_is_edited_and_saved(qtbot, tmp_path, full_profile):
     _type(qtbot, view.key_id, "0c")
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     assert "已保存到" in view.message.text(), view.message.text()
+    # saved, with a word that one value fills both directions' differently named fields
+    assert "默认值 InventoryList.country 同时填入进口单证（原产国（地区））和出口单证" in view.message.text()
 
     saved = load_profile(full_profile / "profile.toml")
     assert saved.defaults == {

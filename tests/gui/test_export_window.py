@@ -1,0 +1,272 @@
+"""Export beside import in the window, driven through the real widgets: the type chooser and the
+template menu grouped under 进口 / 出口, export templates saved from the menu, the query and
+outbox pages filtered by direction, the settings page's defaults saying which directions they
+fill, English names for every export type."""
+
+from __future__ import annotations
+
+import re
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from cebdesk.gui.context import AppContext
+from cebdesk.gui.main_window import MainWindow
+from cebdesk.gui.names import heading_indexes
+from cebdesk.spec import DOCUMENT_TYPES, EXPORT_TYPES, IMPORT_TYPES, document_type
+from cebdesk.spec.receipts import RETURN_STATUS, explain_status
+from tests.factory import filled_template, value_for
+from tests.gui.test_demo_settings import _add_row, _edit_cell
+from tests.gui.test_gui_flows import LEFT, NONE, _choose, _click, _open, _page, _type
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+ELEMENT, LABEL, VALUE, USED = range(4)  # the columns of the defaults table
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, profile):
+    win = MainWindow(AppContext(tmp_path / "data", tmp_path / "exchange", profile))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    return win
+
+
+def _texts(combo) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def _journal_with_both_directions(context: AppContext) -> dict[str, str]:
+    """Two import and two export documents in the journal, as an import would leave them
+    (ready to send); returns business key -> message type."""
+    kinds = {"order": "I-ORDER", "inventory": "I-INVT", "export-order": "E-ORDER", "export-inventory": "E-INVT"}
+    keys = {}
+    with context.journal() as journal, journal.transaction():
+        for name, key in kinds.items():
+            dt = document_type(name)
+            journal.import_document(dt.message.code, key, {"appType": "1", "guid": key}, [])
+            keys[key] = dt.message.code
+    return keys
+
+
+# -- the type chooser and the template menu --------------------------------------------------------
+def test_the_type_chooser_lists_import_and_export_under_headings(qtbot, window):
+    combo = window.import_view.type
+    names = [dt.display("zh") for dt in IMPORT_TYPES + EXPORT_TYPES]
+    assert _texts(combo) == ["自动识别类型", "进口", *names[: len(IMPORT_TYPES)], "出口", *names[len(IMPORT_TYPES) :]]
+    assert heading_indexes(combo) == [1, 2 + len(IMPORT_TYPES)]
+    # the keys step over the headings: a heading is never the chosen type
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentData() == IMPORT_TYPES[0].name
+    _choose(qtbot, combo, IMPORT_TYPES[-1].name)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentData() == EXPORT_TYPES[0].name and combo.currentText() == EXPORT_TYPES[0].label
+    _choose(qtbot, combo, "summary")
+    assert combo.currentText() == "汇总申请单"
+
+
+def test_every_type_has_a_name_of_its_own_in_both_languages():
+    for language in ("zh", "en"):
+        names = [dt.display(language) for dt in DOCUMENT_TYPES]
+        assert len(set(names)) == len(names), names
+    for dt in EXPORT_TYPES:
+        assert dt.direction == "export"
+        assert dt.label_en and not CJK.search(dt.label_en), dt.name
+
+
+def _pick_from_menu(name: str) -> None:
+    """When the template menu opens, click the action for ``name`` as a user would."""
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(20, pick)
+            return
+        [action] = [a for a in menu.actions() if a.data() == name]
+        QTest.mouseClick(menu, LEFT, NONE, menu.actionGeometry(action).center())
+
+    QTimer.singleShot(20, pick)
+
+
+def test_the_template_menu_is_grouped_by_direction(window):
+    actions = window.import_view.template_menu.actions()
+    headings = [a.text() for a in actions if not a.isSeparator() and not a.isEnabled()]
+    assert headings == ["进口", "出口"]
+    chosen = [a.data() for a in actions if a.isEnabled() and not a.isSeparator()]
+    assert chosen == [dt.name for dt in IMPORT_TYPES + EXPORT_TYPES]
+    split = [a.text() for a in actions].index("出口")
+    assert actions[split - 1].isSeparator()
+    assert {a.data() for a in actions[split:]} - {None} == {dt.name for dt in EXPORT_TYPES}
+
+
+@pytest.mark.parametrize("name", [dt.name for dt in EXPORT_TYPES])
+def test_an_export_template_is_saved_from_the_menu(qtbot, window, tmp_path, monkeypatch, name):
+    doc_type = document_type(name)
+    target = tmp_path / f"{name}.xlsx"
+    offered = []
+
+    def save_as(*args, **kwargs):
+        offered.append(args[2])
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    _pick_from_menu(name)
+    _click(qtbot, window.import_view.template_button)
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    assert offered == [f"{doc_type.label}.xlsx"]
+    book = openpyxl.load_workbook(target, read_only=True)
+    assert book.sheetnames[0] == doc_type.label
+    names = [c.value for c in next(book.worksheets[0].iter_rows(min_row=2, max_row=2))]
+    assert {n.rpartition(".")[2] for n in names if n} >= set(doc_type.key)  # row 2: element names
+    assert str(target) in window.import_view.summary.text()
+
+
+def test_an_export_workbook_loads_as_export_documents(qtbot, window, tmp_path, monkeypatch):
+    """Its rows wear the export type's name (电子订单（出口）, not the import order's) and the
+    state the journal gives export documents."""
+    path = filled_template(document_type("export-order"), tmp_path / "eo.xlsx", documents=2)
+    _open(qtbot, window, monkeypatch, [path])
+    rows = window.imports.model.rows
+    assert [r["type"] for r in rows] == ["电子订单（出口）"] * 2
+    assert [r["code"] for r in rows] == ["CEB303Message"] * 2
+    assert [r["state"] for r in rows] == ["可发送"] * 2
+
+
+# -- filters by direction --------------------------------------------------------------------------
+def test_the_query_page_filters_by_direction(qtbot, window):
+    keys = _journal_with_both_directions(window.context)
+    _page(qtbot, window, 3)
+    view, model = window.query_view, window.query.model
+    assert sorted(r["key"] for r in model.rows) == sorted(keys)
+    _choose(qtbot, view.direction, "export")
+    assert sorted(r["key"] for r in model.rows) == ["E-INVT", "E-ORDER"]
+    assert _texts(view.type) == ["全部类型", *(dt.display("zh") for dt in EXPORT_TYPES)]
+    assert heading_indexes(view.type) == []
+    assert {r["label"] for r in model.rows} == {"电子订单（出口）", "申报清单（出口）"}
+    _choose(qtbot, view.type, "CEB603Message")
+    assert [r["key"] for r in model.rows] == ["E-INVT"]
+    _choose(qtbot, view.direction, "import")
+    assert view.type.currentData() is None  # another direction: all its types
+    assert sorted(r["key"] for r in model.rows) == ["I-INVT", "I-ORDER"]
+    _choose(qtbot, view.direction, None)
+    assert heading_indexes(view.type) == [1, 2 + len(IMPORT_TYPES)]
+    _type(qtbot, view.key, "ORDER")
+    qtbot.keyClick(view.key, Qt.Key.Key_Return)
+    assert sorted(r["key"] for r in model.rows) == ["E-ORDER", "I-ORDER"]
+    _choose(qtbot, view.direction, "export")
+    assert [r["key"] for r in model.rows] == ["E-ORDER"]
+    assert view.message.text() == "找到 1 个单证"
+
+
+def test_the_outbox_filters_by_direction(qtbot, window):
+    _journal_with_both_directions(window.context)
+    _page(qtbot, window, 2)
+    view, model = window.journal_view, window.journal.model
+    assert len(model.rows) == 4
+    _choose(qtbot, view.direction, "export")
+    assert sorted(r["key"] for r in model.rows) == ["E-INVT", "E-ORDER"]
+    assert [r["type"] for r in model.rows] == ["电子订单（出口） CEB303", "申报清单（出口） CEB603"]
+    assert view.counts.text() == "共 2 个单证，待发送 2，待回执 0"
+    _choose(qtbot, view.type, "CEB303Message")
+    assert [r["key"] for r in model.rows] == ["E-ORDER"]
+    _choose(qtbot, view.direction, "import")
+    assert sorted(r["key"] for r in model.rows) == ["I-INVT", "I-ORDER"]
+    _type(qtbot, view.filter, "INVT")
+    assert [r["key"] for r in model.rows] == ["I-INVT"]
+    _choose(qtbot, view.direction, None)
+    assert sorted(r["key"] for r in model.rows) == ["E-INVT", "I-INVT"]
+
+
+# -- the settings page's defaults ------------------------------------------------------------------
+def _only_in(direction_types, other_types):
+    """A head field only the first direction's documents have."""
+    others = {f.name for dt in other_types for e in (dt.head, dt.list) if e for f in e.fields}
+    return next(
+        f
+        for dt in direction_types
+        for f in dt.head.fields
+        if f.name not in others and f.name not in dt.generated and f.codes is None
+    )
+
+
+def test_the_defaults_say_which_directions_they_fill(qtbot, tmp_path, profile_file):
+    from cebdesk.settings import load_profile
+
+    export_only, import_only = _only_in(EXPORT_TYPES, IMPORT_TYPES), _only_in(IMPORT_TYPES, EXPORT_TYPES)
+    text = profile_file.read_text(encoding="utf-8")
+    assert "[defaults]" not in text
+    profile_file.write_text(
+        text
+        + f'\n[defaults]\n{export_only.name} = "{value_for(export_only)}"\n'
+        + f'{import_only.name} = "{value_for(import_only)}"\n',
+        encoding="utf-8",
+    )
+    win = MainWindow(AppContext(tmp_path / "data", tmp_path / "exchange", load_profile(profile_file)))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    _page(qtbot, win, 4)
+    view = win.settings_view
+    table = view.defaults
+    rows = {table.item(r, ELEMENT).text(): r for r in range(table.rowCount())}
+    used = {name: table.item(r, USED).text() for name, r in rows.items()}
+    assert used["ebcCode"] == "进口、出口"
+    assert used[import_only.name] == "进口" and used[export_only.name] == "出口"
+    assert rows[import_only.name] < rows[export_only.name]  # grouped: import before export
+    assert table.item(rows[export_only.name], USED).toolTip().startswith("出口：")
+    # a new row for an export element: named, said to be for export, checked by its rules
+    row = _add_row(qtbot, view, "statisticsFlag")
+    assert table.item(row, USED).text() == "出口"
+    assert table.item(row, LABEL).text() not in ("", "（未知元素）")
+    _edit_cell(qtbot, table, row, VALUE, "Z")
+    _click(qtbot, view.save_button)
+    assert "statisticsFlag" in view.message.text() and not view.message.text().startswith("已保存到")
+    _edit_cell(qtbot, table, row, VALUE, "B")
+    _click(qtbot, view.save_button)
+    assert view.message.text().startswith("已保存到"), view.message.text()
+    saved = load_profile(win.settings.path).defaults  # the workspace's own profile
+    assert saved["statisticsFlag"] == "B" and saved[export_only.name] == value_for(export_only)
+
+
+# -- English ---------------------------------------------------------------------------------------
+@pytest.fixture
+def english(qtbot):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from cebdesk.gui.app import I18N, install_translator
+
+    if not (I18N / "cebdesk_en.qm").is_file():
+        root = Path(__file__).resolve().parents[2]
+        subprocess.run([sys.executable, str(root / "tools" / "translations.py"), "compile"], check=True)
+    translator = install_translator(QApplication.instance(), "en")
+    yield
+    QApplication.instance().removeTranslator(translator)
+
+
+def test_the_english_window_names_every_export_type(qtbot, tmp_path, profile, english):
+    win = MainWindow(AppContext(tmp_path / "data", tmp_path / "exchange", profile, language="en"))
+    qtbot.addWidget(win)
+    win.show()
+    texts = _texts(win.import_view.type)
+    assert texts[0] == "Detect the type"
+    assert texts[1] == "Import" and "Export" in texts
+    assert texts[texts.index("Export") + 1 :] == [dt.label_en for dt in EXPORT_TYPES]
+    assert not [t for t in texts if CJK.search(t)]
+    assert _texts(win.query_view.direction) == ["All", "Import", "Export"]
+    assert _texts(win.journal_view.direction) == ["All", "Import", "Export"]
+    menu = [a.text() for a in win.import_view.template_menu.actions() if not a.isSeparator()]
+    assert not [t for t in menu if CJK.search(t)]
+
+
+def test_every_status_an_export_receipt_brings_reads_in_english():
+    for status in RETURN_STATUS:
+        meaning, _ = explain_status(status, "en")
+        assert meaning and not CJK.search(meaning), status
