@@ -48,7 +48,7 @@ OrderHead = Entity(
             "订单类型",
             text(1, 1),
             REQ,
-            "电商平台的订单类型 I-进口商品订单；E-出口商品订单；B-B2B出口订单；W-外综服订单",
+            "电商平台的订单类型（出口）：E-出口商品订单；B-B2B出口订单；W-外综服订单",
             codes=codes.EXPORT_ORDER_TYPE,
             default="E",
         ),
@@ -1014,7 +1014,7 @@ InvtRefundHead = Entity(
             "商品实际出我国关境口岸海关的关区代码 JGS/T 18《海关关区代码》",
             pattern=DIGITS,
         ),
-        Field("reason", "撤单原因", text(0, 500), REQ, "退货原因"),
+        Field("reason", "退货原因", text(0, 500), REQ, "退货原因", standard_label="撤单原因"),
         Field(
             "country",
             "运抵国（地区）",
@@ -1121,14 +1121,15 @@ InvtRefundDetail = Entity(
             "监管场所经营人名称",
             text(0, 100),
             REQ,
-            "物流企业的海关注册登记编号或统一社会信用代码，可以与原物流企业一致，也可以是进境物流企业",
+            # the standard's descriptions of operatorName and logisticsCode are swapped here
+            "监管场所经营人在海关注册登记的名称，邮政运输用邮政物流企业",
         ),
         Field(
             "logisticsCode",
             "物流企业代码",
             text(0, 18),
             REQ,
-            "监管场所经营人在海关注册登记的名称，邮政运输用邮政物流企业",
+            "物流企业的海关注册登记编号或统一社会信用代码，可以与原物流企业一致，也可以是进境物流企业",
         ),
         Field("logisticsName", "物流企业名称", text(0, 100), REQ, "物流企业的登记名称"),
         Field(
@@ -1183,7 +1184,7 @@ InvtRefundDetailReturn = Entity(
             "物流企业代码",
             text(0, 18),
             REQ,
-            "监管场所经营人在海关注册登记的名称，邮政运输用邮政物流企业",
+            "物流企业的海关注册登记编号或统一社会信用代码，可以与原物流企业一致，也可以是进境物流企业",
         ),
         Field(
             "logisticsNo",
@@ -1238,7 +1239,7 @@ SummaryApplyHead = Entity(
             "汇总开始时间",
             text(14, 14),
             OPT,
-            "汇总指定时间范围的清单，格式:YYYYMMDDhhmmss",
+            "汇总指定时间范围的清单，格式:YYYYMMDDhhmmss；填写时间范围则忽略表体",
             format=Format.DATETIME14,
         ),
         Field(
@@ -1246,7 +1247,7 @@ SummaryApplyHead = Entity(
             "汇总结束时间",
             text(14, 14),
             OPT,
-            "汇总指定时间范围的清单，格式:YYYYMMDDhhmmss",
+            "汇总时间范围的结束，格式:YYYYMMDDhhmmss；与开始时间成对填写，不早于开始时间",
             format=Format.DATETIME14,
         ),
         Field(
