@@ -68,7 +68,9 @@ screenshots: venv
 
 # Regenerate the shipped templates from spec/ (a test keeps them equal).
 templates: venv
-	for t in order payment logistics logistics-status inventory inventory-cancel inventory-refund delivery; do \
+	for t in order payment logistics logistics-status inventory inventory-cancel inventory-refund delivery \
+		export-order export-receipt export-logistics arrival departure export-inventory export-cancel waybill \
+		export-refund tally summary; do \
 		$(VENV)/bin/cebdesk template $$t -o templates/$$t.xlsx || exit 1; \
 	done
 

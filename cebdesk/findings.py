@@ -65,6 +65,13 @@ RULES: dict[str, tuple[str, str]] = {
         "无法识别单证类型：表头与任何模板都不匹配，请用 --type 指定",
         "cannot tell the document type: the header matches no template; use --type",
     ),
+    "file.direction_unclear": (
+        "无法判断是进口还是出口单证：表头同样符合“{first}”（--type {first_name}）和“{second}”"
+        "（--type {second_name}），工作表名称也不能区分。请用 --type 指定，或使用 cebdesk template 生成的模板",
+        "cannot tell import from export: the header fits {first!r} (--type {first_name}) and "
+        "{second!r} (--type {second_name}) alike, and the sheet's name does not say which; name the "
+        "type with --type, or use a template made by cebdesk template",
+    ),
     "sheet.missing": ("找不到工作表 {sheet}", "sheet {sheet} not found"),
     "sheet.no_header": (
         "工作表没有可识别的表头（第1行中文名称或第2行元素名），{doc_label}模板的列一个也没找到",
@@ -211,6 +218,54 @@ RULES: dict[str, tuple[str, str]] = {
         "list row has no matching head row ({key})",
     ),
     "group.no_lines": ("单证没有表体（商品）行", "the document has no list (goods) rows"),
+    # export documents (checks/export.py)
+    "export.part_number": (
+        "报文序号 {seq} 大于报文总数 {count}：拆分的报文从1连续编号到报文总数",
+        "part number {seq} is greater than the number of parts {count}; parts run 1 to msgCount",
+    ),
+    "export.pair": (
+        "已填写{other_label}（{other}），此项也须填写（两项须成对）",
+        "{other} ({other_label}) is filled, so this must be filled too (they go in pairs)",
+    ),
+    "export.time_order": (
+        "结束时间 {end} 早于开始时间 {start}：结束时间须大于等于开始时间",
+        "the end time {end} is before the start time {start}; the end must not be earlier",
+    ),
+    "export.summary_empty": (
+        "汇总申请单既没有清单编号（表体行），也没有汇总时间范围（汇总开始时间、结束时间）：请填写其一",
+        "the summary names no inventory (list rows) and no time range (startTime, endTime); give one",
+    ),
+    "export.net_over_gross": (
+        "净重 {net} 大于毛重 {gross}：毛重是货物连同包装的重量",
+        "net weight {net} is more than gross weight {gross}; gross weight includes the packing",
+    ),
+    "export.line_total": (
+        "总价 {total} 与 数量×单价（{qty}×{price}={expected}）不符，请核对",
+        "total price {total} differs from quantity × unit price ({qty}×{price}={expected}); please check",
+    ),
+    "export.goods_value": (
+        "商品金额 {value} 与表体总价合计 {sum} 不符，请核对",
+        "goods value {value} differs from the sum of the lines' total prices {sum}; please check",
+    ),
+    "export.special_zone": (
+        "贸易方式 {mode} 为特殊区域（保税）出口，此项必填",
+        "trade mode {mode} is an export from a special (bonded) zone, which requires this value",
+    ),
+    "export.simplified_licence": (
+        "申报业务类型为 A（简化申报），却填写了许可证号 {value}：涉及许可证的商品不能简化申报，请改为 B（汇总申报）",
+        "statisticsFlag A (simplified declaration) but a licence number {value} is given: goods that "
+        "need a licence cannot be declared the simplified way; use B (summary declaration)",
+    ),
+    "export.simplified_over_limit": (
+        "申报业务类型为 A（简化申报），但清单货值合计 {sum} 元超过单票 {limit} 元人民币的限额，请改为 B（汇总申报）",
+        "statisticsFlag A (simplified declaration) but the goods total {sum} yuan is above the "
+        "{limit} yuan a single ticket may hold; use B (summary declaration)",
+    ),
+    "export.heading_only": (
+        "商品编码 {value} 只到4位税目（后6位为0）：只有申报业务类型 A（简化申报）可按4位税目申报，B（汇总申报）须填写10位商品编码",
+        "HS code {value} gives only the 4-digit heading (last six digits 0): only statisticsFlag A "
+        "(simplified declaration) may declare at heading level; B needs the full 10-digit code",
+    ),
     "group.too_many_lines": (
         "表体超过 {limit} 行（本单第{count}行）",
         "more than {limit} list rows (this is row {count} of the document)",

@@ -16,6 +16,9 @@ _SPECIAL = {
     "tradeMode": "9610",
     "buyerIdNumber": "110101199001011237",
     "payerIdNumber": "110101199001011237",
+    # export inventory: B (summary declaration) is the usual case; A has conditions of its own
+    "statisticsFlag": "B",
+    "POD": "USA",
 }
 
 
@@ -52,6 +55,7 @@ def document_rows(
     """Rows (header -> value) for document number ``n`` with ``lines`` goods lines."""
     rows = []
     columns = template_columns(doc_type)
+    export = doc_type.message.family == "export"
     for line in range(max(lines, 1) if doc_type.list is not None else 1):
         row: dict[str, object] = {}
         for col in columns:
@@ -66,7 +70,14 @@ def document_rows(
         if line > 0:
             for key in doc_type.key:
                 row[key] = rows[0][key]
+        if export and "qty" in row and "price" in row and "totalPrice" in row:
+            row["qty"] = "1"  # totalPrice = qty × price (export documents are checked for it)
         rows.append(row)
+    if export and not longest and "goodsValue" in rows[0] and "totalPrice" in rows[0]:
+        # an export order's goods value is its lines' total prices added up
+        from decimal import Decimal
+
+        rows[0]["goodsValue"] = str(sum(Decimal(str(r["totalPrice"])) for r in rows))
     return rows
 
 

@@ -11,8 +11,15 @@ from ..records import Document, Envelope
 from ..spec import BASE_SUBSCRIBE, BASE_TRANSFER, Direction, Entity, MessageType, document_type_for
 from ..spec import identity as ids
 from ..spec.entities import MessageRoot
+from .export import check_export_document
 from .fields import Problem, check_field, check_guid, xsd_accepts
 from .identity import check_resident_id
+
+
+
+def lines_may_be_empty(mt: MessageType) -> bool:
+    """The list's minOccurs is 0 (export arrival, summary): a node without lines is whole."""
+    return mt.min_lines == 0
 
 
 def _finding(entity: Entity, name: str, locate, problem: Problem) -> Finding:
@@ -62,6 +69,8 @@ def _identity_findings(doc: Document) -> list[Finding]:
 def _gnum_findings(doc: Document) -> list[Finding]:
     entity = doc.message.list
     assert entity is not None
+    if "gnum" not in entity:
+        return []  # SummaryApplyList: invtNo only
     gnum = entity["gnum"]
     findings = []
     seen: set[str] = set()
@@ -90,7 +99,7 @@ def check_document(doc: Document) -> list[Finding]:
         findings.extend(_guid_findings(mt.head, doc.head, doc.origin.head))
         findings.extend(_identity_findings(doc))
     if mt.list is not None:
-        if not doc.lines:
+        if not doc.lines and not lines_may_be_empty(mt):
             findings.append(Finding(doc.origin.head(), "group.no_lines"))
         limit = mt.max_lines
         if limit is not None and len(doc.lines) > limit:
@@ -100,6 +109,8 @@ def check_document(doc: Document) -> list[Finding]:
             locate = lambda el, i=index: doc.origin.line(i, el)  # noqa: E731
             findings.extend(_field_findings(mt.list, line, locate, receipt=receipt))
         findings.extend(_gnum_findings(doc))
+    if mt.family == "export" and mt.direction is Direction.DECLARATION:
+        findings.extend(check_export_document(doc))
     return findings
 
 
@@ -114,19 +125,21 @@ def check_documents(documents: Sequence[Document]) -> list[Finding]:
     """Rules across the documents of one message: the same declaration twice (spaces around the
     key make no other document) is refused, at each repetition."""
     findings = []
-    first: dict[str, Document] = {}
+    first: dict[tuple[str, str], Document] = {}
     for doc in documents:
         if doc.message.direction is not Direction.DECLARATION:
             continue
         key = _normalised_key(doc)
         if not key.strip("/"):
             continue  # no key at all: reported as required
-        if key in first:
-            where = first[key].origin.head()
+        # the parts of one document (msgCount/msgSeqNo) share its number, each with its own msgSeqNo
+        part = (key, doc.head.get("msgSeqNo", "").strip()) if doc.message.parts else (key, "")
+        if part in first:
+            where = first[part].origin.head()
             params = {"key": key, "first": where.path or where.cell or str(where)}
             findings.append(Finding(doc.origin.head(), "message.duplicate_key", params=params))
         else:
-            first[key] = doc
+            first[part] = doc
     return findings
 
 
@@ -173,7 +186,9 @@ def xsd_accepts_document(doc: Document) -> bool:
         return False
     if mt.list is None:
         return True
-    if not doc.lines or (mt.max_lines is not None and len(doc.lines) > mt.max_lines):
+    if (not doc.lines and not lines_may_be_empty(mt)) or (
+        mt.max_lines is not None and len(doc.lines) > mt.max_lines
+    ):
         return False
     return all(_xsd_accepts_entity(mt.list, line) for line in doc.lines)
 

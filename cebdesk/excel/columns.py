@@ -9,6 +9,19 @@ from ..spec import DocumentType, Entity, Field
 from ..spec.documents import AUTO_FIELDS
 
 LIST_SUFFIX = "（表体）"
+#: The head fields of documents sent in parts (``MessageType.parts``: msgCount, "拆分后的报文总数",
+#: and msgSeqNo, "以1开始的报文顺序号"): numbered by the program when it splits a document, never
+#: typed (see messages/parts.py).
+PART_FIELDS = ("msgCount", "msgSeqNo")
+
+
+def program_filled(doc_type: DocumentType) -> frozenset[str]:
+    """Head fields the program fills and the template leaves out: the generated ones (guid) and,
+    for documents sent in parts, msgCount and msgSeqNo."""
+    names = set(doc_type.generated)
+    if getattr(doc_type.message, "parts", False):
+        names.update(PART_FIELDS)
+    return frozenset(names)
 
 
 @dataclass(frozen=True)
@@ -55,7 +68,7 @@ def template_columns(doc_type: DocumentType) -> tuple[Column, ...]:
             (f.standard_label,) if f.standard_label else (),
         )
         for f in head.fields
-        if f.name not in doc_type.generated
+        if f.name not in program_filled(doc_type)
     ]
     if lst is not None:
         head_labels = {f.label for f in head.fields}

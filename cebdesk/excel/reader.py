@@ -29,7 +29,7 @@ from ..findings import Finding, InputError, Location, Severity
 from ..records import Document, SheetOrigin, new_guid
 from ..spec import DOCUMENT_TYPES, DocumentType
 from .cells import _SPACES, Bad, CellIssue, normalizer
-from .columns import LIST_SUFFIX, Column, template_columns
+from .columns import LIST_SUFFIX, PART_FIELDS, Column, program_filled, template_columns
 from .template import CODES_SHEET, HELP_SHEET
 from .xls import XlsWorkbook
 from .xlsx import ReadLimits, SheetInfo, Workbook, current_limits
@@ -96,7 +96,7 @@ def _map_row(doc_type: DocumentType, cells: tuple, by_name: dict, by_label: dict
                 duplicates.append((i, key))
                 continue
         if col is None:
-            if key not in doc_type.generated:
+            if key not in program_filled(doc_type):
                 unknown.append((i, key))
             continue
         if col.header in used and not col.in_list and doc_type.list is not None:
@@ -174,7 +174,12 @@ def detect_type(path: str | os.PathLike[str], limits: ReadLimits | None = None) 
 
 
 def _detect(book: Workbook, path: Path) -> DocumentType:
-    best, best_score = None, 0.0
+    """The best-matching document type. Import and export share many element names (orderNo,
+    InventoryHead …), so a type counts as a match only with its key column, and between equals
+    the one whose must-fill columns are all there wins (then the one covered most); when an import and an export type still
+    match alike and the sheet's name does not tell them apart, the user is asked to say which."""
+    best, best_score = None, (0.0, 0.0, 0.0)
+    scores: dict[DocumentType, tuple[str, tuple[float, float, float]]] = {}
     for ws in _data_sheets(book)[0]:
         row1, row2 = _first_rows(book, ws)
         for dt in DOCUMENT_TYPES:
@@ -183,13 +188,46 @@ def _detect(book: Workbook, path: Path) -> DocumentType:
             names = {c.name for c in header.columns.values() if not c.in_list}
             if not header.score or not filled or not set(dt.key) <= names:
                 continue  # a document type is only recognised with its key column
-            # share of the sheet's headers understood, then share of the template covered
-            score = header.score / filled + header.score / len(template_columns(dt)) / 10
+            present = {c.header for c in header.columns.values()}
+            complete = float(all(c.header in present for c in template_columns(dt) if c.must_fill))
+            # the share of the sheet's headers understood, then every must-fill column there,
+            # then the share of the template covered
+            score = (header.score / filled, complete, header.score / len(template_columns(dt)))
+            if score[:2] > scores.get(dt, ("", (-1.0, -1.0, 0.0)))[1][:2]:
+                scores[dt] = (ws.title, score)
             if score > best_score:
                 best, best_score = dt, score
     if best is None:
         raise InputError([Finding(Location(str(path)), "file.unknown_type")])
-    return best
+    return _direction(best, scores, path)
+
+
+def _direction(best: DocumentType, scores: dict, path: Path) -> DocumentType:
+    """``best``, unless a type of the other direction with the same XML names matched the header
+    just as well (the same share of headers understood, every must-fill column or not alike): then the sheet's
+    name decides (our templates name it after the document: 电子订单 / 电子订单（出口）), or the
+    user is asked to name the type."""
+    sheet, score = scores[best]
+    rivals = [
+        dt
+        for dt, (_sheet, other) in scores.items()
+        if dt.message.family != best.message.family
+        and dt.message.head.name == best.message.head.name
+        and other[:2] == score[:2]
+    ]
+    if not rivals:
+        return best
+    named = [dt for dt in (best, *rivals) if dt.label == sheet]
+    if len(named) == 1:
+        return named[0]
+    rival = rivals[0]
+    params = {
+        "first": best.label,
+        "first_name": best.name,
+        "second": rival.label,
+        "second_name": rival.name,
+    }
+    raise InputError([Finding(Location(str(path), sheet), "file.direction_unclear", params=params)])
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -513,7 +551,11 @@ class WorkbookReader:
     def _finish(self, group: _Group, origin: SheetOrigin) -> tuple[Document, list[Finding]]:
         for name in self.doc_type.generated:
             group.head[name] = new_guid()
-        if self.doc_type.list is not None:
+        if self.doc_type.message.parts:
+            # one part of one until the message is built (messages/parts.py splits long ones)
+            for name in PART_FIELDS:
+                group.head[name] = "1"
+        if self.doc_type.list is not None and "gnum" in self.doc_type.list:
             self._number_lines(group, origin)
         self._fill_defaults(group.head, group.lines)
         return Document(self.doc_type.message, group.head, group.lines, origin), group.findings

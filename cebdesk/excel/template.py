@@ -125,6 +125,18 @@ def _write_help_sheet(wb: Workbook, doc_type: DocumentType, columns: tuple[Colum
         "传输企业信息（BaseTransfer：copCode、copName、dxpId）来自企业档案，不在模板中填写。",
         "代码列可从下拉列表选择；编号、代码类列为文本格式，以保留前导零。",
     ]
+    if doc_type.message.family == "export" and doc_type.list is not None:
+        notes[2] = (
+            f"每个表体项（{doc_type.list.label}）一行；同一单证的多行表头内容相同，按“{key}”归为一单"
+            "（表头列可只在第一行填写）。"
+        )
+    if doc_type.message.parts:
+        notes.append(
+            "报文总数（msgCount）、报文序号（msgSeqNo）由程序填写：表体行多时一单拆成几份报文，按 1、2、3… "
+            "连续编号，未拆分的为 1/1。"
+        )
+    if doc_type.message.family == "export":
+        notes.append("出口单证：很多列与进口单证同名（orderNo 等），导入时靠工作表名称区分进出口，请勿修改工作表名称。")
     for i, note in enumerate(notes, start=1):
         ws.cell(i, 1, note).font = _LABEL_FONT if i == 1 else Font()
     top = len(notes) + 2

@@ -1,4 +1,4 @@
-"""Read any CEB import message back into records, namespace-aware and safely.
+"""Read any CEB message (import or export) back into records, namespace-aware and safely.
 
 Accepts the ``ceb:`` prefix or a default namespace, UTF-8 or GB18030/GBK declared, a bare
 message or one inside a DXP envelope (DxpMsg / DxpMsgSv, Data = base64 of the message).
@@ -29,6 +29,7 @@ from ..spec import (
     Field,
     Kind,
     MessageType,
+    SignaturePosition,
     message_type,
 )
 from ..spec.entities import EXTEND_MESSAGE_ANY
@@ -208,7 +209,7 @@ class _Reader:
 
 
 def read_message(tree: etree._ElementTree, name: str) -> ParsedMessage:
-    """Records and structure findings of one parsed CEB import message."""
+    """Records and structure findings of one parsed CEB message (import or export)."""
     tree = unwrap_dxp(tree, name)
     root = tree.getroot()
     local = _local(root)
@@ -230,7 +231,10 @@ def read_message(tree: etree._ElementTree, name: str) -> ParsedMessage:
     envelope = Envelope(guid=root.get("guid", ""), version=root.get("version", ""))
     documents: list[Document] = []
     node_name = mt.wrapper or mt.head.name
-    stage = 0  # 0 nodes, 1 BaseTransfer, 2 BaseSubscribe, 3 ExtendMessage, 4 Signature
+    # import: nodes, BaseTransfer, BaseSubscribe*, ExtendMessage?, ds:Signature (last);
+    # export: nodes, BaseTransfer, BaseSubscribe*, ds:Signature?, ExtendMessage?
+    before_extend = mt.signature_position is SignaturePosition.BEFORE_EXTEND
+    stage = 0  # 0 nodes, 1 BaseTransfer, 2 BaseSubscribe, 3 ExtendMessage, 4 Signature (import)
     counts: dict[str, int] = {}
     for child in _elements(root):
         child_name = _local(child)
@@ -242,8 +246,11 @@ def read_message(tree: etree._ElementTree, name: str) -> ParsedMessage:
                 reader.finding(path, "sig.not_allowed", message=mt.code)
             elif envelope.signed:
                 reader.finding(path, "message.repeated", element="ds:Signature")
+            elif before_extend and not 1 <= stage <= 2:
+                reader.finding(path, "message.order", element="ds:Signature")
             envelope.signed = True
-            stage = 4
+            # export: ExtendMessage may still follow; nothing else may
+            stage = 2.5 if before_extend and stage <= 2 else 4
             continue
         if ns != NS_CEB:
             reader.finding(path, "message.unknown_element", element=child_name)
@@ -256,7 +263,7 @@ def read_message(tree: etree._ElementTree, name: str) -> ParsedMessage:
         elif child_name == "BaseSubscribe" and mt.has_base_transfer and 1 <= stage <= 2:
             envelope.base_subscribe.append(reader.entity(child, BASE_SUBSCRIBE, path))
             stage = 2
-        elif child_name == "ExtendMessage" and mt.has_base_transfer and 1 <= stage <= 2:
+        elif child_name == "ExtendMessage" and mt.has_base_transfer and 1 <= stage <= (2.5 if before_extend else 2):
             envelope.extend_message = child
             reader.extend_message(child, path)
             stage = 3

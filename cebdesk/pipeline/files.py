@@ -28,6 +28,7 @@ from ..files import atomic_write, atomic_write_many, private_dir
 from ..findings import Finding, InputError, Location, Severity
 from ..messages.build import build_message, file_name, indent, serialize
 from ..messages.parse import ParsedMessage, read_message, read_message_file, unwrap_dxp
+from ..messages.parts import DEFAULT_PART_LINES, split_parts
 from ..messages.safexml import parse_bytes, parse_file
 from ..records import Document
 from ..settings import Profile
@@ -76,6 +77,9 @@ class ConvertOptions:
     now: datetime | None = None
     #: How large a workbook may be (None: the limits in force, see excel.xlsx.use_limits).
     limits: ReadLimits | None = None
+    #: Lines one part of a document sent in parts carries (export arrival, departure, waybill,
+    #: summary: msgCount/msgSeqNo); a longer document becomes several numbered nodes.
+    part_lines: int = DEFAULT_PART_LINES
 
 
 @dataclass
@@ -243,11 +247,16 @@ def _convert_workbook(
     staged: list[WrittenMessage] = []
     verdict = FileVerdict()
     done = 0
+    # documents whose last node is in the batch / in staged messages (a document sent in parts
+    # is several nodes, possibly over two messages)
+    ending = [0, 0]
 
     def flush() -> None:
         root = build_message(mt, batch, base_transfer=transfer)
         staged.append(_write(root, mt, options, name, len(batch), stage=True))
         batch.clear()
+        ending[1] += ending[0]
+        ending[0] = 0
 
     try:
         for doc, found in reader.documents():
@@ -259,9 +268,12 @@ def _convert_workbook(
             report.documents += 1
             report.rejected += 0 if ok else 1
             if ok:
-                batch.append(doc)
-                if len(batch) >= size:
-                    flush()
+                parts = split_parts(doc, options.part_lines)
+                for n, part in enumerate(parts, start=1):
+                    batch.append(part)
+                    ending[0] += n == len(parts)
+                    if len(batch) >= size:
+                        flush()
             done += 1
             if progress and done % 100 == 0:
                 progress(name, done, 0)
@@ -271,7 +283,7 @@ def _convert_workbook(
         # the key went away: every staged message is whole and signed, so it is kept
         _commit(staged)
         report.messages.extend(staged)
-        report.converted += sum(m.documents for m in staged)
+        report.converted += ending[1]
         report.stopped = str(exc)
         return
     except BaseException:
@@ -280,7 +292,7 @@ def _convert_workbook(
     finally:
         report.rows += reader.rows
         report.findings.extend(reader.findings)
-    written = sum(m.documents for m in staged)
+    written = ending[1]
     if verdict.refused:
         _discard(staged)
         report.rejected = report.documents - report.converted  # every document read is either
