@@ -28,20 +28,21 @@ def _xsd_path(family: str):
 
 
 @functools.cache
-def _root(family: str):
+def _root(path):
     from lxml import etree
 
-    return etree.parse(str(_xsd_path(family))).getroot()
+    return etree.parse(str(path)).getroot()
 
 
 @functools.cache
-def _xsd_entities(family: str):
-    """Top-level elements with a flat sequence of simple fields: name -> [(element, base,
-    required, facets, fixed)]."""
+def _xsd_entities(path):
+    """Top-level elements of the XSD at ``path`` with a flat sequence of simple fields:
+    name -> [(element, base, required, facets, fixed)]. test_validate_vs_xsd compares editions
+    with it too."""
     from lxml import etree
 
     out = {}
-    for element in _root(family).findall(f"{XS}element"):
+    for element in _root(path).findall(f"{XS}element"):
         seq = element.find(f"{XS}complexType/{XS}sequence")
         if seq is None:
             continue
@@ -94,7 +95,7 @@ def _cases():
 
 @pytest.mark.parametrize(("family", "ours"), list(_cases()))
 def test_entity_matches_official_xsd(family, ours, anchors):
-    official = _xsd_entities(family)[ours.name]
+    official = _xsd_entities(_xsd_path(family))[ours.name]
     assert [f[0] for f in official] == list(ours.names), "element order"
     for (el, base, required, facets, fixed), field in zip(official, ours.fields, strict=True):
         our_base, our_facets = _ours(field)
@@ -111,7 +112,11 @@ def test_every_export_entity_is_transcribed(anchors):
     """Nothing of the export XSD is left out: every entity it defines is some message's head or
     list, or BaseTransfer/BaseSubscribe/ExtendMessage."""
     ours = {e.name for mt in spec.EXPORT_MESSAGES for e in (mt.head, mt.list) if e is not None}
-    assert set(_xsd_entities("export")) == ours | {"BaseTransfer", "BaseSubscribe", "ExtendMessage"}
+    assert set(_xsd_entities(_xsd_path("export"))) == ours | {
+        "BaseTransfer",
+        "BaseSubscribe",
+        "ExtendMessage",
+    }
 
 
 def _occurs(element, attribute, default):
@@ -121,7 +126,7 @@ def _occurs(element, attribute, default):
 
 @pytest.mark.parametrize("mt", spec.ALL_MESSAGES, ids=lambda mt: mt.code)
 def test_message_structure_matches_official_xsd(mt, anchors):
-    root = _root(mt.family)
+    root = _root(_xsd_path(mt.family))
     element = root.find(f"{XS}element[@name='{mt.code}']")
     assert element is not None, mt.code
     seq = element.find(f"{XS}complexType/{XS}sequence")
