@@ -41,8 +41,10 @@ def _number(value: str | None) -> Decimal | None:
 
 def _valid(entity: Entity, values: dict[str, str], name: str) -> bool:
     """The field is there and passes its own rules (else it is reported already)."""
-    return name in entity and bool(values.get(name)) and not any(
-        p[1] for p in check_field(entity[name], values[name])
+    return (
+        name in entity
+        and bool(values.get(name))
+        and not any(p[1] for p in check_field(entity[name], values[name]))
     )
 
 
@@ -94,8 +96,14 @@ def _weights(doc: Document) -> list[Finding]:
     gross, net = _number(values["grossWeight"]), _number(values["netWeight"])
     if gross is not None and net is not None and net > gross:
         return [
-            _at(head, doc.origin.head, "netWeight", "export.net_over_gross", net=values["netWeight"],
-                gross=values["grossWeight"])
+            _at(
+                head,
+                doc.origin.head,
+                "netWeight",
+                "export.net_over_gross",
+                net=values["netWeight"],
+                gross=values["grossWeight"],
+            )
         ]
     return []
 
@@ -112,9 +120,17 @@ def _line_totals(doc: Document) -> list[Finding]:
         expected = qty * price  # type: ignore[operator]
         if abs(expected - total) > max(_CENT, abs(qty) * Decimal("0.000005")):  # type: ignore[operator]
             found.append(
-                _at(lst, lambda el, i=index: doc.origin.line(i, el), "totalPrice", "export.line_total",
-                    Severity.WARNING, total=line["totalPrice"], qty=line["qty"], price=line["price"],
-                    expected=f"{expected.normalize():f}")
+                _at(
+                    lst,
+                    lambda el, i=index: doc.origin.line(i, el),
+                    "totalPrice",
+                    "export.line_total",
+                    Severity.WARNING,
+                    total=line["totalPrice"],
+                    qty=line["qty"],
+                    price=line["price"],
+                    expected=f"{expected.normalize():f}",
+                )
             )
     return found
 
@@ -124,7 +140,9 @@ def _line_sum(doc: Document) -> Decimal | None:
     lst = doc.message.list
     if lst is None or "totalPrice" not in lst or not doc.lines:
         return None
-    values = [_number(line.get("totalPrice")) if _valid(lst, line, "totalPrice") else None for line in doc.lines]
+    values = [
+        _number(line.get("totalPrice")) if _valid(lst, line, "totalPrice") else None for line in doc.lines
+    ]
     if any(v is None for v in values):
         return None
     return sum(values, Decimal(0))  # type: ignore[arg-type]
@@ -140,8 +158,15 @@ def _goods_value(doc: Document) -> list[Finding]:
     if total is None or value is None or abs(total - value) <= _CENT:
         return []
     return [
-        _at(head, doc.origin.head, "goodsValue", "export.goods_value", Severity.WARNING,
-            value=doc.head["goodsValue"], sum=f"{total.normalize():f}")
+        _at(
+            head,
+            doc.origin.head,
+            "goodsValue",
+            "export.goods_value",
+            Severity.WARNING,
+            value=doc.head["goodsValue"],
+            sum=f"{total.normalize():f}",
+        )
     ]
 
 
@@ -159,8 +184,13 @@ def _special_zone(doc: Document) -> list[Finding]:
         for index, line in enumerate(doc.lines):
             if not line.get("itemRecordNo"):
                 found.append(
-                    _at(lst, lambda el, i=index: doc.origin.line(i, el), "itemRecordNo", "export.special_zone",
-                        mode=mode)
+                    _at(
+                        lst,
+                        lambda el, i=index: doc.origin.line(i, el),
+                        "itemRecordNo",
+                        "export.special_zone",
+                        mode=mode,
+                    )
                 )
     return found
 
@@ -178,23 +208,42 @@ def _simplified(doc: Document) -> list[Finding]:
     if flag == "A":
         if values.get("licenseNo"):
             found.append(
-                _at(head, doc.origin.head, "licenseNo", "export.simplified_licence", Severity.WARNING,
-                    value=values["licenseNo"])
+                _at(
+                    head,
+                    doc.origin.head,
+                    "licenseNo",
+                    "export.simplified_licence",
+                    Severity.WARNING,
+                    value=values["licenseNo"],
+                )
             )
         total = _line_sum(doc)
         currencies = {line.get("currency") for line in doc.lines}
         if total is not None and currencies == {RMB} and total > SIMPLIFIED_LIMIT:
             found.append(
-                _at(head, doc.origin.head, "statisticsFlag", "export.simplified_over_limit", Severity.WARNING,
-                    sum=f"{total.normalize():f}", limit=SIMPLIFIED_LIMIT)
+                _at(
+                    head,
+                    doc.origin.head,
+                    "statisticsFlag",
+                    "export.simplified_over_limit",
+                    Severity.WARNING,
+                    sum=f"{total.normalize():f}",
+                    limit=SIMPLIFIED_LIMIT,
+                )
             )
     elif flag == "B":
         for index, line in enumerate(doc.lines):
             code = line.get("gcode", "")
             if _valid(lst, line, "gcode") and len(code) == 10 and code.endswith("000000"):
                 found.append(
-                    _at(lst, lambda el, i=index: doc.origin.line(i, el), "gcode", "export.heading_only",
-                        Severity.WARNING, value=code)
+                    _at(
+                        lst,
+                        lambda el, i=index: doc.origin.line(i, el),
+                        "gcode",
+                        "export.heading_only",
+                        Severity.WARNING,
+                        value=code,
+                    )
                 )
     return found
 

@@ -645,6 +645,8 @@ class WorkbookReader:
                 text = self._issue(issue, group.findings, sheet or group.sheet, r, i, col)
             if text:
                 line[col.name] = text
+        if not line and self.doc_type.message.min_lines == 0:
+            return  # a head without lines, where the standard allows none (arrival, summary)
         group.lines.append(line)
         group.line_rows.append(r)
 
