@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         transfer = profile.transfer.get("copName", "") if profile else self.tr("未设置企业档案")
         mode = self.tr("HTTP 上传") if profile and profile.exchange.mode == "http" else self.tr("目录")
         rows = self.journal.model.rows
-        pending = sum(1 for r in rows if r.get("returnStatus") is None)
+        pending = sum(1 for r in rows if r["sent"] and not r.get("returnStatus"))  # as the outbox counts
         prefix = self.tr("【演示】") if self.context.in_demo else ""
         self.show_status(
             prefix

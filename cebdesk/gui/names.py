@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QFont, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QMenu
+from PySide6.QtGui import QFont, QPalette, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QStyledItemDelegate, QWidgetAction
 
 from ..spec import DOCUMENT_TYPES, DocumentType, document_type_for, message_type
 
@@ -53,6 +53,31 @@ def _heading_font(font: QFont) -> QFont:
     return font
 
 
+#: Marks a combo box entry as a heading (进口 / 出口) or as an entry under one.
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 7
+_HEADING, _UNDER = 1, 2
+
+
+class GroupedDelegate(QStyledItemDelegate):
+    """Draws a combo box's headings bold in the text colour (not greyed like a disabled entry)
+    and the entries under them indented."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        group = index.data(GROUP_ROLE)
+        if group == _HEADING:
+            option.font = _heading_font(option.font)
+            text = option.palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+            option.palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, text)
+        elif group == _UNDER:
+            option.rect.adjust(option.fontMetrics.horizontalAdvance("MM"), 0, 0, 0)
+
+    def sizeHint(self, option, index):  # noqa: N802
+        size = super().sizeHint(option, index)
+        size.setHeight(size.height() + 6)  # as roomy as a menu's entries
+        return size
+
+
 def fill_type_combo(
     combo: QComboBox,
     language: str,
@@ -63,15 +88,19 @@ def fill_type_combo(
     """Add the document types to ``combo`` (after what it holds): one direction's, or both
     under the headings 进口 and 出口 (headings cannot be chosen; the keys skip them)."""
     model = combo.model()
+    if not isinstance(combo.itemDelegate(), GroupedDelegate):
+        combo.setItemDelegate(GroupedDelegate(combo))
     for group in DIRECTIONS if direction is None else (direction,):
         if direction is None:
             combo.addItem(direction_name(group), None)
+            combo.setItemData(combo.count() - 1, _HEADING, GROUP_ROLE)
             if isinstance(model, QStandardItemModel):
                 item = model.item(combo.count() - 1)
                 item.setFlags(item.flags() & ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable))
-                item.setFont(_heading_font(combo.font()))
         for dt in types_of(group):
             combo.addItem(type_name(dt, language), data(dt))
+            if direction is None:
+                combo.setItemData(combo.count() - 1, _UNDER, GROUP_ROLE)
 
 
 def fill_type_menu(menu: QMenu, language: str) -> None:
@@ -79,9 +108,14 @@ def fill_type_menu(menu: QMenu, language: str) -> None:
     for number, group in enumerate(DIRECTIONS):
         if number:
             menu.addSeparator()
-        heading = menu.addAction(direction_name(group))
-        heading.setEnabled(False)
-        heading.setFont(_heading_font(menu.font()))
+        # a heading: bold text in the text colour (a disabled action would be greyed out)
+        label = QLabel(direction_name(group))
+        label.setFont(_heading_font(menu.font()))
+        label.setContentsMargins(8, 4, 8, 2)
+        heading = QWidgetAction(menu)
+        heading.setText(direction_name(group))
+        heading.setDefaultWidget(label)
+        menu.addAction(heading)
         for dt in types_of(group):
             menu.addAction(type_name(dt, language)).setData(dt.name)
 

@@ -186,10 +186,15 @@ class SettingsView(QWidget):
             [self.tr("元素"), self.tr("名称"), self.tr("值"), self.tr("用于")]
         )
         header = self.defaults.horizontalHeader()
+        # the names (import and export ones may both be there) take what is left, cut short if
+        # need be (the whole name on hovering); values keep a width of their own
         header.setSectionResizeMode(ELEMENT, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(USED, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(VALUE, self.fontMetrics().horizontalAdvance("某某跨境电商平台有限公司"))
+        header.setStretchLastSection(False)
+        self.defaults.setWordWrap(False)
         self.defaults.verticalHeader().setVisible(False)
         self.defaults.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.defaults.setMinimumHeight(180)
@@ -319,7 +324,7 @@ class SettingsView(QWidget):
                 for d, types in users.items()
             )
             used.setToolTip(tip)
-            label.setToolTip(tip)
+            label.setToolTip("\n".join(t for t in (label.text(), tip) if t))
 
     def default_rows(self) -> list[tuple[int, str, str]]:
         """(row, element, value) as typed, empty rows left out."""

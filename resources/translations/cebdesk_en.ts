@@ -664,77 +664,77 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="507"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="512"/>
         <source>HTTP 方式需要上传地址</source>
         <translation>HTTP mode needs an upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="408"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="413"/>
         <source>默认：{folder}</source>
         <translation>default: {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="416"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="421"/>
         <source>当前工作区：{data}　　档案文件：{profile}　　发送/接收目录：{outbox}</source>
         <translation>Workspace: {data}    profile file: {profile}    outbox: {outbox}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="420"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="425"/>
         <source>演示工作区（测试密钥，不能向海关申报）</source>
         <translation>Demo workspace (test key, never for customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="490"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="495"/>
         <source>默认值第 {row} 行：缺少元素名</source>
         <translation>Default values, row {row}: the element name is missing</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="493"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="498"/>
         <source>默认值中 {element} 出现了两次</source>
         <translation>{element} appears twice among the default values</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="502"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="507"/>
         <source>默认值 {element} 同时填入进口单证（{import_label}）和出口单证（{export_label}）</source>
         <translation>The default {element} fills both import documents ({import_label}) and export documents ({export_label})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="511"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="516"/>
         <source>文件不存在：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="517"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="522"/>
         <source>SM2 机制号应为数字，如 0x80000100：{value}</source>
         <translation>the SM2 mechanism must be a number such as 0x80000100: {value}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="549"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="554"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="569"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="574"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="585"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="590"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="586"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="591"/>
         <source>界面语言已改为 {language}，重新启动 cebdesk 后生效。</source>
         <translation>The interface language is now {language}. It applies after cebdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="606"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="611"/>
         <source>{label} {serial} 至 {until}</source>
         <translation>{label} {serial} until {until}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="613"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="618"/>
         <source>没有找到令牌</source>
         <translation>No token found</translation>
     </message>
@@ -773,152 +773,152 @@
         <translation>Used for</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="198"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="203"/>
         <source>添加一行</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="199"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="204"/>
         <source>删除所选行</source>
         <translation>Remove selected rows</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="200"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="205"/>
         <source>元素名如 logisticsCode；表体与表头同名时写作 OrderList.currency</source>
         <translation>Element names such as logisticsCode; a list element named like a head one is written OrderList.currency</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="209"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="214"/>
         <source>签名 [signer]</source>
         <translation>Signing [signer]</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="214"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="219"/>
         <source>签名方式</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="217"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="222"/>
         <source>密钥文件</source>
         <translation>Key file</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="218"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="223"/>
         <source>证书文件（PEM 密钥时）</source>
         <translation>Certificate file (for PEM keys)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="221"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="226"/>
         <source>查找令牌</source>
         <translation>Find tokens</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="225"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="230"/>
         <source>PKCS#11 驱动</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="228"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="233"/>
         <source>令牌</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="230"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="235"/>
         <source>密钥标签</source>
         <translation>Key label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="232"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="237"/>
         <source>可选，十六进制</source>
         <translation>optional, hexadecimal</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="233"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="238"/>
         <source>密钥 ID</source>
         <translation>Key ID</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="235"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="240"/>
         <source>可选，如 0x80000100</source>
         <translation>optional, e.g. 0x80000100</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="236"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="241"/>
         <source>SM2 机制号</source>
         <translation>SM2 mechanism</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="238"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="243"/>
         <source>客户端控件地址</source>
         <translation>Card control address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="241"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="246"/>
         <source>传输 [exchange]</source>
         <translation>Exchange [exchange]</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="249"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="254"/>
         <source>校验 HTTPS 证书</source>
         <translation>Verify the HTTPS certificate</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="306"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="311"/>
         <source>（未知元素）</source>
         <translation>(unknown element)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="244"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="249"/>
         <source>目录（传输客户端取走 send/ 中的文件）</source>
         <translation>Folder (the transfer client takes files from send/)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="245"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="250"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="248"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="253"/>
         <source>用 DxpMsg 封装（终端节点）</source>
         <translation>Wrap in DxpMsg (terminal node)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="251"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="256"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="252"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="257"/>
         <source>上传地址</source>
         <translation>Upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="253"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="258"/>
         <source>回执下载地址</source>
         <translation>Receipts address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="256"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="261"/>
         <source>发送/接收目录</source>
         <translation>Send / receive folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="258"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="263"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="260"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="265"/>
         <source>重新启动 cebdesk 后生效</source>
         <translation>Applies after cebdesk is restarted</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="265"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="270"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="274"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="279"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>

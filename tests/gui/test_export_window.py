@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidgetAction
 
 from cebdesk.gui.context import AppContext
 from cebdesk.gui.main_window import MainWindow
@@ -96,9 +96,11 @@ def _pick_from_menu(name: str) -> None:
 
 def test_the_template_menu_is_grouped_by_direction(window):
     actions = window.import_view.template_menu.actions()
-    headings = [a.text() for a in actions if not a.isSeparator() and not a.isEnabled()]
-    assert headings == ["进口", "出口"]
-    chosen = [a.data() for a in actions if a.isEnabled() and not a.isSeparator()]
+    headings = [a for a in actions if isinstance(a, QWidgetAction)]
+    assert [a.text() for a in headings] == ["进口", "出口"]
+    assert [a.defaultWidget().text() for a in headings] == ["进口", "出口"]
+    assert all(a.defaultWidget().font().bold() and a.data() is None for a in headings)
+    chosen = [a.data() for a in actions if not a.isSeparator() and a not in headings]
     assert chosen == [dt.name for dt in IMPORT_TYPES + EXPORT_TYPES]
     split = [a.text() for a in actions].index("出口")
     assert actions[split - 1].isSeparator()
@@ -270,3 +272,11 @@ def test_every_status_an_export_receipt_brings_reads_in_english():
     for status in RETURN_STATUS:
         meaning, _ = explain_status(status, "en")
         assert meaning and not CJK.search(meaning), status
+
+
+def test_the_status_bar_waits_for_receipts_only_for_what_was_sent(qtbot, window):
+    """Documents ready to send wait for no receipt: the status bar counts as the outbox does."""
+    _journal_with_both_directions(window.context)
+    _page(qtbot, window, 2)  # the page shows the journal as it is now
+    assert window.journal_view.counts.text() == "共 4 个单证，待发送 4，待回执 0"
+    assert window.status_label.text().endswith("待回执 0 / 共 4")
