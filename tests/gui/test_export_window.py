@@ -280,3 +280,36 @@ def test_the_status_bar_waits_for_receipts_only_for_what_was_sent(qtbot, window)
     _page(qtbot, window, 2)  # the page shows the journal as it is now
     assert window.journal_view.counts.text() == "共 4 个单证，待发送 4，待回执 0"
     assert window.status_label.text().endswith("待回执 0 / 共 4")
+
+
+# -- the whole way for export: open, sign and send, customs answers, the pages follow ---------------
+@pytest.mark.slow
+def test_export_documents_are_sent_and_followed_like_import_ones(qtbot, tmp_path, profile, softhsm, monkeypatch):
+    from tests.gui.test_gui_flows import _receipts, _send, _token
+
+    win = MainWindow(AppContext(tmp_path / "data", tmp_path / "exchange", profile, _token(softhsm)))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    files = [
+        filled_template(document_type("export-order"), tmp_path / "eo.xlsx", documents=2),
+        filled_template(document_type("order"), tmp_path / "o.xlsx", documents=1),
+    ]
+    _open(qtbot, win, monkeypatch, files)
+    assert sorted(r["type"] for r in win.imports.model.rows) == ["电子订单", "电子订单（出口）", "电子订单（出口）"]
+    _send(qtbot, win, softhsm["pin"])
+    assert win.imports.last_report.documents == 3
+    assert [r["state"] for r in win.imports.model.rows] == ["已发送"] * 3
+    _receipts(win, tmp_path)
+    qtbot.waitUntil(
+        lambda: all(r["returnStatus"] for r in win.journal.model.rows) and len(win.journal.model.rows) == 3,
+        timeout=20_000,
+    )
+    _page(qtbot, win, 2)
+    _choose(qtbot, win.journal_view.direction, "export")
+    rows = win.journal.model.rows
+    assert [r["type"] for r in rows] == ["电子订单（出口） CEB303"] * 2
+    assert all(r["meaning"] and r["sent"] for r in rows)
+    _page(qtbot, win, 3)
+    _choose(qtbot, win.query_view.direction, "export")
+    assert len(win.query.model.rows) == 2
