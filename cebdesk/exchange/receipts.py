@@ -32,7 +32,7 @@ from ..findings import InputError
 from ..messages.parse import read_message
 from ..messages.safexml import parse_bytes
 from ..spec import Direction, document_type_for, message_type
-from ..spec.receipts import ENTERPRISE_CODES, RETURN_MATCHES
+from ..spec.receipts import COVERS, ENTERPRISE_CODES, RETURN_MATCHES
 from ..store import Journal
 from .folders import Outbox, OutboxBusy
 
@@ -158,6 +158,67 @@ def _match(journal: Journal, code: str, values: dict[str, str]) -> tuple[int | N
     return None, note
 
 
+def _match_by_lines(
+    journal: Journal, code: str, head: dict[str, str], lines: list[dict[str, str]]
+) -> tuple[int | None, str | None]:
+    """A summary result (CEB792) whose sumNo is not known yet (its CEB702 not read): the one
+    summary whose list names every inventory of the result."""
+    element = COVERS[code][1]
+    numbers = sorted({line[element] for line in lines if line.get(element)})
+    if not numbers:
+        return None, None
+    declaration = RETURN_MATCHES[code].declaration
+    found = set(journal.find_documents_by(declaration, element, numbers[0]))
+    for number in numbers[1:]:
+        found &= set(journal.find_documents_by(declaration, element, number))
+    by = f"the {len(numbers)} {element} of its list"
+    return _one(journal, sorted(found, reverse=True), head, by)
+
+
+def _result_text(head: dict[str, str], lines: list[dict[str, str]]) -> str:
+    """What a summary result says, for the history (it has no returnInfo of its own)."""
+    entry = head.get("entryId") or "（未生成）"
+    entry_en = head.get("entryId") or "(not yet)"
+    return (
+        f"汇总结果单：汇总申请编号 {head.get('sumNo', '')}，汇总统一编号 {head.get('declSeqNo', '')}，"
+        f"报关单编号 {entry}，报关单状态 {head.get('decState', '')}，{len(lines)} 项 / "
+        f"summary result: summary no. {head.get('sumNo', '')}, declaration sequence no. "
+        f"{head.get('declSeqNo', '')}, customs declaration no. {entry_en}, state {head.get('decState', '')}, "
+        f"{len(lines)} item(s)"
+    )
+
+
+def _result_rows(
+    journal: Journal,
+    code: str,
+    position: int,
+    head: dict[str, str],
+    lines: list[dict[str, str]],
+    summary_id: int | None,
+) -> list[tuple[int, dict, int | None, None, dict[str, str]]]:
+    """The summary result's rows: one for the summary it answers (head and every line), one for
+    each inventory of its list found in the journal (head and that inventory's lines). They keep
+    the declaration's numbers and list in the history; the status stays customs' last returnStatus."""
+    covered, element = COVERS[code]
+    extra = {"info": _result_text(head, lines), "time": head.get("opDate", "")}
+    rows: list[tuple[int, dict, int | None, None, dict[str, str]]] = [
+        (position, {**head, "lines": lines}, summary_id, None, extra)
+    ]
+    seen: set[int] = set()
+    for number in dict.fromkeys(line.get(element, "") for line in lines):
+        if not number:
+            continue
+        # the inventories are the e-commerce enterprise's; the agent may be another one
+        candidates = journal.find_documents_by(covered, element, number)
+        inventory, _ = _one(journal, candidates, {"ebcCode": head.get("ebcCode", "")}, f"{element}={number}")
+        if inventory is None or inventory in seen:
+            continue
+        seen.add(inventory)
+        own = [line for line in lines if line.get(element) == number]
+        rows.append((position, {**head, "lines": own}, inventory, None, {**extra, "info": _result_text(head, own)}))
+    return rows
+
+
 def _implausible(return_time: str | None, now: datetime) -> str | None:
     """Why a returnTime must not decide a status: ``future`` (far ahead of the clock) or
     ``not-a-time``; None when it is fine."""
@@ -230,7 +291,7 @@ def ingest_bytes(journal: Journal, name: str, data: bytes, *, now: datetime | No
     errors = [f for f in parsed.findings if f.is_error]
     if errors:
         raise ReceiptError("; ".join(f.render("en") for f in errors[:5]))
-    rows: list[tuple[int, dict[str, str], int | None, int | None]] = []
+    rows: list[tuple[int, dict, int | None, int | None, dict[str, str]]] = []
     notes: list[str] = []
     for position, doc in enumerate(parsed.documents):
         values = doc.head
@@ -238,21 +299,27 @@ def ingest_bytes(journal: Journal, name: str, data: bytes, *, now: datetime | No
             message = journal.message_by_guid(values.get("oriCopMsgId", ""))
             if message is not None:
                 for answered in journal.message_documents(message.id):
-                    rows.append((position, values, answered.id, message.id))
+                    rows.append((position, values, answered.id, message.id, {}))
                 continue
-            rows.append((position, values, None, None))
+            rows.append((position, values, None, None, {}))
             continue
         document_id, note = _match(journal, mt.code, values)
+        if document_id is None and mt.code in COVERS:
+            document_id, why = _match_by_lines(journal, mt.code, doc.head, doc.lines)
+            note = note or why
         if note:
             notes.append(note)
-        rows.append((position, values, document_id, None))
+        if mt.code in COVERS:
+            rows.extend(_result_rows(journal, mt.code, position, doc.head, doc.lines, document_id))
+            continue
+        rows.append((position, values, document_id, None, {}))
     if not any(r[2] is not None for r in rows):
         keys = ", ".join(
             f"{k}={v}"
-            for _, values, _, _ in rows[:3]
+            for _, values, _, _, _ in rows[:3]
             for k, v in values.items()
             if k in ("orderNo", "ebpCode", "logisticsNo", "logisticsCode", "payTransactionId", "payCode")
-            or k in ("copNo", "agentCode", "invtNo", "oriCopMsgId")
+            or k in ("copNo", "agentCode", "invtNo", "oriCopMsgId", "coElNo", "sumNo", "operatorCode")
         )
         why = f"; {notes[0]}" if notes else ""
         raise ReceiptError(f"no document in the journal matches this {mt.code} ({keys or 'no keys'}){why}")
@@ -262,9 +329,9 @@ def ingest_bytes(journal: Journal, name: str, data: bytes, *, now: datetime | No
         file_id = journal.add_receipt_file(name, mt.code, data, digest)
         if file_id is None:  # another reader recorded the same file meanwhile
             return Taken()
-        for position, values, document_id, message_id in rows:
-            flag = _implausible(values.get("returnTime"), now)
-            if not journal.add_receipt(file_id, position, values, document_id, message_id, flag=flag):
+        for position, values, document_id, message_id, extra in rows:
+            flag = _implausible(values.get("returnTime") or extra.get("time"), now)
+            if not journal.add_receipt(file_id, position, values, document_id, message_id, flag=flag, **extra):
                 continue  # the same return is in the history already
             taken.rows += 1
             if document_id is not None and document_id not in taken.documents:
@@ -272,7 +339,7 @@ def ingest_bytes(journal: Journal, name: str, data: bytes, *, now: datetime | No
             if document_id is None:
                 journal.event("receipt-unmatched", f"{name}#{position}")
             if flag:
-                warning = _warning(flag, position, values.get("returnTime", ""), now)
+                warning = _warning(flag, position, values.get("returnTime") or extra.get("time", ""), now)
                 taken.warnings.append(warning)
                 journal.event(
                     "receipt-implausible",

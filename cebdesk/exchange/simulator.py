@@ -5,6 +5,14 @@ way customs does — structure, field rules, signature, duplicates — and answe
 receipt sequences: 2 → 120 → 399 → 800 for an inventory, CEB900 for a message it cannot read,
 negative codes for business errors (-301010 duplicate order, -621029 bad signature, …). In HTTP
 mode it can be told to fail: answer 500, reset the connection, lose the answer, stall.
+
+Export: each declaration is answered by its receipt (CEB304 … CEB216, CEB702); an export
+inventory is released (800) with an invtNo made up here (customs code, year, E, serial). A
+cancellation must name a released inventory; a summary (CEB701) must name released, not yet
+summarised inventories of its e-commerce enterprise (or none, with a time range: then every such
+inventory), and after its CEB702 (2 → 399, with a sumNo) comes a CEB792 summary result: one
+declaration per group of the head-level "eight-same" elements, goods items numbered by the
+line-level ones, at most 50 items a declaration.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -37,6 +46,7 @@ from .dxp import cop_msg_id as envelope_cop_msg_id
 from .folders import HIDDEN, Outbox
 from .http import receipts_payload
 
+_CLEARED = "[Code:2100;Desc:审结]"
 #: The statuses each declaration goes through when all is well, with customs' wording.
 SEQUENCES: dict[str, list[tuple[str, str]]] = {
     "CEB311Message": [("2", "订单新增申报成功[{guid}]"), ("120", "[Code:1800;Desc:逻辑校验通过]")],
@@ -64,6 +74,27 @@ SEQUENCES: dict[str, list[tuple[str, str]]] = {
         ("120", "[Code:1800;Desc:逻辑校验通过]"),
         ("399", "[Code:2100;Desc:审结]"),
     ],
+    # export (statuses as each receipt's XSD documentation lists them, spec/receipts.py)
+    "CEB303Message": [("2", "电子订单新增申报成功[{guid}]"), ("399", _CLEARED)],
+    "CEB403Message": [("2", "收款单新增申报成功[{guid}]"), ("399", _CLEARED)],
+    "CEB505Message": [("2", "运单新增申报成功[{guid}]"), ("399", _CLEARED)],
+    "CEB507Message": [("2", "运抵单新增申报成功[{guid}]"), ("399", _CLEARED)],
+    "CEB509Message": [("2", "离境单新增申报成功[{guid}]"), ("399", _CLEARED)],
+    "CEB603Message": [
+        ("2", "清单新增申报成功[{guid}][电商企业编码：{ebcCode}订单编号：{orderNo}]"),
+        ("120", "[Code:1800;Desc:逻辑校验通过]"),
+        ("399", _CLEARED),
+        ("800", "[Code:2600;Desc:放行]"),
+    ],
+    "CEB605Message": [("2", "撤销申请单申报成功[{guid}]"), ("399", _CLEARED)],
+    "CEB607Message": [("2", "清单总分单申报成功[{guid}]"), ("399", _CLEARED)],
+    "CEB213Message": [
+        ("2", "退货申请单申报成功[{guid}]"),
+        ("120", "[Code:1800;Desc:逻辑校验通过]"),
+        ("800", "[Code:2600;Desc:放行]"),
+    ],
+    "CEB215Message": [("2", "理货明细单申报成功[{guid}]"), ("399", _CLEARED)],
+    "CEB701Message": [("2", "汇总申请单申报成功[{guid}]"), ("399", _CLEARED)],
 }
 #: Negative codes per declaration: (duplicate, field rules failed, signature failed). The
 #: orders' codes run -301001 … -301015 in the order ceb-spec §5.3 lists them: -301008 is
@@ -77,7 +108,24 @@ ERRORS: dict[str, tuple[str, str, str]] = {
     "CEB623Message": ("-623009", "-623001", "-623029"),
     "CEB625Message": ("-625009", "-625001", "-625005"),
     "CEB711Message": ("-800003", "-800001", "-800001"),
+    # export: the standard publishes ranges only (spec/receipts.py EXPORT_ERROR_RANGES); the
+    # simulator answers the first code of the block: business rules (a duplicate, an inventory
+    # it does not know), format (field rules), signature. Return requests and tallies have no
+    # published range; these are the simulator's own.
+    "CEB303Message": ("-303001", "-302001", "-301001"),
+    "CEB403Message": ("-403001", "-402001", "-401001"),
+    "CEB505Message": ("-503001", "-502001", "-501001"),
+    "CEB507Message": ("-803001", "-802001", "-801001"),
+    "CEB509Message": ("-507001", "-506001", "-505001"),
+    "CEB603Message": ("-603001", "-602001", "-601001"),
+    "CEB605Message": ("-607001", "-606001", "-605001"),
+    "CEB607Message": ("-903001", "-902001", "-901001"),
+    "CEB213Message": ("-213003", "-213002", "-213001"),
+    "CEB215Message": ("-215003", "-215002", "-215001"),
+    "CEB701Message": ("-703001", "-702001", "-701001"),
 }
+#: Goods items one export customs declaration holds; more make another declaration.
+MAX_DECLARATION_ITEMS = 50
 
 
 class Customs:
@@ -94,6 +142,9 @@ class Customs:
             "CREATE TABLE IF NOT EXISTS declared (code TEXT, key TEXT, guid TEXT, PRIMARY KEY (code, key));"
             "CREATE TABLE IF NOT EXISTS seen (cop_msg_id TEXT PRIMARY KEY, sha256 TEXT, time TEXT);"
             "CREATE TABLE IF NOT EXISTS outgoing (id INTEGER PRIMARY KEY, name TEXT, data BLOB);"
+            # export inventories released here: what cancellations and summaries may name
+            "CREATE TABLE IF NOT EXISTS inventories (invt_no TEXT PRIMARY KEY, ebc_code TEXT, record TEXT,"
+            " state TEXT, sum_no TEXT);"
         )
         self.lock = threading.Lock()
         self.serial = int(time.time() * 1000) % 10**9
@@ -171,8 +222,11 @@ class Customs:
             signature_ok = verify_message(tree.getroot(), name).valid
         doc_type = document_type_for(mt)
         answers: list[tuple[dict[str, str], list[tuple[str, str]]]] = []
+        results: list[tuple[dict[str, str], list[dict[str, str]]]] = []
         for doc in parsed.documents:
             key = doc_type.business_key(doc.head) if doc_type else doc.head.get("guid", "")
+            if mt.parts:  # each part of a split document is declared once
+                key = f"{key}#{doc.head.get('msgSeqNo', '')}"
             if not signature_ok:
                 answers.append((doc.head, [(bad_signature, "验签失败")]))
                 continue
@@ -193,9 +247,14 @@ class Customs:
             if declared and doc.head.get("appType", "1") == "1":
                 answers.append((doc.head, [(duplicate, f"已存在相同编号的单证[{key}]")]))
                 continue
+            refused = self._business(mt.code, doc.head, doc.lines)
+            if refused:
+                answers.append((doc.head, [(duplicate, refused)]))
+                continue
             self.db.execute(
                 "INSERT OR REPLACE INTO declared VALUES (?, ?, ?)", (mt.code, key, doc.head.get("guid", ""))
             )
+            self._accepted(mt.code, doc.head, doc.lines, results)
             answers.append(
                 (
                     doc.head,
@@ -205,7 +264,163 @@ class Customs:
                     ],
                 )
             )
-        return self._receipts(mt.code, answers)
+        receipts = self._receipts(mt.code, answers)
+        if results:
+            receipts.append(self._summary_result(results, len(SEQUENCES[mt.code])))
+        return receipts
+
+    # -- export: what customs knows of inventories ------------------------------------------------
+    def _business(self, code: str, head: dict[str, str], lines: list[dict[str, str]]) -> str | None:
+        """Why customs refuses an export document on business grounds, or None."""
+        if code == "CEB605Message":
+            row = self.db.execute(
+                "SELECT state FROM inventories WHERE invt_no=?", (head.get("invtNo"),)
+            ).fetchone()
+            if row is None:
+                return f"系统中不存在清单编号为[{head.get('invtNo', '')}]的清单"
+            if row[0] != "released":
+                return f"清单[{head.get('invtNo', '')}]的状态不符合撤单申报要求"
+        if code == "CEB701Message":
+            if not lines and not (head.get("startTime") and head.get("endTime")):
+                return "汇总申请单未列清单，也未指定汇总时间范围"
+            for invt_no in [line.get("invtNo", "") for line in lines]:
+                row = self.db.execute(
+                    "SELECT ebc_code, state, sum_no, record FROM inventories WHERE invt_no=?", (invt_no,)
+                ).fetchone()
+                if row is None:
+                    return f"清单[{invt_no}]不存在或未放行"
+                if row[0] != head.get("ebcCode"):
+                    return f"清单[{invt_no}]的电商企业与汇总申请单不符"
+                if row[1] != "released" or row[2]:
+                    return f"清单[{invt_no}]已撤销或已汇总"
+                if json.loads(row[3])["head"].get("statisticsFlag") == "A":
+                    return f"清单[{invt_no}]为简化申报（A），不参与汇总"
+        return None
+
+    def _accepted(
+        self,
+        code: str,
+        head: dict[str, str],
+        lines: list[dict[str, str]],
+        results: list[tuple[dict[str, str], list[dict[str, str]]]],
+    ) -> None:
+        """Remember what later export documents name: released inventories, cancelled ones,
+        summarised ones (their summary result is made after the CEB702)."""
+        if code == "CEB603Message":
+            invt_no = self._invt_no(code, head)
+            record = json.dumps({"head": head, "lines": lines}, ensure_ascii=False)
+            self.db.execute(
+                "INSERT OR REPLACE INTO inventories VALUES (?, ?, ?, 'released', NULL)",
+                (invt_no, head.get("ebcCode", ""), record),
+            )
+        elif code == "CEB605Message":
+            self.db.execute("UPDATE inventories SET state='cancelled' WHERE invt_no=?", (head.get("invtNo"),))
+        elif code == "CEB701Message":
+            numbers = [line.get("invtNo", "") for line in lines]
+            if not numbers:  # a time range: every released inventory of the enterprise not summarised
+                numbers = [
+                    r[0]
+                    for r in self.db.execute(
+                        "SELECT invt_no, record FROM inventories WHERE ebc_code=? AND state='released'"
+                        " AND sum_no IS NULL ORDER BY invt_no",
+                        (head.get("ebcCode", ""),),
+                    )
+                    if json.loads(r[1])["head"].get("statisticsFlag") != "A"
+                ]
+            sum_no = _sum_no(head)
+            covered = []
+            for invt_no in numbers:
+                row = self.db.execute("SELECT record FROM inventories WHERE invt_no=?", (invt_no,)).fetchone()
+                self.db.execute("UPDATE inventories SET sum_no=? WHERE invt_no=?", (sum_no, invt_no))
+                covered.append({"invtNo": invt_no, **json.loads(row[0])})
+            results.append(({**head, "sumNo": sum_no}, covered))
+
+    def _summary_result(
+        self, results: list[tuple[dict[str, str], list[dict]]], step: int
+    ) -> tuple[str, bytes]:
+        """The CEB792 for the summaries accepted in one message: the inventories of each grouped
+        by the head-level "eight-same" elements into declarations, their goods items by the
+        line-level ones (final destination country, HS code, currency), at most
+        ``MAX_DECLARATION_ITEMS`` items a declaration."""
+        mt = message_type("CEB792Message")
+        documents = []
+        for head, inventories in results:
+            groups: dict[tuple[str, ...], list[dict]] = {}
+            for inventory in inventories:
+                ih = inventory["head"]
+                owner = ih.get("ownerCode", "") if head.get("summaryFlag") == "2" else ""
+                group = (
+                    ih.get("ebcCode", ""),
+                    ih.get("trafMode", ""),
+                    owner,
+                    ih.get("country", ""),
+                    ih.get("portCode", ""),
+                )
+                groups.setdefault(group, []).append(inventory)
+            serial = 0
+            for members in groups.values():
+                items: dict[tuple[str, str, str], int] = {}
+                rows: list[dict[str, str]] = []
+                weights = [Decimal(0), Decimal(0)]
+                for inventory in members:
+                    ih = inventory["head"]
+                    for line in inventory["lines"]:
+                        item = (line.get("country", ""), line.get("gcode", ""), line.get("currency", ""))
+                        if item not in items and len(items) == MAX_DECLARATION_ITEMS:
+                            documents.append(self._declaration(head, serial, weights, rows, step))
+                            serial, items, rows, weights = serial + 1, {}, [], [Decimal(0), Decimal(0)]
+                        gseqno = items.setdefault(item, len(items) + 1)
+                        rows.append(
+                            {
+                                "invtNo": inventory["invtNo"],
+                                "logisticsNo": ih.get("logisticsNo", ""),
+                                "gseqno": str(gseqno),
+                                "gnum": line.get("gnum", ""),
+                                "gcode": line.get("gcode", ""),
+                            }
+                        )
+                    weights[0] += _decimal(ih.get("grossWeight"))
+                    weights[1] += _decimal(ih.get("netWeight"))
+                documents.append(self._declaration(head, serial, weights, rows, step))
+                serial += 1
+        root = build_message(mt, documents)
+        indent(root)
+        return f"CEB792_{self._number():010d}_result.xml", serialize(root)
+
+    def _declaration(
+        self, head: dict[str, str], serial: int, weights: list[Decimal], rows: list[dict[str, str]], step: int
+    ) -> Document:
+        """One summary result: the numbers customs gives the export declaration."""
+        mt = message_type("CEB792Message")
+        number = _serial(f"{head.get('sumNo')}#{serial}")
+        customs = (head.get("customsCode") or "0000")[:4]
+        values = {
+            "guid": new_guid(),
+            "customsCode": customs,
+            "sumNo": head.get("sumNo", ""),
+            "opDate": self._time(step),
+            "declSeqNo": f"D{dt.date.today():%Y%m%d}{number:09d}",
+            "entryId": f"{customs}{dt.date.today():%Y}0{number:09d}",
+            "decState": "A",
+            **{k: head.get(k, "") for k in ("agentCode", "agentName", "ebcCode", "ebcName")},
+            **{k: head.get(k, "") for k in ("declAgentCode", "declAgentName")},
+            "grossWeight": _amount(weights[0]),
+            "netWeight": _amount(weights[1]),
+            "msgCount": "1",
+            "msgSeqNo": "1",
+        }
+        return Document(mt, values, rows, XmlOrigin("customs", "/"))
+
+    @staticmethod
+    def _invt_no(code: str, head: dict[str, str]) -> str:
+        """The invtNo customs gives an inventory: customs code, year, I or E, a serial (stable
+        for the document, so a modification keeps it)."""
+        if code == "CEB603Message":
+            doc_type = document_type_for(message_type(code))
+            number = _serial(f"{code}:{doc_type.business_key(head) if doc_type else head.get('copNo')}")
+            return f"{head.get('customsCode', '0000')[:4]}{dt.date.today():%Y}E{number:09d}"
+        number = int(hashlib.sha256(json.dumps(head, sort_keys=True).encode()).hexdigest()[:8], 16) % 10**9
+        return f"{head.get('customsCode', '0000')[:4]}{dt.date.today():%Y}I{number:09d}"
 
     # -- receipts -------------------------------------------------------------------------------
     def _time(self, step: int) -> str:
@@ -213,7 +428,7 @@ class Customs:
         return moment.strftime("%Y%m%d%H%M%S") + f"{moment.microsecond // 1000:03d}"
 
     def _return_values(
-        self, entity, head: dict[str, str], status: str, info: str, step: int
+        self, entity, head: dict[str, str], status: str, info: str, step: int, code: str = ""
     ) -> dict[str, str]:
         number = int(hashlib.sha256(json.dumps(head, sort_keys=True).encode()).hexdigest()[:8], 16) % 10**9
         values = {}
@@ -229,10 +444,9 @@ class Customs:
             elif f.name == "preNo":
                 values[f.name] = f"B{dt.date.today():%Y%m%d}{number:09d}"
             elif f.name == "invtNo":
-                values[f.name] = (
-                    head.get("invtNo")
-                    or f"{head.get('customsCode', '0000')[:4]}{dt.date.today():%Y}I{number:09d}"
-                )
+                values[f.name] = head.get("invtNo") or self._invt_no(code, head)
+            elif f.name == "sumNo" and not status.startswith("-"):
+                values[f.name] = _sum_no(head)
             elif f.name == "rkdNo":
                 values[f.name] = f"R{dt.date.today():%Y%m%d}{number:09d}"
             elif f.name == "copNo":
@@ -254,7 +468,7 @@ class Customs:
         receipts = []
         for step in range(longest):
             values = [
-                self._return_values(mt.head, head, *steps[step], step)
+                self._return_values(mt.head, head, *steps[step], step, code)
                 for head, steps in answers
                 if step < len(steps)
             ]
@@ -274,6 +488,32 @@ class Customs:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _serial(text: str) -> int:
+    """A 9-digit number that is always the same for ``text``."""
+    return int(hashlib.sha256(text.encode()).hexdigest()[:8], 16) % 10**9
+
+
+def _sum_no(head: dict[str, str]) -> str:
+    """The summary number customs gives a summary application (18 characters)."""
+    if head.get("sumNo"):
+        return head["sumNo"]
+    number = _serial(f"CEB701:{head.get('copNo', '')}/{head.get('agentCode', '')}")
+    return f"S{dt.date.today():%Y%m%d}{number:09d}"
+
+
+def _decimal(value: str | None) -> Decimal:
+    try:
+        return Decimal((value or "0").strip())
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def _amount(value: Decimal) -> str:
+    """At most 5 decimals, no trailing zeros (dec(19,5))."""
+    text = f"{value.quantize(Decimal('0.00001')):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 # -- folder mode ----------------------------------------------------------------------------------

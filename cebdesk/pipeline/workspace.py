@@ -13,6 +13,7 @@ Nothing here imports Qt, and nothing here prints.
 from __future__ import annotations
 
 import enum
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -80,16 +81,24 @@ class ReceiptRecord:
     file: str
     #: why this receipt decides no status (``future``: returnTime far ahead of the clock)
     flag: str | None = None
+    #: the receipt's message type (CEB604Message …)
+    receipt: str = ""
+    #: the list a summary result (CEB792) carries: invtNo, logisticsNo, gseqno, gnum, gcode
+    lines: tuple[dict[str, str], ...] = ()
 
     def to_json(self) -> dict:
-        return {
+        item = {
             "returnStatus": self.return_status,
             "meaning": self.meaning,
             "returnInfo": self.return_info,
             "returnTime": self.return_time,
             "file": self.file,
             "flag": self.flag,
+            "receipt": self.receipt,
         }
+        if self.lines:
+            item["lines"] = [dict(line) for line in self.lines]
+        return item
 
 
 @dataclass(frozen=True)
@@ -109,15 +118,24 @@ class DocumentStatus:
     updated: str
     person: str = ""
     history: tuple[ReceiptRecord, ...] = ()
+    #: the numbers customs gave it (spec/receipts.py CUSTOMS_NUMBERS): invtNo, preNo, sumNo, and
+    #: from a summary result the declaration's declSeqNo, entryId and decState
+    numbers: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row, history: Iterable[ReceiptRecord] = (), lang: str = "zh") -> DocumentStatus:
-        meaning, family = explain_status(row["customs_status"], lang)
+    def from_row(
+        cls,
+        row: sqlite3.Row,
+        history: Iterable[ReceiptRecord] = (),
+        lang: str = "zh",
+        numbers: dict[str, str] | None = None,
+    ) -> DocumentStatus:
+        meaning, family = explain_status(row["customs_status"], lang, row["message_type"])
         keys = row.keys()
         return cls(
             row["id"], row["message_type"], row["business_key"], row["app_type"], DocumentState(row["state"]),
             row["customs_status"], meaning, family, row["customs_info"], row["customs_time"], row["updated"],
-            row["person"] if "person" in keys else "", tuple(history),
+            row["person"] if "person" in keys else "", tuple(history), dict(numbers or {}),
         )  # fmt: skip
 
     def to_json(self) -> dict:
@@ -134,6 +152,8 @@ class DocumentStatus:
             "returnTime": self.return_time,
             "updated": self.updated,
         }
+        if self.numbers:
+            item["numbers"] = dict(self.numbers)
         if self.history:
             item["receipts"] = [r.to_json() for r in self.history]
         return item
@@ -338,8 +358,11 @@ class Workspace:
                 until=query.until,
                 limit=query.limit,
             )
+            numbers = journal.customs_numbers(row["id"] for row in rows)
             return [
-                DocumentStatus.from_row(row, self._history(journal, row["id"], lang) if history else (), lang)
+                DocumentStatus.from_row(
+                    row, self._history(journal, row["id"], lang) if history else (), lang, numbers.get(row["id"])
+                )
                 for row in rows
             ]
 
@@ -354,11 +377,21 @@ class Workspace:
     def _history(journal: Journal, document_id: int, lang: str = "zh") -> list[ReceiptRecord]:
         return [
             ReceiptRecord(
-                r["return_status"], explain_status(r["return_status"], lang)[0], r["return_info"], r["return_time"],
-                r["file_name"], r["flag"],
+                r["return_status"], explain_status(r["return_status"], lang, r["message_type"])[0], r["return_info"],
+                r["return_time"], r["file_name"], r["flag"], r["message_type"], _lines(r["keys"]),
             )  # fmt: skip
             for r in journal.receipts_for(document_id)
         ]
+
+
+def _lines(keys: str | None) -> tuple[dict[str, str], ...]:
+    """The list a receipt carried (a summary result's), from its recorded values."""
+    try:
+        values = json.loads(keys or "{}")
+    except ValueError:
+        return ()
+    lines = values.get("lines") if isinstance(values, dict) else None
+    return tuple(line for line in lines if isinstance(line, dict)) if isinstance(lines, list) else ()
 
 
 #: What the hot folder writes beside each file it took (Chinese, English).

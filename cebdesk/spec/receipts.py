@@ -56,6 +56,9 @@ RETURN_STATUS: dict[str, tuple[str, Family]] = {
     "700": ("退运", Family.REJECTED),
     "800": ("放行", Family.RELEASED),
     "899": ("结关", Family.RELEASED),
+    # the export return request's receipt (CEB214, RefundReturn) adds these two
+    "505": ("移交", Family.HELD),
+    "600": ("挂起", Family.HELD),
 }
 
 #: Known negative codes (processing-exception receipts). ceb-spec §5.3, abbreviated.
@@ -130,6 +133,8 @@ RETURN_STATUS_EN: dict[str, str] = {
     "700": "Returned abroad",
     "800": "Released",
     "899": "Closed",
+    "505": "Handed over",
+    "600": "Suspended",
 }
 ERROR_CODES_EN: dict[str, str] = {
     "-10101": "Invalid enterprise type",
@@ -186,9 +191,103 @@ DXP_ERRORS_EN: dict[str, str] = {
 DECIDED_STATUSES = frozenset({"399", "700", "800", "899"})
 
 
-def explain_status(status: str | None, lang: str = "zh") -> tuple[str, Family]:
+#: The returnStatus values each receipt's XSD documentation lists (ceb-spec §5.1 and Appendix
+#: A). Export receipts name theirs followed by "等" (and others): a value outside the list is
+#: still read and shown, never refused.
+RECEIPT_STATUSES: dict[str, tuple[str, ...]] = {
+    "CEB312Message": ("2", "3", "4", "100", "120", "399"),
+    "CEB412Message": ("2", "3", "4", "100", "120", "399"),
+    "CEB512Message": ("2", "3", "4", "100", "120", "399"),
+    "CEB514Message": ("2", "3", "4", "100", "399"),
+    "CEB622Message": ("1", "2", "3", "4", "100", "120", "300", "399", "800", "899")
+    + ("500", "501", "502", "503", "599", "700"),
+    "CEB624Message": ("1", "2", "3", "4", "100", "120", "399"),
+    "CEB626Message": ("1", "2", "3", "4", "100", "120", "399"),
+    "CEB712Message": ("1", "2", "3", "4", "100", "120", "399"),
+    # export (202205 export XSD): 订单 / 收款单 / 运单 / 运抵单 / 离境单 / 撤销申请单 / 清单总分单 /
+    # 汇总申请单 "1电子口岸已暂存/2电子口岸申报中/3发送海关成功/4发送海关失败/100海关退单/399海关审结等"
+    **dict.fromkeys(
+        ("CEB304Message", "CEB404Message", "CEB506Message", "CEB508Message")
+        + ("CEB510Message", "CEB606Message", "CEB608Message", "CEB702Message"),
+        ("1", "2", "3", "4", "100", "399"),
+    ),
+    # 申报清单: "…/100海关退单/120海关入库/300人工审核/399海关审结/800放行/899结关等"
+    "CEB604Message": ("1", "2", "3", "4", "100", "120", "300", "399", "800", "899"),
+    # 退货申请单: "…/120海关入库/300待人工审核/500查验/505移交/600挂起/800放行"
+    "CEB214Message": ("1", "2", "3", "4", "100", "120", "300", "500", "505", "600", "800"),
+    # 理货明细单: "1暂存/2申报中/3发送海关成功/4发送海关失败/100海关退单/399海关审结"
+    "CEB216Message": ("1", "2", "3", "4", "100", "399"),
+}
+
+#: Where customs' answer to each declaration ends when all is well: the status after which no
+#: further receipt comes in the usual course (an export inventory may still be closed, 899).
+FINAL_STATUSES: dict[str, frozenset[str]] = {
+    "CEB304Message": frozenset({"399"}),
+    "CEB404Message": frozenset({"399"}),
+    "CEB506Message": frozenset({"399"}),
+    "CEB508Message": frozenset({"399"}),
+    "CEB510Message": frozenset({"399"}),
+    "CEB604Message": frozenset({"800", "899"}),
+    "CEB606Message": frozenset({"399"}),
+    "CEB608Message": frozenset({"399"}),
+    "CEB214Message": frozenset({"800"}),
+    "CEB216Message": frozenset({"399"}),
+    "CEB702Message": frozenset({"399"}),
+}
+
+#: Negative returnStatus of export receipts: the standard publishes only ranges ([SPEC-2018]
+#: table 7-3, ceb-spec §5.3). Each document's range is four blocks of 1000 codes: signature check
+#: failed, format, business rules, processing failed (the summary's range has the first three).
+#: The same numbers mean other things on the import side (-301010 is an import order's
+#: duplicate), so an export code is read through this table only.
+EXPORT_ERROR_RANGES: tuple[tuple[int, str, str, int], ...] = (
+    # (first code of the range as a positive number, document zh, document en, blocks)
+    (301001, "电子订单", "order", 4),
+    (401001, "收款单", "payment receipt", 4),
+    (501001, "物流运单", "waybill", 4),
+    (505001, "离境单", "departure", 4),
+    (601001, "申报清单", "export inventory", 4),
+    (605001, "撤销申请单", "cancellation", 4),
+    (701001, "汇总申请单", "summary application", 3),
+    (801001, "运抵单", "arrival", 4),
+    (901001, "清单总分单", "master waybill list", 4),
+)
+_EXPORT_ERROR_BLOCKS = (
+    ("签名校验失败", "signature check failed"),
+    ("格式校验失败", "format check failed"),
+    ("业务校验失败", "business rule check failed"),
+    ("处理失败", "processing failed"),
+)
+
+
+def _export_error(status: str, lang: str) -> str | None:
+    """What an export receipt's negative code means, from the published ranges."""
+    try:
+        number = -int(status)
+    except ValueError:
+        return None
+    en = lang == "en"
+    if 10100 <= number <= 10200:
+        return f"Enterprise error ({status})" if en else f"企业信息错误（{status}）"
+    for first, zh_doc, en_doc, blocks in EXPORT_ERROR_RANGES:
+        block = (number - first) // 1000
+        if number >= first and block < blocks:
+            zh_kind, en_kind = _EXPORT_ERROR_BLOCKS[block]
+            return f"{en_doc.capitalize()}: {en_kind} ({status})" if en else f"{zh_doc}{zh_kind}（{status}）"
+    return None
+
+
+def _export(message: str | None) -> bool:
+    from .messages import EXPORT_DECLARATIONS, EXPORT_RECEIPTS
+
+    return message is not None and (message in EXPORT_RECEIPTS or message in EXPORT_DECLARATIONS)
+
+
+def explain_status(status: str | None, lang: str = "zh", message: str | None = None) -> tuple[str, Family]:
     """Meaning and family of a returnStatus, in Chinese or (lang "en") English; unknown codes
-    are shown verbatim."""
+    are shown verbatim. ``message``: the receipt's or the declaration's message type
+    (CEB604Message, CEB603Message …): an export message's negative codes are read by the export
+    ranges, not the import table."""
     if status is None:
         return ("", Family.OTHER)
     status = status.strip()
@@ -196,6 +295,11 @@ def explain_status(status: str | None, lang: str = "zh") -> tuple[str, Family]:
     if status in RETURN_STATUS:
         meaning, family = RETURN_STATUS[status]
         return (RETURN_STATUS_EN[status] if en else meaning, family)
+    if status.startswith("-") and _export(message):
+        meaning = _export_error(status, lang)
+        if meaning is None:
+            meaning = f"Processing exception ({status})" if en else f"处理异常（{status}）"
+        return (meaning, Family.REJECTED)
     if status.startswith("-"):
         if en:
             return (ERROR_CODES_EN.get(status, f"Processing exception ({status})"), Family.REJECTED)
@@ -233,7 +337,39 @@ RETURN_MATCHES: dict[str, ReturnMatch] = {
     "CEB712Message": ReturnMatch("CEB711Message", ("copNo",), ("preNo", "rkdNo")),
     "CEB816Message": ReturnMatch("CEB621Message", (), ("invtNo",)),
     "CEB818Message": ReturnMatch("CEB621Message", (), ("invtNo",)),
+    # export (spec/documents.py gives each its identity; these numbers are the fall-backs)
+    "CEB304Message": ReturnMatch("CEB303Message"),
+    "CEB404Message": ReturnMatch("CEB403Message", ("orderNo",)),
+    "CEB506Message": ReturnMatch("CEB505Message"),
+    "CEB508Message": ReturnMatch("CEB507Message", ("copNo",), ("preNo",)),
+    "CEB510Message": ReturnMatch("CEB509Message", ("copNo",), ("preNo",)),
+    "CEB604Message": ReturnMatch("CEB603Message", ("copNo",), ("invtNo", "preNo")),
+    "CEB606Message": ReturnMatch("CEB605Message", ("copNo", "invtNo"), ("preNo",)),
+    "CEB608Message": ReturnMatch("CEB607Message", ("copNo",), ("preNo",)),
+    "CEB214Message": ReturnMatch("CEB213Message", ("coElNo", "invtNo"), ("preNo",)),
+    "CEB216Message": ReturnMatch("CEB215Message", ("coElNo",), ("preNo",)),
+    "CEB702Message": ReturnMatch("CEB701Message", ("copNo", "sumNo"), ("preNo", "sumNo")),
+    # 汇总结果单: no copNo; the sumNo customs gave the summary (in its CEB702), else the summary
+    # whose list names every invtNo of the result (see COVERS)
+    "CEB792Message": ReturnMatch("CEB701Message", ("sumNo",), ("sumNo",)),
 }
+
+#: Receipts whose list names further documents they concern: CEB792 (汇总结果单) lists the
+#: export inventories (CEB603) merged into the declaration, by invtNo. Its rows are attached to
+#: the summary it answers and to each of those inventories (history and numbers, not status).
+COVERS: dict[str, tuple[str, str]] = {"CEB792Message": ("CEB603Message", "invtNo")}
+
+#: The numbers customs gives a declaration in its receipts, shown beside the status: the
+#: inventory number, the pre-entry number, the summary number and, from the summary result, the
+#: customs declaration's numbers and state (汇总统一编号, 报关单编号, 报关单状态).
+CUSTOMS_NUMBERS: tuple[tuple[str, str, str], ...] = (
+    ("invtNo", "清单编号", "inventory no."),
+    ("preNo", "电子口岸编号", "E-Port no."),
+    ("sumNo", "汇总申请编号", "summary no."),
+    ("declSeqNo", "汇总统一编号", "declaration sequence no."),
+    ("entryId", "报关单编号", "customs declaration no."),
+    ("decState", "报关单状态", "declaration state"),
+)
 #: Enterprise codes a …Return may carry. A document found by a number (copNo, invtNo …) is the
 #: answered one only if none of these disagrees with its head: copNo is unique only within one
 #: enterprise. A 10-character customs code and an 18-character credit code are two spellings of
@@ -248,4 +384,15 @@ RECEIPT_FOR: dict[str, str] = {
     "CEB623Message": "CEB624Message",
     "CEB625Message": "CEB626Message",
     "CEB711Message": "CEB712Message",
+    "CEB303Message": "CEB304Message",
+    "CEB403Message": "CEB404Message",
+    "CEB505Message": "CEB506Message",
+    "CEB507Message": "CEB508Message",
+    "CEB509Message": "CEB510Message",
+    "CEB603Message": "CEB604Message",
+    "CEB605Message": "CEB606Message",
+    "CEB607Message": "CEB608Message",
+    "CEB213Message": "CEB214Message",
+    "CEB215Message": "CEB216Message",
+    "CEB701Message": "CEB702Message",
 }

@@ -19,14 +19,20 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from ..files import private_dir, private_file
+from ..spec.receipts import CUSTOMS_NUMBERS
 from .migrations import MIGRATIONS
 
 APP_NAME = "cebdesk"
 #: Head fields that do not make a document different when re-imported.
 _VOLATILE = {"guid", "appTime", "appType"}
 #: Numbers by which receipts name documents: from the declared head, and from receipts.
-HEAD_KEYS = ("copNo", "invtNo", "orderNo")
-RECEIPT_KEYS = ("invtNo", "preNo", "rkdNo", "copNo")
+#: coElNo: the export return request's and tally's own number; sumNo: the summary's number
+#: customs gave (CEB702), the customs declaration's numbers (CEB792).
+HEAD_KEYS = ("copNo", "invtNo", "orderNo", "coElNo", "sumNo")
+RECEIPT_KEYS = ("invtNo", "preNo", "rkdNo", "copNo", "sumNo", "declSeqNo", "entryId")
+#: Numbers in a document's lines by which it is found: the inventories a summary (CEB701) names.
+LINE_KEYS = ("invtNo",)
+_NUMBER_ELEMENTS = tuple(name for name, _, _ in CUSTOMS_NUMBERS)
 
 
 def default_data_dir() -> Path:
@@ -234,6 +240,7 @@ class Journal:
             )
             self.event("imported", f"{source[0]}:{source[1]}!{source[2]}", document_id=cur.lastrowid)
             self._remember(cur.lastrowid, head, HEAD_KEYS)
+            self._remember_lines(cur.lastrowid, lines)
             return cur.lastrowid, "new"
         if row["content_hash"] == digest:
             return row["id"], "same"
@@ -348,12 +355,17 @@ class Journal:
         record = json.dumps({"head": head, "lines": lines}, ensure_ascii=False)
         self.db.execute("UPDATE documents SET record=?, updated=? WHERE id=?", (record, _now(), document_id))
         self._remember(document_id, head, HEAD_KEYS)
+        self._remember_lines(document_id, lines)
 
     def _remember(self, document_id: int, values: dict[str, str], elements: tuple[str, ...]) -> None:
         self.db.executemany(
             "INSERT OR IGNORE INTO document_keys (document_id, element, value) VALUES (?, ?, ?)",
-            [(document_id, e, values[e]) for e in elements if values.get(e)],
+            [(document_id, e, values[e]) for e in elements if isinstance(values.get(e), str) and values[e]],
         )
+
+    def _remember_lines(self, document_id: int, lines: list[dict[str, str]]) -> None:
+        for line in lines:
+            self._remember(document_id, line, LINE_KEYS)
 
     def promote_modification(self, document_id: int) -> bool:
         """Turn a pending change into the document to send, as appType 2, with a new guid."""
@@ -517,10 +529,16 @@ class Journal:
         message_id: int | None,
         *,
         flag: str | None = None,
+        info: str | None = None,
+        time: str | None = None,
     ) -> bool:
         """One …Return into the history; False if the same return is there already. ``flag``:
-        why it must not decide the status (``future``: its returnTime is far ahead)."""
-        status, info, time_ = values.get("returnStatus"), values.get("returnInfo"), values.get("returnTime")
+        why it must not decide the status (``future``: its returnTime is far ahead). ``info`` and
+        ``time`` stand for returnInfo and returnTime where the receipt has none (the summary
+        result CEB792: its declaration's numbers, its opDate); such a row decides no status."""
+        status = values.get("returnStatus")
+        info = values.get("returnInfo") or info
+        time_ = values.get("returnTime") or time
         keys = json.dumps(values, ensure_ascii=False)
         cur = self.db.execute(
             "INSERT OR IGNORE INTO receipts (file_id, position, document_id, message_id, return_status, return_info,"
@@ -580,6 +598,33 @@ class Journal:
             (element, value, message_type),
         ).fetchone()
         return row["document_id"] if row else None
+
+    def customs_numbers(self, document_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+        """The numbers customs gave each document in its receipts (``CUSTOMS_NUMBERS``: invtNo,
+        preNo, sumNo, the declaration's declSeqNo, entryId, decState), the latest of each; a
+        flagged receipt gives none."""
+        ids = sorted(set(document_ids))
+        numbers: dict[int, dict[str, str]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT document_id, keys FROM receipts WHERE document_id IN ({','.join('?' * len(chunk))})"
+                " AND flag IS NULL ORDER BY COALESCE(return_time, ''), id",
+                chunk,
+            )
+            for row in rows:
+                try:
+                    values = json.loads(row["keys"] or "{}")
+                except ValueError:
+                    continue
+                if not isinstance(values, dict):
+                    continue
+                mine = numbers.setdefault(row["document_id"], {})
+                for name in _NUMBER_ELEMENTS:
+                    value = values.get(name)
+                    if isinstance(value, str) and value.strip():
+                        mine[name] = value.strip()
+        return numbers
 
     def receipts_for(self, document_id: int) -> list[sqlite3.Row]:
         return list(

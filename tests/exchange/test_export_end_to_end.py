@@ -1,0 +1,178 @@
+"""Every export declaration through the journal, signed, to the customs simulator and back:
+folder mode, HTTP with a DxpMsg envelope, faults; the inventories released with an invtNo, then
+cancelled or summarised (CEB701 -> CEB702 -> CEB792 with the declaration's numbers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cebdesk.exchange.folders import Outbox
+from cebdesk.exchange.http import HttpChannel
+from cebdesk.exchange.receipts import ingest
+from cebdesk.exchange.simulator import Customs, Faults, run_folder, serve_http
+from cebdesk.pipeline.journaled import SendOptions, import_files, send_pending
+from cebdesk.pipeline.workspace import StatusQuery, Workspace
+from cebdesk.spec import document_type
+from cebdesk.spec.receipts import FINAL_STATUSES, RECEIPT_FOR
+from cebdesk.store import Journal
+from tests.exchange.exportdocs import EXPORT_NAMES, document, write_message
+
+#: Declared first: everything but what names a released inventory.
+FIRST = tuple(n for n in EXPORT_NAMES if n not in ("export-cancel", "summary"))
+
+
+def _final(name: str) -> frozenset[str]:
+    return FINAL_STATUSES[RECEIPT_FOR[document_type(name).message.code]]
+
+
+def _declare_first(tmp_path, journal, profile):
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    paths = [write_message(folder, [document(name, n, lines=2) for n in range(2)]) for name in FIRST]
+    report = import_files(paths, journal, profile=profile)
+    assert report.new == 2 * len(FIRST), [f.render("en") for f in report.findings]
+
+
+def _inventory_numbers(journal) -> dict[int, str]:
+    ids = [d.id for d in journal.documents(message_type="CEB603Message")]
+    return {i: n["invtNo"] for i, n in journal.customs_numbers(ids).items()}
+
+
+def _declare_second(tmp_path, journal, profile, invt_nos):
+    """A cancellation of the first inventory, a summary of the second."""
+    folder = tmp_path / "in2"
+    folder.mkdir(exist_ok=True)
+    first, second = invt_nos
+    paths = [
+        write_message(folder, [document("export-cancel", 0, invtNo=first)]),
+        write_message(folder, [document("summary", 0, list_lines=[{"invtNo": second}])]),
+    ]
+    assert import_files(paths, journal, profile=profile).new == 2
+
+
+def _by_type(journal):
+    out: dict[str, list[str | None]] = {}
+    for d in journal.documents():
+        out.setdefault(d.message_type, []).append(d.customs_status)
+    return out
+
+
+def _check_final(journal):
+    for name in EXPORT_NAMES:
+        code = document_type(name).message.code
+        statuses = _by_type(journal)[code]
+        assert statuses and all(s in _final(name) for s in statuses), (name, statuses)
+
+
+def test_every_export_type_in_folder_mode(tmp_path, profile, signer):
+    journal = Journal(tmp_path / "data" / "journal.sqlite3")
+    outbox = Outbox(tmp_path / "exchange")
+    customs = Customs(tmp_path / "customs")
+    options = SendOptions(outbox, signer, profile.base_transfer())
+    _declare_first(tmp_path, journal, profile)
+    assert send_pending(journal, options).documents == 2 * len(FIRST)
+    run_folder(outbox, customs)
+    assert not ingest(journal, outbox).rejected
+    numbers = _inventory_numbers(journal)
+    assert len(numbers) == 2 and all(n[8] == "E" and len(n) == 18 for n in numbers.values())
+    _declare_second(tmp_path, journal, profile, sorted(numbers.values()))
+    send_pending(journal, options)
+    run_folder(outbox, customs)
+    report = ingest(journal, outbox)
+    assert not report.rejected, report.rejected
+    _check_final(journal)
+
+    # the summary result: its numbers on the summary and on the inventory it covers
+    [summary] = journal.documents(message_type="CEB701Message")
+    summarised = next(i for i, n in sorted(numbers.items()) if n == sorted(numbers.values())[1])
+    found = journal.customs_numbers([summary.id, summarised])
+    assert found[summary.id]["sumNo"] == found[summarised]["sumNo"]
+    assert found[summary.id]["entryId"] == found[summarised]["entryId"]
+    assert len(found[summary.id]["declSeqNo"]) == 18 and found[summary.id]["decState"]
+    journal.close()
+
+    # status and query show export documents, their states and numbers
+    workspace = Workspace(data_dir=tmp_path / "data", exchange_dir=tmp_path / "exchange")
+    rows = workspace.status(StatusQuery(message_type="CEB701Message"), history=True, lang="en")
+    [row] = rows
+    assert row.return_status == "399" and row.meaning == "Cleared by customs"
+    assert row.numbers["entryId"] == found[summary.id]["entryId"]
+    result = [r for r in row.history if r.lines]
+    assert result and result[0].lines[0]["invtNo"] == sorted(numbers.values())[1]
+    assert row.to_json()["numbers"]["sumNo"] == found[summary.id]["sumNo"]
+    by_entry = workspace.status(StatusQuery(key=found[summary.id]["entryId"]))
+    assert {r.message_type for r in by_entry} == {"CEB701Message", "CEB603Message"}
+    inventories = workspace.status(StatusQuery(message_type="CEB603Message"), lang="en")
+    assert {r.meaning for r in inventories} == {"Released"}
+    assert {r.numbers["invtNo"] for r in inventories} == set(numbers.values())
+
+
+def test_every_export_type_over_http_in_dxp_envelopes_through_faults(tmp_path, profile, signer):
+    journal = Journal(tmp_path / "journal.sqlite3")
+    outbox = Outbox(tmp_path / "exchange")
+    customs = Customs(tmp_path / "customs")
+    # a server error, a reset before taking, an answer lost after taking: nothing lost, nothing twice
+    server = serve_http("127.0.0.1", 0, customs, Faults(["500", "reset", "drop"]))
+    try:
+        channel = HttpChannel(f"{server.url}/cebmsg", f"{server.url}/receipts", backoff=0.01)
+        options = SendOptions(outbox, signer, profile.base_transfer(), channel, dxp=True)
+        _declare_first(tmp_path, journal, profile)
+        report = send_pending(journal, options)
+        if report.stopped:  # the channel gave up on one fault: the next run finishes it
+            report = send_pending(journal, options)
+        assert not report.stopped
+        channel.download_receipts(outbox.receive)
+        assert not ingest(journal, outbox).rejected
+        _declare_second(tmp_path, journal, profile, sorted(_inventory_numbers(journal).values()))
+        send_pending(journal, options)
+        channel.download_receipts(outbox.receive)
+        assert not ingest(journal, outbox).rejected
+    finally:
+        server.shutdown()
+    _check_final(journal)
+    assert {d.state for d in journal.documents()} == {"sent"}
+    # each declaration judged once: one 2 in each history
+    for d in journal.documents():
+        twos = [r for r in journal.receipts_for(d.id) if r["return_status"] == "2"]
+        assert len(twos) == 1, (d.message_type, d.business_key)
+    journal.close()
+
+
+@pytest.mark.parametrize("name", EXPORT_NAMES)
+def test_the_same_declaration_twice_is_refused_by_customs(tmp_path, profile, signer, name):
+    """A second journal declares the same document again: customs refuses it with the business
+    code of its type, and the journal shows the refusal in the language asked."""
+    from cebdesk.spec.receipts import explain_status
+
+    customs = Customs(tmp_path / "customs")
+    runs = []
+    for attempt in range(2):
+        journal = Journal(tmp_path / f"j{attempt}" / "journal.sqlite3")
+        outbox = Outbox(tmp_path / f"x{attempt}")
+        folder = tmp_path / f"in{attempt}"
+        folder.mkdir()
+        if name in ("export-cancel", "summary"):
+            invt = document("export-inventory", 7)
+            import_files([write_message(folder, [invt])], journal, profile=profile)
+            send_pending(journal, SendOptions(outbox, signer, profile.base_transfer()))
+            run_folder(outbox, customs)
+            ingest(journal, outbox)
+            [number] = _inventory_numbers(journal).values()
+            doc = (
+                document(name, 0, invtNo=number)
+                if name == "export-cancel"
+                else document(name, 0, list_lines=[{"invtNo": number}])
+            )
+        else:
+            doc = document(name, 0)
+        import_files([write_message(folder, [doc], signer)], journal, profile=profile)
+        send_pending(journal, SendOptions(outbox, signer, profile.base_transfer()))
+        run_folder(outbox, customs)
+        assert not ingest(journal, outbox).rejected
+        [row] = journal.documents(message_type=doc.message.code)
+        runs.append(row.customs_status)
+        journal.close()
+    assert runs[0] in _final(name)
+    assert runs[1].startswith("-")
+    meaning, _ = explain_status(runs[1], "zh", doc.message.code)
+    assert meaning and "已存在相同编号的订单" not in meaning  # an export code, not the import table's
