@@ -24,10 +24,10 @@ _SPECIAL = {
 
 def value_for(field: Field, n: int = 0, *, longest: bool = False) -> str:
     """A value that every rule in spec/ accepts; ``longest`` fills text to its maximum length."""
+    if field.name in _SPECIAL and (field.codes is None or _SPECIAL[field.name] in field.codes):
+        return _SPECIAL[field.name]
     if field.codes is not None:
         return field.default or field.codes.codes[0].value
-    if field.name in _SPECIAL:
-        return _SPECIAL[field.name]
     if field.format is Format.DATETIME14:
         return "20240102030405"
     if field.format is Format.DATE8:
