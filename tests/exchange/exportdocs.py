@@ -25,7 +25,15 @@ def head_and_lines(
 ) -> tuple[dict[str, str], list[dict[str, str]]]:
     """A valid head (its number made unique by ``n``) and ``lines`` goods lines."""
     head = {f.name: value_for(f, n) for f in dt.head.fields if f.required}
-    for name in ("agentCode", "ebpCode", "logisticsCode", "operatorCode", "payCode", "declAgentCode", "ownerCode"):
+    for name in (
+        "agentCode",
+        "ebpCode",
+        "logisticsCode",
+        "operatorCode",
+        "payCode",
+        "declAgentCode",
+        "ownerCode",
+    ):
         if name in dt.head:
             head[name] = AGENT
     if "ebcCode" in dt.head:
