@@ -14,13 +14,21 @@ IMPORT_RECEIVER = "DXPEDCCEB0000002"
 EXPORT_RECEIVER = "DXPEDCCEB0000003"
 
 
+def receiver_for(msg_type: str) -> str:
+    """Customs' node for a message: export messages go to the export node, the others to the
+    import node."""
+    from ..spec import EXPORT_DECLARATIONS, EXPORT_RECEIPTS
+
+    return EXPORT_RECEIVER if msg_type in EXPORT_DECLARATIONS or msg_type in EXPORT_RECEIPTS else IMPORT_RECEIVER
+
+
 def wrap(
     data: bytes,
     *,
     cop_msg_id: str,
     sender: str,
     msg_type: str,
-    receiver: str = IMPORT_RECEIVER,
+    receiver: str | None = None,
     now: dt.datetime | None = None,
 ) -> bytes:
     if not 1 <= len(sender) <= 16:
@@ -31,7 +39,7 @@ def wrap(
     etree.SubElement(info, q("CopMsgId")).text = cop_msg_id
     etree.SubElement(info, q("SenderId")).text = sender
     receivers = etree.SubElement(info, q("ReceiverIds"))
-    etree.SubElement(receivers, q("ReceiverId")).text = receiver
+    etree.SubElement(receivers, q("ReceiverId")).text = receiver or receiver_for(msg_type)
     etree.SubElement(info, q("CreatTime")).text = (now or dt.datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
     etree.SubElement(info, q("MsgType")).text = msg_type
     etree.SubElement(root, q("Data")).text = base64.b64encode(data).decode("ascii")

@@ -176,3 +176,23 @@ def test_the_same_declaration_twice_is_refused_by_customs(tmp_path, profile, sig
     assert runs[1].startswith("-")
     meaning, _ = explain_status(runs[1], "zh", doc.message.code)
     assert meaning and "已存在相同编号的订单" not in meaning  # an export code, not the import table's
+
+
+def test_export_messages_in_dxp_envelopes_go_to_the_export_receiver(tmp_path, profile, signer):
+    """Customs' export node (DXPEDCCEB0000003) receives export messages; import ones go to the
+    import node."""
+    from cebdesk.exchange.dxp import EXPORT_RECEIVER, IMPORT_RECEIVER
+    from cebdesk.messages.safexml import parse_bytes
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+    outbox = Outbox(tmp_path / "exchange")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = [write_message(folder, [document("export-order", 0)])]
+    assert import_files(paths, journal, profile=profile).new == 1
+    send_pending(journal, SendOptions(outbox, signer, profile.base_transfer(), dxp=True))
+    [sent] = list(outbox.send.iterdir())
+    root = parse_bytes(sent.read_bytes(), sent.name).getroot()
+    receivers = [n.text for n in root.iter() if isinstance(n.tag, str) and n.tag.endswith("ReceiverId")]
+    assert receivers == [EXPORT_RECEIVER] != [IMPORT_RECEIVER]
+    journal.close()
