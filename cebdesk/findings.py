@@ -82,6 +82,11 @@ RULES: dict[str, tuple[str, str]] = {
         "缺少必填列：{columns}",
         "required columns missing: {columns}",
     ),
+    "sheet.other_direction": (
+        "这些列是“{label}”的模板，不是“{chosen}”的：进口和出口单证有很多同名的列。请用 --type {name}，或不指定 --type 由程序识别",
+        "these columns are the {label!r} template's, not {chosen!r}'s (import and export documents share "
+        "many names); use --type {name}, or leave --type out and let the type be detected",
+    ),
     "sheet.unknown_column": ("未知列，已忽略：{header}", "unknown column, ignored: {header}"),
     "sheet.duplicate_column": ("列重复：{header}", "duplicate column: {header}"),
     "sheet.no_key_in_list": (

@@ -52,6 +52,7 @@ class _HeaderMap:
     unknown: list[tuple[int, str]] = field(default_factory=list)
     duplicates: list[tuple[int, str]] = field(default_factory=list)
     width: int = 0  # columns that have a header; cells further right are not read
+    raw: tuple[tuple, tuple] = ((), ())  # the first two rows as read
 
     @property
     def score(self) -> int:
@@ -118,8 +119,8 @@ def _map_header(doc_type: DocumentType, row1: tuple, row2: tuple) -> _HeaderMap:
         1 for i, c in m2.items() if _header_key(row2[i]) in (c.header, c.name, f"{c.entity.name}.{c.name}")
     )
     if m1 and names2 >= max(1, len(m1) // 2):
-        return _HeaderMap(2, 3, m2, u2, d2)  # labels over element names: our template
-    return _HeaderMap(1, 2, m1, u1, d1)
+        return _HeaderMap(2, 3, m2, u2, d2, raw=(row1, row2))  # labels over element names: our template
+    return _HeaderMap(1, 2, m1, u1, d1, raw=(row1, row2))
 
 
 def _first_rows(book: Workbook, ws: SheetInfo, n: int = 2, hidden: set[int] | None = None) -> list[tuple]:
@@ -335,15 +336,26 @@ class WorkbookReader:
         missing = [c for c in wanted if c.header not in present and not self._defaulted(c)]
         if missing:
             text = "、".join(f"{c.label}({c.header})" for c in missing)
-            raise InputError(
-                [
-                    Finding(
-                        Location(self.name, ws.title, header.row),
-                        "sheet.missing_columns",
-                        params={"columns": text},
-                    )
-                ]
-            )
+            where = Location(self.name, ws.title, header.row)
+            findings = [Finding(where, "sheet.missing_columns", params={"columns": text})]
+            other = self._other_direction(header)
+            if other is not None:
+                params = {"label": other.label, "name": other.name, "chosen": self.doc_type.label}
+                findings.append(Finding(where, "sheet.other_direction", params=params))
+            raise InputError(findings)
+
+    def _other_direction(self, header: _HeaderMap) -> DocumentType | None:
+        """The type of the other direction (import/export) with the same XML names whose columns
+        the sheet does have: the likely reason a type named with --type misses columns."""
+        dt = self.doc_type
+        for other in DOCUMENT_TYPES:
+            if other.message.family == dt.message.family or other.head.name != dt.head.name:
+                continue
+            mapped = _map_header(other, *header.raw)
+            present = {c.header for c in mapped.columns.values()}
+            if all(c.header in present for c in template_columns(other) if c.must_fill):
+                return other
+        return None
 
     # -- values ---------------------------------------------------------------------------------
     def _data_rows(
