@@ -261,8 +261,10 @@ class ImportController(QObject):
             elif document is None:
                 row["state"] = self.tr("可发送")
             elif document["customs_status"] and document["state"] == "sent":
-                meaning = explain_status(document["customs_status"], self.context.language)[0]
-                row["state"] = f"{meaning}（{document['customs_status']}）"
+                status = document["customs_status"]
+                meaning = explain_status(status, self.context.language, row["code"])[0]
+                # a meaning that names its code already (处理异常（-303001）) is not followed by it again
+                row["state"] = meaning if status in meaning else f"{meaning}（{status}）"
             else:
                 row["state"] = state_text(document["state"])
 

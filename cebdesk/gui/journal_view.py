@@ -129,7 +129,8 @@ class JournalView(QWidget):
 
 def receipt_line(r, language: str = "zh") -> str:
     """One receipt of a document's history, as the outbox and the query page show it."""
-    meaning = explain_status(r["return_status"], language)[0]
+    # by the receipt's own message type: export codes read by the export ranges
+    meaning = explain_status(r["return_status"], language, r["message_type"])[0]
     return (
         f"{readable_time(r['return_time'])}  {r['return_status'] or ''} {meaning}\n{r['return_info'] or ''}"
     )

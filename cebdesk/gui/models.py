@@ -139,6 +139,12 @@ def _icon(family: Family | None) -> QIcon | None:
     return app.style().standardIcon(pixmap) if pixmap is not None and app is not None else None
 
 
+def _message_of(row: dict) -> str | None:
+    """The message type of a table row: ``code`` on the import page, ``type`` on the others."""
+    code = row.get("code") or row.get("type")
+    return code if isinstance(code, str) and code.endswith("Message") else None
+
+
 @dataclass(frozen=True)
 class ColumnSpec:
     key: str
@@ -187,9 +193,9 @@ class RowsModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and "returnStatus" in row:
             if row.get("returnStatus"):
-                return _icon(explain_status(row["returnStatus"])[1])
+                return _icon(explain_status(row["returnStatus"], "zh", _message_of(row))[1])
             return _icon(None) if row.get("sent", True) else None  # the arrow: sent, no answer yet
         if role == Qt.ItemDataRole.BackgroundRole and "returnStatus" in row:
-            colour = FAMILY_COLOURS.get(explain_status(row.get("returnStatus"))[1])
+            colour = FAMILY_COLOURS.get(explain_status(row.get("returnStatus"), "zh", _message_of(row))[1])
             return QBrush(QColor(colour)) if colour else None
         return None

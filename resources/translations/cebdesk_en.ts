@@ -39,47 +39,47 @@
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="287"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="289"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="340"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="342"/>
         <source>还没有打开文件：先点“打开文件…”；已导入的待发送单证在“发送与回执”页发送。</source>
         <translation>No file is open: click “Open files…” first; documents already imported and waiting are sent from the “Outbox &amp; receipts” page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="344"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="346"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="383"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="385"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="387"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="389"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="389"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="391"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="417"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="419"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="421"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="423"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="434"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="436"/>
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
@@ -151,12 +151,12 @@
 <context>
     <name>JournalController</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="205"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="206"/>
         <source>无法读入回执：{reason}</source>
         <translation>Receipts could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="241"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="242"/>
         <source>共 {total} 个单证，待发送 {pending}，待回执 {waiting}</source>
         <translation>{total} document(s), {pending} waiting to be sent, {waiting} waiting for a receipt</translation>
     </message>

@@ -313,3 +313,46 @@ def test_export_documents_are_sent_and_followed_like_import_ones(qtbot, tmp_path
     _page(qtbot, win, 3)
     _choose(qtbot, win.query_view.direction, "export")
     assert len(win.query.model.rows) == 2
+
+
+@pytest.mark.slow
+def test_an_export_refusal_reads_by_the_export_codes(qtbot, tmp_path, profile, softhsm, monkeypatch):
+    """A refusal of an export order (-303001) reads by the export codes' published ranges (a
+    business-rule failure of the order), which the import table does not know, on the outbox
+    page and the query page alike."""
+    import uuid
+
+    from tests.gui.test_gui_flows import _click_row, _receipts, _send, _token
+
+    win = MainWindow(AppContext(tmp_path / "data", tmp_path / "exchange", profile, _token(softhsm)))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    _open(qtbot, win, monkeypatch, [filled_template(document_type("export-order"), tmp_path / "eo.xlsx")])
+    _send(qtbot, win, softhsm["pin"])
+    _receipts(win, tmp_path)
+    outbox = win.context.outbox()
+    qtbot.waitUntil(lambda: len(list(outbox.receive.rglob("CEB304*.xml"))) == 2, timeout=20_000)
+    # customs' answer to the same order sent again: the CEB304 it sent, with a refusal
+    answered = sorted(outbox.receive.rglob("CEB304*.xml"))[-1].read_text(encoding="utf-8")
+    refusal = re.sub(r"<ceb:returnStatus>[^<]*<", "<ceb:returnStatus>-303001<", answered)
+    refusal = re.sub(r"<ceb:returnTime>(\d+)<", lambda m: f"<ceb:returnTime>{int(m[1]) + 1000}<", refusal)
+    refusal = re.sub(r"<ceb:guid>[^<]*<", f"<ceb:guid>{str(uuid.uuid4()).upper()}<", refusal, count=1)
+    assert "-303001" in refusal
+    (outbox.receive / "CEB304_refused.xml").write_text(refusal, encoding="utf-8")
+    expected = explain_status("-303001", "zh", "CEB304Message")[0]
+    assert expected != explain_status("-303001", "zh")[0]
+    _page(qtbot, win, 2)
+    qtbot.waitUntil(lambda: [r["returnStatus"] for r in win.journal.model.rows] == ["-303001"], timeout=20_000)
+    _click_row(qtbot, win.journal_view.table, 0)
+    timeline = win.journal_view.timeline
+    lines = [timeline.item(i).text() for i in range(timeline.count())]
+    assert any(f"-303001 {expected}" in line for line in lines), lines
+    _page(qtbot, win, 3)
+    _click_row(qtbot, win.query_view.table, 0)
+    receipts = win.query_view.receipts
+    lines = [receipts.item(i).text() for i in range(receipts.count())]
+    assert any(f"-303001 {expected}" in line for line in lines), lines
+    _page(qtbot, win, 1)  # the row still loaded on the import page says the same
+    assert [r["state"] for r in win.imports.model.rows] == [expected]  # its code once: 电子订单业务校验失败（-303001）
+    assert expected.count("-303001") == 1
