@@ -228,6 +228,15 @@ RULES: dict[str, tuple[str, str]] = {
         "报文序号 {seq} 大于报文总数 {count}：拆分的报文从1连续编号到报文总数",
         "part number {seq} is greater than the number of parts {count}; parts run 1 to msgCount",
     ),
+    "export.part_count_differs": (
+        "报文总数 {count} 与同一单证前面的报文（{first}）不一致：拆分的各份报文总数相同",
+        "msgCount {count} differs from an earlier part of the same document ({first}); every part "
+        "gives the same count",
+    ),
+    "export.heading_form": (
+        "商品编码须为10位；只有 A（简化申报）可按4位税目申报，写成 {padded}",
+        "the HS code has 10 digits; only statisticsFlag A may declare the 4-digit heading, written {padded}",
+    ),
     "export.pair": (
         "已填写{other_label}（{other}），此项也须填写（两项须成对）",
         "{other} ({other_label}) is filled, so this must be filled too (they go in pairs)",

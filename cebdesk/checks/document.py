@@ -11,7 +11,7 @@ from ..records import Document, Envelope
 from ..spec import BASE_SUBSCRIBE, BASE_TRANSFER, Direction, Entity, MessageType, document_type_for
 from ..spec import identity as ids
 from ..spec.entities import MessageRoot
-from .export import check_export_document
+from .export import check_export_document, check_parts
 from .fields import Problem, check_field, check_guid, xsd_accepts
 from .identity import check_resident_id
 
@@ -140,6 +140,7 @@ def check_documents(documents: Sequence[Document]) -> list[Finding]:
             findings.append(Finding(doc.origin.head(), "message.duplicate_key", params=params))
         else:
             first[part] = doc
+    findings.extend(check_parts(documents))
     return findings
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..findings import Finding, Severity
 from ..records import Document
-from ..spec import Entity
+from ..spec import Direction, Entity, document_type_for
 from .fields import check_field
 
 #: "单票货值人民币5000元以内" (the retail export procedure, simplified declaration).
@@ -205,6 +205,21 @@ def _simplified(doc: Document) -> list[Finding]:
         return []
     flag = values.get("statisticsFlag", "").strip()
     found = []
+    for index, line in enumerate(doc.lines):
+        code = line.get("gcode", "")
+        if len(code) == 4 and code.isdigit() and lst["gcode"].type.exact_length == 10:
+            # refused for its length; say how a heading is written
+            found.append(
+                _at(
+                    lst,
+                    lambda el, i=index: doc.origin.line(i, el),
+                    "gcode",
+                    "export.heading_form",
+                    Severity.WARNING,
+                    value=code,
+                    padded=code + "000000",
+                )
+            )
     if flag == "A":
         if values.get("licenseNo"):
             found.append(
@@ -245,6 +260,34 @@ def _simplified(doc: Document) -> list[Finding]:
                         value=code,
                     )
                 )
+    return found
+
+
+def check_parts(documents) -> list[Finding]:
+    """The parts of one document in one message agree on how many parts there are."""
+    found = []
+    counts: dict[str, tuple[str, Document]] = {}
+    for doc in documents:
+        mt = doc.message
+        if not mt.parts or mt.direction is not Direction.DECLARATION:
+            continue
+        doc_type = document_type_for(mt)
+        key = doc_type.business_key({k: v.strip() for k, v in doc.head.items()}) if doc_type else ""
+        count = doc.head.get("msgCount", "").strip()
+        if not key.strip("/") or not count:
+            continue
+        first = counts.setdefault(key, (count, doc))
+        if first[0] != count:
+            found.append(
+                _at(
+                    mt.head,
+                    doc.origin.head,
+                    "msgCount",
+                    "export.part_count_differs",
+                    count=count,
+                    first=first[0],
+                )
+            )
     return found
 
 

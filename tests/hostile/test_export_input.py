@@ -112,6 +112,16 @@ def _signature_after_extend(root):
     root.append(sig)
 
 
+def _parts_disagree(root):
+    node = root.find(f"{CEB}Arrival")
+    second = etree.fromstring(etree.tostring(node))
+    head = second.find(f"{CEB}ArrivalHead")
+    head.find(f"{CEB}guid").text = "0" * 8 + "-0000-0000-0000-" + "0" * 12
+    head.find(f"{CEB}msgCount").text = "2"
+    head.find(f"{CEB}msgSeqNo").text = "2"
+    node.addnext(second)
+
+
 def _second_head(root):
     node = root.find(f"{CEB}Inventory")
     node.append(etree.fromstring(etree.tostring(node.find(f"{CEB}InventoryHead"))))
@@ -277,6 +287,12 @@ CASES = [
         "/CEB507Message/Arrival[1]/ArrivalHead/msgSeqNo",
     ),
     Case(
+        "xml-parts-disagree-on-count",
+        xml(ARRIVAL, _parts_disagree),
+        "export.part_count_differs",
+        "/CEB507Message/Arrival[2]/ArrivalHead/msgCount",
+    ),
+    Case(
         "xml-part-count-empty",
         xml(WAYBILL, _set("WayBill/WayBillHead/msgCount", "")),
         "field.required",
@@ -375,3 +391,15 @@ def test_what_the_export_rules_accept(make, tmp_path):
     assert not [f for f in report.findings if f.rule.startswith("export.")], [
         f.render() for f in report.findings
     ]
+
+
+def test_a_4_digit_hs_code_is_refused_with_how_a_heading_is_written(tmp_path):
+    report = convert(
+        [edit(INVENTORY, gcode="8541")(tmp_path)], ConvertOptions(out_dir=tmp_path / "o", profile=PROFILE)
+    )
+    assert report.exit_code == 1
+    rules = {f.rule: f for f in report.findings}
+    assert rules["field.wrong_length"].is_error
+    hint = rules["export.heading_form"]
+    assert "8541000000" in hint.render() and "8541000000" in hint.render("en")
+    assert f":{at(INVENTORY, 'gcode')}" in hint.render()
