@@ -29,7 +29,7 @@ from ..files import private_dir
 from ..findings import Finding
 from ..settings import Profile, default_profile_path, find_profile
 from ..signing.base import Signer
-from ..spec import DocumentType
+from ..spec import DOCUMENT_TYPES, DocumentType
 from ..spec.receipts import DECIDED_STATUSES, Family, explain_status
 from ..store import Journal, default_data_dir
 from .files import Progress
@@ -67,6 +67,7 @@ class StatusQuery:
     key: str | None = None
     person: str | None = None
     status: str | None = None  # a returnStatus (800, -621004…) or a state (ready, sent)
+    direction: str | None = None  # "import" or "export": the documents of that direction only
     since: str | None = None
     until: str | None = None
     limit: int = 10_000
@@ -351,6 +352,11 @@ class Workspace:
         with self.journal() as journal:
             rows = journal.search(
                 message_type=query.message_type,
+                message_types=(
+                    [dt.message.code for dt in DOCUMENT_TYPES if dt.direction == query.direction]
+                    if query.direction
+                    else None
+                ),
                 key=query.key,
                 person=query.person,
                 status=query.status,

@@ -309,6 +309,7 @@ class Journal:
         self,
         *,
         message_type: str | None = None,
+        message_types: Iterable[str] | None = None,
         key: str | None = None,
         person: str | None = None,
         status: str | None = None,
@@ -316,8 +317,10 @@ class Journal:
         until: str | None = None,
         limit: int = 10_000,
     ) -> list[sqlite3.Row]:
-        """Documents by business key (or copNo/invtNo/orderNo/logisticsNo), buyer/payer/consignee,
-        status (returnStatus or state) and date of last change — filtered in SQL, values not decoded."""
+        """Documents by type (one, or any of ``message_types``), business key (or copNo/invtNo/
+        orderNo/logisticsNo, or a number customs gave: preNo, sumNo, entryId …), buyer/payer/
+        consignee, status (returnStatus or state) and date of last change — filtered in SQL,
+        values not decoded."""
         person_expr = (
             "COALESCE(json_extract(record, '$.head.buyerName'), json_extract(record, '$.head.payerName'),"
             " json_extract(record, '$.head.consignee'), '')"
@@ -330,6 +333,10 @@ class Journal:
         if message_type:
             sql += " AND message_type=?"
             args.append(message_type)
+        if message_types is not None:
+            codes = sorted(set(message_types))
+            sql += f" AND message_type IN ({','.join('?' * len(codes))})" if codes else " AND 0"
+            args += codes
         if key:
             sql += (
                 " AND (instr(business_key, ?) OR id IN (SELECT document_id FROM document_keys WHERE instr(value, ?))"

@@ -12,7 +12,6 @@ from cebdesk.spec import document_type
 from tests.exchange.exportdocs import EXPORT_NAMES, document, message_bytes
 
 SIMPLE = tuple(n for n in EXPORT_NAMES if n not in ("export-cancel", "summary"))
-FIRST_STATUS_ONLY = {"2"}
 
 
 def _answers(receipts):
