@@ -130,6 +130,8 @@ def _write_help_sheet(wb: Workbook, doc_type: DocumentType, columns: tuple[Colum
             f"每个表体项（{doc_type.list.label}）一行；同一单证的多行表头内容相同，按“{key}”归为一单"
             "（表头列可只在第一行填写）。"
         )
+    if doc_type.list is not None and doc_type.message.min_lines == 0:
+        notes.append("表体可以不填：只填表头列的一行即为一单（表体列留空）。")
     if doc_type.message.parts:
         notes.append(
             "报文总数（msgCount）、报文序号（msgSeqNo）由程序填写：表体行多时一单拆成几份报文，按 1、2、3… "
