@@ -56,6 +56,20 @@ def _record_hash(record: str | None) -> str | None:
     return content_hash(parsed.get("head") or {}, parsed.get("lines") or [])
 
 
+def _refused(status: str | None) -> bool:
+    """Customs refused it: a processing exception (negative), sending failed (4), returned (100)."""
+    status = (status or "").strip()
+    return status.startswith("-") or status in ("4", "100")
+
+
+def _progress(status: str | None) -> int:
+    """How far along a status is (1 暂存 … 899 结关), for comparing the parts of a document."""
+    try:
+        return int((status or "").strip())
+    except ValueError:
+        return 0
+
+
 def receipt_fingerprint(document_id: int | None, message_id: int | None, keys: str | None) -> str | None:
     """What makes two …Returns the same receipt: the document (or message) answered and every
     value but the Return's own guid (status, time, text, numbers). Customs and transfer clients
@@ -573,13 +587,44 @@ class Journal:
     def decide_status(self, document_id: int) -> None:
         """A document's status is that of its latest plausible receipt: the latest returnTime
         (receipts arrive out of order), the one read later on a tie. A flagged receipt stays in
-        the history and decides nothing."""
+        the history and decides nothing. A document sent in parts (msgSeqNo) has each part's
+        latest status: a refused part decides, else the part furthest behind."""
+        if self._decide_parts(document_id):
+            return
         self.db.execute(
             "UPDATE documents SET (customs_status, customs_info, customs_time) = (SELECT return_status,"
             " return_info, return_time FROM receipts WHERE document_id=:id AND flag IS NULL AND return_status"
             " IS NOT NULL ORDER BY COALESCE(return_time, '') DESC, id DESC LIMIT 1), updated=:now WHERE id=:id",
             {"id": document_id, "now": _now()},
         )
+
+    def _decide_parts(self, document_id: int) -> bool:
+        """The status of a document whose receipts answer several parts; False when they answer
+        one part only (the usual rule decides)."""
+        rows = self.db.execute(
+            "SELECT return_status, return_info, return_time, json_extract(keys, '$.msgSeqNo') AS part"
+            " FROM receipts WHERE document_id=? AND flag IS NULL AND return_status IS NOT NULL"
+            " ORDER BY COALESCE(return_time, '') DESC, id DESC",
+            (document_id,),
+        ).fetchall()
+        latest: dict[str, sqlite3.Row] = {}
+        for row in rows:
+            latest.setdefault(str(row["part"] or "").strip(), row)
+        if len(latest) < 2:
+            return False
+        parts = list(latest.values())
+        refused = [r for r in parts if _refused(r["return_status"])]
+        # refused: the latest refusal; else the part furthest behind (the earliest latest answer)
+        row = (
+            refused[0]
+            if refused
+            else min(parts, key=lambda r: (_progress(r["return_status"]), r["return_time"] or ""))
+        )
+        self.db.execute(
+            "UPDATE documents SET customs_status=?, customs_info=?, customs_time=?, updated=? WHERE id=?",
+            (row["return_status"], row["return_info"], row["return_time"], _now(), document_id),
+        )
+        return True
 
     def find_document(self, message_type: str, key: str) -> int | None:
         row = self.db.execute(

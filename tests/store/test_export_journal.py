@@ -63,3 +63,47 @@ def test_an_import_and_an_export_document_with_one_number_are_two(tmp_path):
                 ids.append(journal.import_document(dt.message.code, dt.business_key(head), head, lines)[0])
         assert len(set(ids)) == 2
         assert journal.find_documents_by("CEB303Message", "orderNo", "E00000EXP") == [ids[0]]
+
+
+def _arrival_return(head, seq: str, status: str, time_: str) -> dict[str, str]:
+    return {
+        "guid": f"G{seq}{status}".ljust(36, "0"),
+        "operatorCode": head["operatorCode"],
+        "logisticsCode": head["logisticsCode"],
+        "preNo": "B20240101000000001",
+        "copNo": head["copNo"],
+        "billNo": "B1",
+        "msgSeqNo": seq,
+        "returnStatus": status,
+        "returnTime": time_,
+        "returnInfo": status,
+    }
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        # (part, status, time): the part customs refused decides, whatever came later
+        ([("1", "399", "20240101120500000"), ("2", "-802001", "20240101120000000")], "-802001"),
+        ([("1", "399", "20240101120500000"), ("2", "100", "20240101120000000")], "100"),
+        # the part furthest behind decides: the document is cleared when every part is
+        ([("1", "399", "20240101120500000"), ("2", "2", "20240101120000000")], "2"),
+        ([("1", "2", "20240101120000000"), ("1", "399", "20240101120500000"), ("2", "399", "20240101120100000")], "399"),
+        # a part refused, then declared again and cleared: cleared
+        ([("2", "-802001", "20240101120000000"), ("2", "399", "20240101120600000"), ("1", "399", "20240101120500000")], "399"),
+        # one part only (not split): its latest status, as for any document
+        ([("1", "2", "20240101120000000"), ("1", "399", "20240101120500000")], "399"),
+    ],
+)
+def test_a_split_documents_status_is_that_of_its_parts_together(tmp_path, answers, expected):
+    """Arrival, departure, waybill and summary go in parts (msgSeqNo); each part has its own
+    receipts. A refused part is not hidden by another part's later success."""
+    dt = document_type("arrival")
+    with Journal(tmp_path / "journal.sqlite3") as journal:
+        head, lines = head_and_lines(dt, 0)
+        with journal.transaction():
+            document_id, _ = journal.import_document(dt.message.code, dt.business_key(head), head, lines)
+            file_id = journal.add_receipt_file("r.xml", "CEB508Message", b"x", "0" * 64)
+            for position, (seq, status, time_) in enumerate(answers):
+                journal.add_receipt(file_id, position, _arrival_return(head, seq, status, time_), document_id, None)
+        assert journal.document(document_id).customs_status == expected
