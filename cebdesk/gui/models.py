@@ -49,6 +49,7 @@ def status_row(d, language: str) -> dict:
         "returnTime": readable_time(d.return_time),
         "updated": readable_time(d.updated),
         "updated_day": d.updated[:10],
+        "numbers": dict(getattr(d, "numbers", {}) or {}),
     }
 
 

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from openpyxl import Workbook
+from PySide6.QtGui import QColor
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -41,7 +42,7 @@ from ..files import atomic_write
 from ..messages.safexml import parse_file
 from ..signing.xmldsig import verify_message
 from ..pipeline.workspace import StatusQuery
-from ..spec.receipts import DECIDED_STATUSES
+from ..spec.receipts import CUSTOMS_NUMBERS, DECIDED_STATUSES
 from ..spec import message_type
 from .context import AppContext
 from .journal_view import receipt_line
@@ -297,6 +298,20 @@ class QueryController(QObject):
                 for c, text in enumerate((field.name, field.label, doc.head[field.name])):
                     v.head.setItem(r, c, QTableWidgetItem(text))
                 v.head.item(r, 1).setToolTip(self._standard_label(field))
+        # the numbers customs gave the document in its receipts (清单编号, 汇总申请编号, from a
+        # summary result the declaration's 报关单编号 …), below the head, marked as customs'
+        for name, label_zh, label_en in CUSTOMS_NUMBERS:
+            value = row.get("numbers", {}).get(name)
+            if not value or doc.head.get(name) == value:
+                continue
+            r = v.head.rowCount()
+            v.head.insertRow(r)
+            label = label_en if self.context.language == "en" else label_zh
+            for c, text in enumerate((name, label, value)):
+                item = QTableWidgetItem(text)
+                item.setBackground(QColor("#E6F4EA"))
+                item.setToolTip(self.tr("海关在回执中给出"))
+                v.head.setItem(r, c, item)
         fit_columns(v.head)
         names = [f.name for f in mt.list.fields] if mt.list else []
         v.lines.setColumnCount(len(names))

@@ -467,97 +467,102 @@
 <context>
     <name>QueryController</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="192"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="193"/>
         <source>标准名称：{label}</source>
         <translation>Name in the standard: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="235"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="236"/>
         <source>找到 {count} 个单证</source>
         <translation>{count} documents found</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="316"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="313"/>
+        <source>海关在回执中给出</source>
+        <translation>Given by customs in a receipt</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="331"/>
         <source>（尚未发送）</source>
         <translation>(not sent yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="326"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="341"/>
         <source>没有已发送的报文可验签</source>
         <translation>No sent message to verify</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="330"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="345"/>
         <source>签名有效</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="330"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="345"/>
         <source>签名无效</source>
         <translation>Signature NOT valid</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="340"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="355"/>
         <source>查询结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="341"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="356"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="348"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="363"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>{rows} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="355"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="370"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="355"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="370"/>
         <source>查询结果.xlsx</source>
         <translation>results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="367"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="382"/>
         <source>先在表中选择要重发的单证</source>
         <translation>Select the documents to resend in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="371"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="386"/>
         <source>没有重发</source>
         <translation>Nothing was resent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="374"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="389"/>
         <source>{count} 个单证将作为变更（appType 2）发送</source>
         <translation>{count} documents will be sent as modifications (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="382"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="397"/>
         <source>作为变更重发？</source>
         <translation>Resend as a modification?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="389"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="404"/>
         <source>{count} 个单证海关已经有了结论（审结、放行、结关或退运）：</source>
         <translation>Customs has already decided on {count} document(s) (cleared, released, closed or returned):</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="395"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="410"/>
         <source>海关不受理已审结或已放行清单的变更（appType 2）：这样重发只会收到海关的异常回执，已放行的结果不会改变。要更正已放行的清单，须先提交撤销申请单（CEB623），海关同意撤销后再重新申报；清单状态不允许撤销时，海关回执 -623005。</source>
         <translation>Customs does not accept a modification (appType 2) of a cleared or released inventory: resending it only brings back an error receipt, and the release stands. To correct a released inventory, file a cancellation request (撤销申请单, CEB623) first and declare again once customs has cancelled it; when the inventory's status does not allow a cancellation, customs answers -623005.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="400"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="415"/>
         <source>仍然作为变更重发</source>
         <translation>Resend as a modification anyway</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="401"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="416"/>
         <source>不重发</source>
         <translation>Do not resend</translation>
     </message>
@@ -565,98 +570,98 @@
 <context>
     <name>QueryView</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="83"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="84"/>
         <source>全部</source>
         <extracomment>Statuses after which customs has decided (审结 399, 放行 800, 结关 899, 退运 700): a modification (appType 2) of such a document is not what customs accepts. the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="89"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="90"/>
         <source>订单编号 / 运单号 / 清单编号 / 企业编号</source>
         <translation>Order / waybill / inventory / enterprise number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="91"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="92"/>
         <source>订购人 / 支付人 / 收货人</source>
         <translation>Buyer / payer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="93"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="94"/>
         <source>回执状态，如 800、-621004</source>
         <translation>Receipt status, e.g. 800, -621004</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="104"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="105"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="106"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="107"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="111"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="112"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="112"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="113"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="113"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="114"/>
         <source>作为变更重发（appType 2）</source>
         <translation>Resend as modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="126"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="127"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="126"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="127"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="126"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="127"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="134"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="135"/>
         <source>重新验签</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="140"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="141"/>
         <source>表头</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="141"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="142"/>
         <source>表体</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="142"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="143"/>
         <source>报文</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="143"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="144"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="144"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="145"/>
         <source>回执</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="156"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="157"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
@@ -1060,14 +1065,14 @@
     <message>
         <location filename="../../cebdesk/gui/import_view.py" line="130"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="50"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="52"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="53"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/import_view.py" line="131"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="51"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="53"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="54"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
@@ -1109,25 +1114,25 @@
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="55"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="58"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="59"/>
         <source>报送类型</source>
         <translation>appType</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="54"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="56"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="57"/>
         <source>发送状态</source>
         <translation>Sending</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="52"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="54"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="55"/>
         <source>回执状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="53"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="55"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="56"/>
         <source>含义</source>
         <translation>Meaning</translation>
     </message>
@@ -1162,12 +1167,12 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="57"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="58"/>
         <source>订购人</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="59"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="60"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>

@@ -18,7 +18,7 @@ from cebdesk.gui.main_window import MainWindow
 from cebdesk.gui.names import heading_indexes
 from cebdesk.spec import DOCUMENT_TYPES, EXPORT_TYPES, IMPORT_TYPES, document_type
 from cebdesk.spec.receipts import RETURN_STATUS, explain_status
-from tests.factory import filled_template, value_for
+from tests.factory import document_rows, filled_template, value_for, write_workbook
 from tests.gui.test_demo_settings import _add_row, _edit_cell
 from tests.gui.test_gui_flows import LEFT, NONE, _choose, _click, _open, _page, _type
 
@@ -356,3 +356,40 @@ def test_an_export_refusal_reads_by_the_export_codes(qtbot, tmp_path, profile, s
     _page(qtbot, win, 1)  # the row still loaded on the import page says the same
     assert [r["state"] for r in win.imports.model.rows] == [expected]  # its code once: 电子订单业务校验失败（-303001）
     assert expected.count("-303001") == 1
+
+
+@pytest.mark.slow
+def test_the_query_page_shows_the_numbers_customs_gave(qtbot, tmp_path, profile, softhsm, monkeypatch):
+    """An export inventory customs released: its inventory number (invtNo, from the receipts) is
+    shown under the head on the query page, marked as customs'."""
+    from tests.gui.test_gui_flows import _click_row, _receipts, _send, _token
+
+    win = MainWindow(AppContext(tmp_path / "data", tmp_path / "exchange", profile, _token(softhsm)))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    inventory = document_type("export-inventory")
+    rows = document_rows(inventory, 0)
+    for row in rows:  # customs' numbers: left empty, as a clerk leaves them
+        for name in ("invtNo", "preNo"):
+            for header in [h for h in row if h == name or h.endswith(f".{name}")]:
+                row[header] = None
+    path = write_workbook(inventory, rows, tmp_path / "ei.xlsx")
+    _open(qtbot, win, monkeypatch, [path])
+    _send(qtbot, win, softhsm["pin"])
+    _receipts(win, tmp_path)
+    _page(qtbot, win, 2)
+    qtbot.waitUntil(lambda: [r["returnStatus"] for r in win.journal.model.rows] == ["800"], timeout=20_000)
+    [status] = win.context.workspace().status()
+    invt_no = status.numbers["invtNo"]
+    _page(qtbot, win, 3)
+    _choose(qtbot, win.query_view.direction, "export")
+    _click_row(qtbot, win.query_view.table, 0)
+    head = win.query_view.head
+    rows = {
+        head.item(r, 0).text(): (head.item(r, 1).text(), head.item(r, 2))
+        for r in range(head.rowCount())
+        if head.item(r, 2).toolTip() == "海关在回执中给出"
+    }
+    assert rows["invtNo"][0] == "清单编号" and rows["invtNo"][1].text() == invt_no
+    assert rows["preNo"][1].text() == status.numbers["preNo"]
