@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ..pipeline.workspace import StatusQuery
 from ..spec.receipts import Family, explain_status
 from .context import AppContext
-from .names import DIRECTIONS, direction_name, fill_type_combo, types_of
+from .names import DIRECTIONS, direction_name, fill_type_combo
 from .models import (
     ROW_ROLE,
     ColumnSpec,
@@ -221,10 +221,8 @@ class JournalController(QObject):
         selected = self.selected_id()
         rows = []
         language = self.context.language
-        codes = [code_wanted] if code_wanted or direction is None else [dt.message.code for dt in types_of(direction)]
-        workspace = self.context.workspace()
-        found = [d for code in codes for d in workspace.status(StatusQuery(message_type=code, since=since, limit=-1), lang=language)]
-        for d in sorted(found, key=lambda d: d.id):
+        query = StatusQuery(message_type=code_wanted, direction=direction, since=since, limit=-1)
+        for d in self.context.workspace().status(query, lang=language):
             row = status_row(d, language)
             row["type"] = f"{row['label']} {d.message_type[:6]}"
             shown = {k: row[k] for k in ("type", "key", "appType", "state", "returnStatus", "meaning", "returnInfo", "returnTime")}

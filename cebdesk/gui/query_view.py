@@ -46,7 +46,7 @@ from ..spec.receipts import CUSTOMS_NUMBERS, DECIDED_STATUSES
 from ..spec import message_type
 from .context import AppContext
 from .journal_view import receipt_line
-from .names import DIRECTIONS, direction_name, fill_type_combo, types_of
+from .names import DIRECTIONS, direction_name, fill_type_combo
 from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label, status_row
 
 COLUMNS = [
@@ -204,14 +204,6 @@ class QueryController(QObject):
         if self.searched:
             self.search()
 
-    def _codes(self) -> list[str | None]:
-        """The message types the search covers: the chosen type, a direction's types, or all (None)."""
-        v = self.view
-        code, direction = v.type.currentData(), v.direction.currentData()
-        if code or direction is None:
-            return [code]
-        return [dt.message.code for dt in types_of(direction)]
-
     @Slot()
     def search(self) -> list[dict]:
         v = self.view
@@ -222,14 +214,17 @@ class QueryController(QObject):
         )
         since, until = v.since.date().toString("yyyy-MM-dd"), v.until.date().toString("yyyy-MM-dd")
         selected = self._current_id()
-        workspace, language = self.context.workspace(), self.context.language
-        found = []
-        for code in self._codes():
-            query = StatusQuery(
-                message_type=code, key=key or None, person=buyer or None, status=status or None, since=since, until=until
-            )
-            found += workspace.status(query, lang=language)
-        rows = [status_row(d, language) for d in sorted(found, key=lambda d: d.id)]
+        language = self.context.language
+        query = StatusQuery(
+            message_type=v.type.currentData(),
+            direction=v.direction.currentData(),
+            key=key or None,
+            person=buyer or None,
+            status=status or None,
+            since=since,
+            until=until,
+        )
+        rows = [status_row(d, language) for d in self.context.workspace().status(query, lang=language)]
         self.searched = True
         self.model.set_rows(rows)
         fit_columns(v.table)
