@@ -22,7 +22,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +34,7 @@ from ..exchange.http import DeliveryError, HttpChannel
 from ..findings import Finding, InputError, Location
 from ..messages.build import build_message, file_name, indent, serialize
 from ..messages.parse import read_message_file
+from ..messages.parts import DEFAULT_PART_LINES, part_count, split_parts
 from ..records import Document, XmlOrigin, new_guid
 from ..settings import Profile
 from ..signing.base import Signer, TokenGone, key_name
@@ -199,6 +200,9 @@ class SendOptions:
     channel: HttpChannel | None = None  # None: folder mode
     per_message: int = 100
     dxp: bool = False  # wrap each message in a DxpMsg envelope (terminal-node mode)
+    #: lines one part of a document sent in parts carries (export arrival, departure, waybill,
+    #: summary: messages/parts.py); each part is a node of the message
+    part_lines: int = DEFAULT_PART_LINES
 
 
 @dataclass
@@ -247,8 +251,12 @@ def _stage(journal: Journal, options: SendOptions, message: MessageRow) -> None:
     """Build and sign the planned message from its journaled documents; stage the bytes."""
     mt = message_type(message.message_type)
     docs = [
-        Document(mt, row.head, row.lines, XmlOrigin(row.source_file or "journal", "/"))
+        part
         for row in journal.message_documents(message.id)
+        for part in split_parts(
+            Document(mt, row.head, row.lines, XmlOrigin(row.source_file or "journal", "/")),
+            options.part_lines,
+        )
     ]
     root = build_message(mt, docs, base_transfer=options.transfer, guid=message.guid)
     indent(root)
@@ -309,6 +317,21 @@ def _archived(outbox: Outbox, name: str) -> bool:
     return any((day / name).exists() for day in outbox.sent.iterdir() if day.is_dir())
 
 
+def _chunks(items: list[tuple[int, int]], size: int) -> Iterator[list[int]]:
+    """Documents (id, nodes) into messages of at most ``size`` nodes: a document sent in parts
+    is one node a part, and all its parts go in one message."""
+    chunk: list[int] = []
+    nodes = 0
+    for document_id, count in items:
+        if chunk and nodes + count > size:
+            yield chunk
+            chunk, nodes = [], 0
+        chunk.append(document_id)
+        nodes += count
+    if chunk:
+        yield chunk
+
+
 def send_pending(
     journal: Journal,
     options: SendOptions,
@@ -340,17 +363,18 @@ def _send_pending(journal: Journal, options: SendOptions, progress, cancelled) -
             report.resumed += 1
         ready = journal.documents(state="ready")
         total, done = len(ready), 0
-        by_type: dict[str, list[int]] = {}
+        by_type: dict[str, list[tuple[int, int]]] = {}
         for row in ready:
-            by_type.setdefault(row.message_type, []).append(row.id)
-        for code, ids in by_type.items():
+            mt = message_type(row.message_type)
+            nodes = part_count(len(row.lines), options.part_lines) if mt.parts else 1
+            by_type.setdefault(row.message_type, []).append((row.id, nodes))
+        for code, items in by_type.items():
             mt = message_type(code)
             size = min(options.per_message, mt.max_nodes or options.per_message)
-            for start in range(0, len(ids), size):
+            for chunk in _chunks(items, size):
                 if cancelled():
                     report.cancelled = True
                     return report
-                chunk = ids[start : start + size]
                 guid = new_guid()
                 name = f"{code}_{guid}.xml"
                 message = journal.message(journal.plan_message(code, guid, name, chunk))

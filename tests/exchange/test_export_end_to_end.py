@@ -196,3 +196,34 @@ def test_export_messages_in_dxp_envelopes_go_to_the_export_receiver(tmp_path, pr
     receivers = [n.text for n in root.iter() if isinstance(n.tag, str) and n.tag.endswith("ReceiverId")]
     assert receivers == [EXPORT_RECEIVER] != [IMPORT_RECEIVER]
     journal.close()
+
+
+def test_a_long_document_is_sent_in_numbered_parts_and_answered_part_by_part(tmp_path, profile, signer):
+    """An arrival of 2,500 parcels goes as parts of at most 1,000 lines (msgCount 3, msgSeqNo
+    1..3, gnum from 1 in each), beside other documents in the same message within its 100 nodes;
+    customs answers each part and the document is cleared when all are."""
+    from cebdesk.messages.parse import read_message_bytes
+    from cebdesk.messages.parts import DEFAULT_PART_LINES
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+    outbox = Outbox(tmp_path / "exchange")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    line = document("arrival", 0).lines[0]
+    long = document("arrival", 0, list_lines=[{**line, "gnum": str(i + 1)} for i in range(2500)])
+    others = [document("arrival", n) for n in range(1, 99)]
+    assert import_files([write_message(folder, [long, *others])], journal, profile=profile).new == 99
+    send_pending(journal, SendOptions(outbox, signer, profile.base_transfer()))
+    nodes = []
+    for path in sorted(outbox.send.iterdir()):
+        nodes += read_message_bytes(path.read_bytes(), path.name).documents
+    assert len(nodes) == 3 + 98 and len(list(outbox.send.iterdir())) == 2  # 101 nodes: two messages
+    parts = [d for d in nodes if d.head["copNo"] == long.head["copNo"]]
+    assert [(d.head["msgSeqNo"], d.head["msgCount"], len(d.lines)) for d in parts] == [
+        ("1", "3", DEFAULT_PART_LINES), ("2", "3", DEFAULT_PART_LINES), ("3", "3", 500),
+    ]  # fmt: skip
+    assert all(d.lines[0]["gnum"] == "1" for d in parts)
+    run_folder(outbox, Customs(tmp_path / "customs"))
+    assert not ingest(journal, outbox).rejected
+    assert {d.customs_status for d in journal.documents()} == {"399"}
+    journal.close()
