@@ -416,6 +416,8 @@ class Customs:
         """The invtNo customs gives an inventory: customs code, year, I or E, a serial (stable
         for the document, so a modification keeps it)."""
         if code == "CEB603Message":
+            if head.get("invtNo"):  # a modification names the number customs gave
+                return head["invtNo"]
             doc_type = document_type_for(message_type(code))
             number = _serial(f"{code}:{doc_type.business_key(head) if doc_type else head.get('copNo')}")
             return f"{head.get('customsCode', '0000')[:4]}{dt.date.today():%Y}E{number:09d}"

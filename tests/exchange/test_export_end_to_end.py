@@ -227,3 +227,39 @@ def test_a_long_document_is_sent_in_numbered_parts_and_answered_part_by_part(tmp
     assert not ingest(journal, outbox).rejected
     assert {d.customs_status for d in journal.documents()} == {"399"}
     journal.close()
+
+
+def test_every_export_type_from_its_excel_template_through_the_simulator(tmp_path, profile, signer):
+    """The clerk's path: each export template filled, imported, signed, sent, answered; then a
+    cancellation and a summary naming the invtNo customs gave, filled in their templates."""
+    from tests.factory import document_rows, filled_template, write_workbook
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+    outbox = Outbox(tmp_path / "exchange")
+    customs = Customs(tmp_path / "customs")
+    options = SendOptions(outbox, signer, profile.base_transfer())
+    books = [filled_template(document_type(n), tmp_path / f"{n}.xlsx", documents=2, lines=2) for n in FIRST]
+    report = import_files(books, journal, profile=profile)
+    assert report.new == 2 * len(FIRST), [f.render("en") for f in report.findings if f.is_error]
+    send_pending(journal, options)
+    run_folder(outbox, customs)
+    assert not ingest(journal, outbox).rejected
+    first, second = sorted(_inventory_numbers(journal).values())
+    cancel = document_rows(document_type("export-cancel"), 0)
+    cancel[0]["invtNo"] = second
+    summary = document_rows(document_type("summary"), 0, 1)  # of the e-commerce enterprise of the first
+    summary[0].update(invtNo=first, sumNo=None, preNo=None, startTime=None, endTime=None)
+    books = [
+        write_workbook(document_type("export-cancel"), cancel, tmp_path / "cancel.xlsx"),
+        write_workbook(document_type("summary"), summary, tmp_path / "summary.xlsx"),
+    ]
+    report = import_files(books, journal, profile=profile)
+    assert report.new == 2, [f.render("en") for f in report.findings if f.is_error]
+    send_pending(journal, options)
+    run_folder(outbox, customs)
+    assert not ingest(journal, outbox).rejected
+    _check_final(journal)
+    [summary_row] = journal.documents(message_type="CEB701Message")
+    numbers = journal.customs_numbers([summary_row.id])[summary_row.id]
+    assert numbers["sumNo"] and numbers["entryId"] and numbers["declSeqNo"]
+    journal.close()
