@@ -156,7 +156,7 @@
         <translation>Receipts could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="242"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="240"/>
         <source>共 {total} 个单证，待发送 {pending}，待回执 {waiting}</source>
         <translation>{total} document(s), {pending} waiting to be sent, {waiting} waiting for a receipt</translation>
     </message>
@@ -472,97 +472,97 @@
         <translation>Name in the standard: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="236"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="231"/>
         <source>找到 {count} 个单证</source>
         <translation>{count} documents found</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="313"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="308"/>
         <source>海关在回执中给出</source>
         <translation>Given by customs in a receipt</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="331"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="326"/>
         <source>（尚未发送）</source>
         <translation>(not sent yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="341"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="336"/>
         <source>没有已发送的报文可验签</source>
         <translation>No sent message to verify</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="345"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="340"/>
         <source>签名有效</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="345"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="340"/>
         <source>签名无效</source>
         <translation>Signature NOT valid</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="355"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="350"/>
         <source>查询结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="356"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="351"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="363"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="358"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>{rows} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="370"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="365"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="370"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="365"/>
         <source>查询结果.xlsx</source>
         <translation>results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="382"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="377"/>
         <source>先在表中选择要重发的单证</source>
         <translation>Select the documents to resend in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="386"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="381"/>
         <source>没有重发</source>
         <translation>Nothing was resent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="389"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="384"/>
         <source>{count} 个单证将作为变更（appType 2）发送</source>
         <translation>{count} documents will be sent as modifications (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="397"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="392"/>
         <source>作为变更重发？</source>
         <translation>Resend as a modification?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="404"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="399"/>
         <source>{count} 个单证海关已经有了结论（审结、放行、结关或退运）：</source>
         <translation>Customs has already decided on {count} document(s) (cleared, released, closed or returned):</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="410"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="405"/>
         <source>海关不受理已审结或已放行清单的变更（appType 2）：这样重发只会收到海关的异常回执，已放行的结果不会改变。要更正已放行的清单，须先提交撤销申请单（CEB623），海关同意撤销后再重新申报；清单状态不允许撤销时，海关回执 -623005。</source>
         <translation>Customs does not accept a modification (appType 2) of a cleared or released inventory: resending it only brings back an error receipt, and the release stands. To correct a released inventory, file a cancellation request (撤销申请单, CEB623) first and declare again once customs has cancelled it; when the inventory's status does not allow a cancellation, customs answers -623005.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="415"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="410"/>
         <source>仍然作为变更重发</source>
         <translation>Resend as a modification anyway</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="416"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="411"/>
         <source>不重发</source>
         <translation>Do not resend</translation>
     </message>
