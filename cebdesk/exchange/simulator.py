@@ -291,7 +291,7 @@ class Customs:
                     return f"清单[{invt_no}]不存在或未放行"
                 if row[0] != head.get("ebcCode"):
                     return f"清单[{invt_no}]的电商企业与汇总申请单不符"
-                if row[1] != "released" or row[2]:
+                if row[1] != "released" or (row[2] and row[2] != _sum_no(head)):
                     return f"清单[{invt_no}]已撤销或已汇总"
                 if json.loads(row[3])["head"].get("statisticsFlag") == "A":
                     return f"清单[{invt_no}]为简化申报（A），不参与汇总"
@@ -309,8 +309,10 @@ class Customs:
         if code == "CEB603Message":
             invt_no = self._invt_no(code, head)
             record = json.dumps({"head": head, "lines": lines}, ensure_ascii=False)
+            # a modification keeps what customs knows of it (cancelled, summarised)
             self.db.execute(
-                "INSERT OR REPLACE INTO inventories VALUES (?, ?, ?, 'released', NULL)",
+                "INSERT INTO inventories VALUES (?, ?, ?, 'released', NULL)"
+                " ON CONFLICT (invt_no) DO UPDATE SET record=excluded.record",
                 (invt_no, head.get("ebcCode", ""), record),
             )
         elif code == "CEB605Message":

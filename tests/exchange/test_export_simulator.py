@@ -190,3 +190,20 @@ def test_the_parts_of_a_split_document_are_each_taken_once(tmp_path):
     ]  # fmt: skip
     [status] = _statuses(customs.take(message_bytes(parts[:1]), "b.xml"))
     assert status == "-803001"
+
+
+def test_modifications_keep_what_customs_knows(tmp_path):
+    """A modified inventory (appType 2) keeps its invtNo and stays summarised; a modified summary
+    may name its own inventories again."""
+    customs = Customs(tmp_path)
+    invt = _release(customs)
+    summary = document("summary", 0, list_lines=[{"invtNo": invt}])
+    assert _statuses(customs.take(message_bytes([summary]), "s.xml"))[:2] == ["2", "399"]
+    modified = document("export-inventory", 0, appType="2", invtNo=invt, note="改")
+    answers = _answers(customs.take(message_bytes([modified]), "m.xml"))
+    assert {h["invtNo"] for _, h, _ in answers} == {invt}
+    other = document("summary", 1, list_lines=[{"invtNo": invt}])
+    assert _statuses(customs.take(message_bytes([other]), "o.xml")) == ["-703001"]  # still summarised
+    again = document("summary", 0, appType="2", list_lines=[{"invtNo": invt}])
+    answers = _answers(customs.take(message_bytes([again]), "a.xml"))
+    assert [c for c, _, _ in answers] == ["CEB702Message", "CEB702Message", "CEB792Message"]
