@@ -139,3 +139,35 @@ def test_a_workspace_keeps_its_own_profile(tmp_path, profile_file, test_keys, mo
     assert (workspace / "exchange" / "send").is_dir() and len(
         list((workspace / "exchange" / "send").glob("*.xml"))
     ) == 1
+
+
+def test_export_through_the_commands_to_the_summary_result(tmp_path, profile_file, test_keys, monkeypatch):
+    """convert --send, simulate, receipts, status for export: the inventory released with its
+    invtNo, then a summary of it answered with the declaration's numbers."""
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
+    key = ["--profile", profile_file, "--key-file", test_keys["p12"]]
+    src = filled_template(document_type("export-inventory"), tmp_path / "i.xlsx", documents=2)
+    code, out = run(*dirs, "convert", src, "--send", *key)
+    assert code == 0, out
+    assert run(*dirs, "simulate", "--once")[0] == 0
+    assert run(*dirs, "receipts", "--json")[0] == 0
+    code, out = run(*dirs, "status", "--json", "--type", "export-inventory", "--lang", "en")
+    rows = json.loads(out)
+    assert [r["meaning"] for r in rows] == ["Released"] * 2
+    invt = sorted(r["numbers"]["invtNo"] for r in rows)
+    summary = document_rows(document_type("summary"), 0, 1)
+    summary[0].update(invtNo=invt[0], sumNo=None, preNo=None, startTime=None, endTime=None)
+    book = write_workbook(document_type("summary"), summary, tmp_path / "s.xlsx")
+    code, out = run(*dirs, "convert", book, "--send", *key)
+    assert code == 0, out
+    assert run(*dirs, "simulate", "--once")[0] == 0
+    assert run(*dirs, "receipts", "--json")[0] == 0
+    code, out = run(*dirs, "status", "--json", "--type", "summary", "--history")
+    [row] = json.loads(out)
+    assert row["returnStatus"] == "399" and row["meaning"] == "海关审结"
+    assert len(row["numbers"]["entryId"]) == 18 and row["numbers"]["sumNo"]
+    [result] = [r for r in row["receipts"] if r["receipt"] == "CEB792Message"]
+    assert [line["invtNo"] for line in result["lines"]] == [invt[0]]
+    code, out = run(*dirs, "status", "--json", "--key", row["numbers"]["entryId"])
+    assert {r["type"] for r in json.loads(out)} == {"CEB701Message", "CEB603Message"}
