@@ -12,6 +12,14 @@ receipts_url, dxp = true for the DxpMsg envelope)::
     ebpCode = "1105910159"
     "InventoryList.country" = "502"
 
+    [defaults.export]            # only for export documents (and [defaults.import])
+    "InventoryList.country" = "344"
+
+Import and export share element names with other meanings (InventoryList.country is the country
+of origin on an import list, the final destination on an export one): a default under
+``[defaults.import]`` or ``[defaults.export]`` fills only that direction's documents and wins
+over the same name in ``[defaults]``. They are kept as keys "import.…" and "export.…".
+
 Without ``--profile`` the CLI reads ``profile.toml`` in the user's config folder.
 """
 
@@ -112,6 +120,22 @@ def _strings(table: object, where: str) -> dict[str, str]:
     return out
 
 
+#: Sub-tables of [defaults] that hold one direction's defaults.
+DIRECTIONS = ("import", "export")
+
+
+def _defaults(table: object, where: str) -> dict[str, str]:
+    """[defaults], with [defaults.import] and [defaults.export] flattened to "import.…" keys."""
+    if not isinstance(table, dict):
+        return _strings(table, where)
+    out = _strings({k: v for k, v in table.items() if k not in DIRECTIONS}, where)
+    for direction in DIRECTIONS:
+        if direction in table:
+            scoped = _strings(table[direction], f"{where[:-1]}.{direction}]")
+            out.update({f"{direction}.{key}": value for key, value in scoped.items()})
+    return out
+
+
 def load_profile(path: str | os.PathLike[str]) -> Profile:
     p = Path(path)
     try:
@@ -150,7 +174,7 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         )
     return Profile(
         transfer,
-        _strings(data.get("defaults"), f"{p}:[defaults]"),
+        _defaults(data.get("defaults"), f"{p}:[defaults]"),
         str(p),
         settings,
         _strings(data.get("signer"), f"{p}:[signer]"),

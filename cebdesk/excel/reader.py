@@ -329,7 +329,21 @@ class WorkbookReader:
         return header
 
     def _defaulted(self, col: Column) -> bool:
-        return any(k in self.defaults for k in (col.header, col.name, f"{col.entity.name}.{col.name}"))
+        return col.header in self.defaults or self._profile_value(col.entity.name, col.name) is not None
+
+    def _profile_value(self, entity: str, name: str, *, bare: bool = True) -> str | None:
+        """The profile's default for ``entity.name``: this direction's own ([defaults.export] …)
+        before the one for both; the entity-qualified name before the bare one (``bare`` False:
+        never the bare name)."""
+        direction = self.doc_type.direction if self.doc_type is not None else None
+        keys = [f"{entity}.{name}"] + ([name] if bare else [])
+        if direction:
+            keys = [f"{direction}.{key}" for key in keys] + keys
+        for key in keys:
+            value = self.defaults.get(key)
+            if value:
+                return value
+        return None
 
     def _require_columns(self, ws: SheetInfo, header: _HeaderMap, wanted: list[Column]) -> None:
         present = {c.header for c in header.columns.values()}
@@ -403,16 +417,11 @@ class WorkbookReader:
         ]
 
     def _fill_defaults(self, head: dict[str, str], lines: list[dict[str, str]]) -> None:
-        dt, profile = self.doc_type, self.defaults
+        dt = self.doc_type
         for f in dt.head.fields:
             if f.name in head or f.name in dt.generated:
                 continue
-            value = (
-                profile.get(f"{dt.head.name}.{f.name}")
-                or profile.get(f.name)
-                or dt.defaults.get(f.name)
-                or f.default
-            )
+            value = self._profile_value(dt.head.name, f.name) or dt.defaults.get(f.name) or f.default
             if not value and f.name == "appTime":
                 value = self.now.strftime("%Y%m%d%H%M%S")
             if value:
@@ -421,11 +430,7 @@ class WorkbookReader:
             return
         list_defaults = {}
         for f in dt.list.fields:
-            value = (
-                profile.get(f"{dt.list.name}.{f.name}")
-                or (profile.get(f.name) if f.name not in dt.head else None)
-                or f.default
-            )
+            value = self._profile_value(dt.list.name, f.name, bare=f.name not in dt.head) or f.default
             if value:
                 list_defaults[f.name] = value
         for line in lines:

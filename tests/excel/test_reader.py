@@ -250,3 +250,54 @@ def test_memory_stays_flat_while_streaming(tmp_path):
     tracemalloc.stop()
     assert count == 3000
     assert peak < 30 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB while streaming"
+
+
+def _without(doc_type, path, *names):
+    rows = document_rows(doc_type, 0, 1)
+    for name in names:
+        rows[0].pop(name, None)
+    return write_workbook(doc_type, rows, path)
+
+
+@pytest.mark.parametrize(
+    ("defaults", "import_country", "export_country"),
+    [
+        # one key for both directions fills both
+        ({"InventoryList.country": "502"}, "502", "502"),
+        # a direction's own default wins there, and only there
+        ({"InventoryList.country": "502", "export.InventoryList.country": "344"}, "502", "344"),
+        ({"import.InventoryList.country": "116", "export.InventoryList.country": "344"}, "116", "344"),
+        # the other direction's default is not used: the column stays missing
+        ({"export.InventoryList.country": "344"}, None, "344"),
+    ],
+)
+def test_defaults_scoped_to_a_direction(tmp_path, defaults, import_country, export_country):
+    export_inventory = document_type("export-inventory")
+    imported = _without(INVENTORY, tmp_path / "i.xlsx", "InventoryList.country")
+    exported = _without(export_inventory, tmp_path / "e.xlsx", "InventoryList.country")
+    _, items = read(imported, INVENTORY, defaults=defaults)
+    assert items[0][0].lines[0].get("country") == import_country
+    _, [(doc, _)] = read(exported, export_inventory, defaults=defaults)
+    assert doc.lines[0]["country"] == export_country
+
+
+def test_profile_reads_direction_tables(tmp_path):
+    from cebdesk.settings import dump_profile, load_profile
+
+    path = tmp_path / "profile.toml"
+    path.write_text(
+        '[transfer]\ncopCode = "1105910159"\ncopName = "测试"\ndxpId = "DXPENT0000000001"\n'
+        '[defaults]\nebpCode = "1105910159"\n"InventoryList.country" = "502"\n'
+        '[defaults.export]\n"InventoryList.country" = "344"\n[defaults.import]\nportCode = "5141"\n',
+        encoding="utf-8",
+    )
+    profile = load_profile(path)
+    assert profile.defaults == {
+        "ebpCode": "1105910159",
+        "InventoryList.country": "502",
+        "export.InventoryList.country": "344",
+        "import.portCode": "5141",
+    }
+    again = tmp_path / "again.toml"
+    again.write_text(dump_profile(profile), encoding="utf-8")
+    assert load_profile(again).defaults == profile.defaults
