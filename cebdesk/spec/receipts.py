@@ -188,6 +188,8 @@ DXP_ERRORS_EN: dict[str, str] = {
 
 #: Statuses after which customs has decided on a declaration (审结, 放行, 结关, 退运): a
 #: modification (appType 2) is no longer accepted; a correction goes through a cancellation.
+#: The same on the export side: an export inventory released (800) is corrected by a
+#: cancellation (CEB605), a returned one by a return request (CEB213); the others end at 399.
 DECIDED_STATUSES = frozenset({"399", "700", "800", "899"})
 
 
