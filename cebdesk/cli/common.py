@@ -208,6 +208,7 @@ def exchange_from(args: argparse.Namespace, workspace):
         dxp=getattr(args, "dxp", None),
         insecure=getattr(args, "insecure", False),
         per_message=getattr(args, "per_message", 100),
+        part_lines=getattr(args, "part_lines", None),
     )
 
 

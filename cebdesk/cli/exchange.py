@@ -110,6 +110,15 @@ def cmd_receipts(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         time.sleep(args.interval)
 
 
+def _customs_numbers(numbers: dict[str, str], lang: str) -> str:
+    """The numbers customs gave a document, in the standard's order: "清单编号 … 报关单编号 …"."""
+    from ..spec.receipts import CUSTOMS_NUMBERS
+
+    return "  ".join(
+        f"{en if lang == 'en' else zh} {numbers[name]}" for name, zh, en in CUSTOMS_NUMBERS if numbers.get(name)
+    )
+
+
 def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from ..pipeline.workspace import StatusQuery
 
@@ -117,6 +126,7 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         message_type=document_type(args.type).message.code if args.type else None,
         key=args.key,
         status=args.status,
+        direction=args.direction,
         since=args.since,
         until=args.until,
     )
@@ -135,12 +145,17 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             f"{d.meaning} {d.return_info or ''}",
             file=out,
         )
+        numbers = _customs_numbers(d.numbers, lang)
+        if numbers:
+            print(f"    {numbers}", file=out)
         for r in d.history:
             mark = f" [{t(lang, 'receipt_flag_' + r.flag)}]" if r.flag else ""
             print(
                 f"    {r.return_time or '':<18}{r.return_status or '':<9}{r.meaning} {r.return_info or ''}{mark}",
                 file=out,
             )
+            for line in r.lines:  # a summary result's list: which inventory went into which item
+                print("        " + "  ".join(f"{k}={v}" for k, v in line.items() if v), file=out)
     print(t(lang, "status_count", count=len(found)), file=out)
     return EXIT_OK
 

@@ -40,12 +40,15 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         raise UsageError("convert needs -o DIR (or --send)")
     if not 1 <= args.per_message <= 100:
         raise UsageError("--per-message must be between 1 and 100")
+    if args.part_lines < 1:
+        raise UsageError("--part-lines must be 1 or more")
     options = ConvertOptions(
         out_dir=args.output,
         doc_type=document_type(args.type) if args.type else None,
         profile=Workspace(getattr(args, "data_dir", None), profile_path=args.profile).profile,
         signer=signer_from(args, lang),
         per_message=args.per_message,
+        part_lines=args.part_lines,
         sheet=args.sheet,
     )
     progress = progress_printer(lang) if sys.stderr.isatty() and not args.json else None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..excel.xlsx import DEFAULT_LIMITS, ReadLimits
+from ..messages.parts import DEFAULT_PART_LINES
 from ..spec import DOCUMENT_TYPES
 
 
@@ -112,6 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
         )
         final_pin_try(g)
 
+    def part_lines_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--part-lines",
+            type=int,
+            default=DEFAULT_PART_LINES,
+            metavar="N",
+            help=f"export arrival, departure, waybill list, summary: lines a part carries before the "
+            f"document is sent in numbered parts (msgCount/msgSeqNo; default {DEFAULT_PART_LINES})",
+        )
+
     def final_pin_try(g) -> None:
         g.add_argument(
             "--final-pin-try",
@@ -143,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--per-message", type=int, default=100, metavar="N", help="documents per message, 1-100 (default 100)"
     )
+    part_lines_option(p)
     p.add_argument("--sheet", help="read this sheet only")
     p.add_argument(
         "--send", action="store_true", help="journal, sign and send instead of writing files to -o"
@@ -173,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--profile", type=Path)
     p.add_argument("--per-message", type=int, default=100, metavar="N")
+    part_lines_option(p)
     p.add_argument(
         "--modify",
         nargs="*",
@@ -194,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("status", help="query the journal")
     p.add_argument("--type", choices=types)
+    p.add_argument("--direction", choices=("import", "export"), help="import or export documents only")
     p.add_argument("--key", help="business key: orderNo, logisticsNo, payTransactionId, invtNo, copNo…")
     p.add_argument("--status", help="returnStatus (800, 120, -621004…) or state (ready, sent)")
     p.add_argument("--since", help="updated on or after (YYYY-MM-DD)")

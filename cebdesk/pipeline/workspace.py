@@ -27,6 +27,7 @@ from ..exchange.http import HttpChannel
 from ..exchange.receipts import IngestReport, ingest
 from ..files import private_dir
 from ..findings import Finding
+from ..messages.parts import DEFAULT_PART_LINES
 from ..settings import Profile, default_profile_path, find_profile
 from ..signing.base import Signer
 from ..spec import DOCUMENT_TYPES, DocumentType
@@ -171,6 +172,8 @@ class Exchange:
     dxp: bool = False
     verify_tls: bool = True
     per_message: int = 100
+    #: lines one part carries in documents sent in parts (export arrival, departure, waybill, summary)
+    part_lines: int = DEFAULT_PART_LINES
 
     def describe(self) -> str:
         if self.mode == "http":
@@ -258,12 +261,15 @@ class Workspace:
         dxp: bool | None = None,
         insecure: bool = False,
         per_message: int = 100,
+        part_lines: int | None = None,
     ) -> Exchange:
         """The profile's exchange settings with this run's choices on top."""
         settings = self.profile.exchange if self.profile is not None else None
         url = http or (settings.url if settings and settings.mode == "http" else None)
         if not 1 <= per_message <= 100:
             raise WorkspaceError("documents per message must be between 1 and 100")
+        if part_lines is not None and part_lines < 1:
+            raise WorkspaceError("lines per part must be 1 or more")
         return Exchange(
             mode="http" if url else "folder",
             url=url,
@@ -271,6 +277,7 @@ class Workspace:
             dxp=dxp if dxp is not None else (settings.dxp if settings else False),
             verify_tls=not insecure and (settings.verify_tls if settings else True),
             per_message=per_message,
+            part_lines=part_lines or DEFAULT_PART_LINES,
         )
 
     def send_options(self, signer: Signer | None, exchange: Exchange | None = None) -> SendOptions:
@@ -280,7 +287,13 @@ class Workspace:
         profile = self.require_profile()
         channel = HttpChannel(exchange.url, exchange.receipts_url, verify=exchange.verify_tls) if exchange.url else None
         return SendOptions(
-            self.outbox(), signer, profile.base_transfer(), channel, exchange.per_message, exchange.dxp
+            self.outbox(),
+            signer,
+            profile.base_transfer(),
+            channel,
+            exchange.per_message,
+            exchange.dxp,
+            part_lines=exchange.part_lines,
         )
 
     # -- the work -------------------------------------------------------------------------------

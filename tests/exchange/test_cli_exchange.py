@@ -171,3 +171,38 @@ def test_export_through_the_commands_to_the_summary_result(tmp_path, profile_fil
     assert [line["invtNo"] for line in result["lines"]] == [invt[0]]
     code, out = run(*dirs, "status", "--json", "--key", row["numbers"]["entryId"])
     assert {r["type"] for r in json.loads(out)} == {"CEB701Message", "CEB603Message"}
+    # the text form says the same: customs' numbers under each document, the result's list
+    code, out = run(*dirs, "status", "--type", "summary", "--history")
+    assert f"报关单编号 {row['numbers']['entryId']}" in out and f"汇总申请编号 {row['numbers']['sumNo']}" in out
+    assert f"invtNo={invt[0]}" in out
+    code, out = run(*dirs, "status", "--type", "export-inventory", "--lang", "en")
+    assert all(f"inventory no. {n}" in out for n in invt)
+
+
+def test_status_by_direction_and_parts_of_the_chosen_size(tmp_path, profile_file, test_keys, monkeypatch):
+    """`status --direction` keeps one direction's documents; `--part-lines` sets where a long
+    arrival is cut into numbered parts, for convert -o and convert --send alike."""
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
+    key = ["--profile", profile_file, "--key-file", test_keys["p12"]]
+    imported = filled_template(document_type("order"), tmp_path / "o.xlsx", documents=2)
+    arrival = filled_template(document_type("arrival"), tmp_path / "a.xlsx", documents=1, lines=25)
+    code, out = run("convert", arrival, "-o", tmp_path / "out", "--profile", profile_file, "--part-lines", "10")
+    assert code == 0, out
+    [written] = (tmp_path / "out").glob("*.xml")
+    heads = etree.parse(str(written)).getroot().findall(".//{http://www.chinaport.gov.cn/ceb}ArrivalHead")
+    assert [(h.findtext("{*}msgSeqNo"), h.findtext("{*}msgCount")) for h in heads] == [
+        ("1", "3"),
+        ("2", "3"),
+        ("3", "3"),
+    ]
+    assert run("convert", arrival, "-o", tmp_path / "bad", "--profile", profile_file, "--part-lines", "0")[0] == 2
+    for book in (imported, arrival):
+        code, out = run(*dirs, "convert", book, "--send", *key, "--part-lines", "10")
+        assert code == 0, out
+    [sent] = [p for p in (tmp_path / "x" / "send").glob("*.xml") if b"ArrivalHead" in p.read_bytes()]
+    assert sent.read_bytes().count(b"<ceb:ArrivalHead>") == 3
+    code, out = run(*dirs, "status", "--json", "--direction", "export")
+    assert {r["type"] for r in json.loads(out)} == {"CEB507Message"}
+    code, out = run(*dirs, "status", "--json", "--direction", "import")
+    assert [r["type"] for r in json.loads(out)] == ["CEB311Message"] * 2
