@@ -666,12 +666,13 @@ InventoryList = Entity(
         Field("barCode", "条形码", text(0, 50), REQ, "条形码"),
         Field(
             "country",
-            "运抵国（地区）",
+            "最终目的国（地区）",
             text(3, 3),
             REQ,
             "最终目的国（地区）代码",
             codes=codes.COUNTRY,
             zero_pad=True,
+            standard_label="运抵国（地区）",
         ),
         Field(
             "currency",

@@ -448,7 +448,7 @@ def test_every_value_is_edited_and_saved(qtbot, tmp_path, full_profile):
     row = _add_row(qtbot, view, "InventoryList.country")
     # the import inventory's country of origin is the export inventory's destination: both named
     label = table.item(row, LABEL).text()
-    assert label.startswith("进口：原产国（地区） / 出口：") and "运抵国" in label
+    assert label.startswith("进口：原产国（地区） / 出口：") and "最终目的国" in label
     _edit_cell(qtbot, table, row, VALUE, "502")
     _type(qtbot, view.receipts_url, "https://upload.example.cn/r2")
     for box in (view.verify_tls, view.dxp):  # on the tick box itself

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cebdesk.spec import DOCUMENT_TYPES, IMPORT_MESSAGES, Direction, entities
+from cebdesk.spec import DOCUMENT_TYPES, IMPORT_MESSAGES, Direction, entities, export
 from cebdesk.spec.receipts import DXP_ERRORS, ERROR_CODES, RETURN_STATUS, Family, explain_status
 
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
@@ -98,6 +98,7 @@ def test_import_labels_read_as_import(entity):
         (entities.InventoryList, "country", "原产国（地区）", "运抵国（地区）"),
         (entities.OrderList, "country", "原产国（地区）", "运抵国（地区）"),
         (entities.InvtRefundHead, "reason", "退货原因", "撤单原因"),
+        (export.InventoryList, "country", "最终目的国（地区）", "运抵国（地区）"),
     ],
     ids=lambda v: v if isinstance(v, str) else getattr(v, "name", None),
 )
