@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -131,3 +132,15 @@ def softhsm(tmp_path_factory, test_keys):
     ca_key = serialization.load_pem_private_key(test_keys["ca_key"].read_bytes(), None)
     ca = x509.load_pem_x509_certificate(test_keys["ca"].read_bytes())
     return make_token(tmp_path_factory.mktemp("softhsm"), ca_key, ca)
+
+
+@pytest.fixture
+def tiny_fs(tmp_path):
+    """A 4 MiB file system of its own (tmpfs; needs root), to fill up or cross."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here (not root?): {done.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)

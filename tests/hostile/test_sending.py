@@ -268,18 +268,6 @@ def _stderr_line(capsys) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def tiny_fs(tmp_path):
-    """A 4 MiB file system of its own (tmpfs; needs root), to fill up or cross."""
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here (not root?): {done.stderr.decode().strip()}")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
 def _fill(folder: Path) -> None:
     with (folder / "ballast").open("wb") as fh:
         try:

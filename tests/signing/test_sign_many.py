@@ -3,7 +3,6 @@ nothing half-written whatever stops the batch (the key pulled, the disk full).""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,11 @@ from cebdesk.files import atomic_write_many
 from cebdesk.messages.build import build_message, indent, serialize
 from cebdesk.records import Document, XmlOrigin, new_guid
 from cebdesk.pipeline import sign_files
-from cebdesk.signing.base import TokenGone
 from cebdesk.signing.xmldsig import verify_message
 from cebdesk.messages.safexml import parse_file
 from cebdesk.spec import document_type
 from tests.factory import value_for
+from tests.signing.test_sign_verify_cli import _LosesTheKey
 
 TRANSFER = {"copCode": "1105910159", "copName": "测试", "dxpId": "DXPENT0000000001"}
 
@@ -38,20 +37,6 @@ def _unsigned(folder: Path, count: int, prefix: str = "m") -> list[Path]:
     return paths
 
 
-class _PulledAfter:
-    def __init__(self, signer, after: int) -> None:
-        self._signer, self._left = signer, after
-
-    algorithm = property(lambda self: self._signer.algorithm)
-    certificate = property(lambda self: self._signer.certificate)
-
-    def sign(self, data: bytes) -> bytes:
-        if self._left == 0:
-            raise TokenGone("token cebdesk-test was removed or stopped answering")
-        self._left -= 1
-        return self._signer.sign(data)
-
-
 def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
 
@@ -68,7 +53,7 @@ def test_every_file_of_a_large_batch_is_signed_whole_and_in_order(tmp_path, sign
 
 def test_key_pulled_mid_batch_reports_exactly_the_files_on_disk(tmp_path, signer):
     paths = _unsigned(tmp_path / "in", 90)
-    report = sign_files(paths, tmp_path / "out", _PulledAfter(signer, 37))
+    report = sign_files(paths, tmp_path / "out", _LosesTheKey(signer, 37))
     assert report.stopped and report.exit_code == 2
     on_disk = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert on_disk == sorted(m.path.name for m in report.signed) == [p.name for p in paths[:37]]
@@ -104,20 +89,9 @@ def test_a_batch_write_that_fails_leaves_no_temporary_file_and_reports_what_is_w
     assert (folder / "a.xml").read_bytes() == b"<a/>"
 
 
-@pytest.fixture
-def tiny_fs(tmp_path):
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here (not root?): {done.stderr.decode().strip()}")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
 def test_a_batch_onto_a_full_disk_leaves_only_whole_files(tiny_fs):
     done: list[int] = []
-    items = [(tiny_fs / f"f{n}.xml", bytes([65 + n % 26]) * 200_000) for n in range(8)]
+    items = [(tiny_fs / f"f{n}.xml", bytes([65 + n % 26]) * 700_000) for n in range(8)]
     with pytest.raises(OSError):
         atomic_write_many(items, done.append)
     assert done == []  # nothing was renamed before the disk filled: nothing reported
