@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+import unicodedata
 from typing import TextIO
 
 from ..spec import document_type, document_type_for, message_type
@@ -110,6 +111,15 @@ def cmd_receipts(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         time.sleep(args.interval)
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK) characters two, the others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - _width(text), 1)
+
+
 def _customs_numbers(numbers: dict[str, str], lang: str) -> str:
     """The numbers customs gave a document, in the standard's order: "清单编号 … 报关单编号 …"."""
     from ..spec.receipts import CUSTOMS_NUMBERS
@@ -134,17 +144,24 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     if args.json:
         emit_json([d.to_json() for d in found], out)
         return EXIT_OK
-    kind, key, state, receipt, meaning = t(lang, "status_header").split("|")
-    print(f"{kind:<14}{key:<24}{state:<8}{receipt:<8}{meaning}", file=out)
+    header = t(lang, "status_header").split("|")
+    rows = []
     for d in found:
-        state_text = d.state.label_en if lang == "en" else d.state.label
         dt = document_type_for(message_type(d.message_type))
-        kind_text = f"{dt.display(lang)} {d.message_type[:6]}" if dt is not None else d.message_type
-        print(
-            f"{kind_text:<14}{d.key[:24]:<24}{state_text:<8}{(d.return_status or '-'):<8}"
-            f"{d.meaning} {d.return_info or ''}",
-            file=out,
+        rows.append(
+            (
+                f"{dt.display(lang)} {d.message_type[:6]}" if dt is not None else d.message_type,
+                d.key,
+                d.state.label_en if lang == "en" else d.state.label,
+                d.return_status or "-",
+            )
         )
+    # columns as wide as their widest cell on screen (a Chinese character takes two), nothing cut
+    widths = [max([_width(header[i])] + [_width(row[i]) for row in rows]) + 2 for i in range(4)]
+    print("".join(_pad(text, w) for text, w in zip(header[:4], widths, strict=True)) + header[4], file=out)
+    for d, row in zip(found, rows, strict=True):
+        cells = "".join(_pad(text, w) for text, w in zip(row, widths, strict=True))
+        print(f"{cells}{d.meaning} {d.return_info or ''}", file=out)
         numbers = _customs_numbers(d.numbers, lang)
         if numbers:
             print(f"    {numbers}", file=out)

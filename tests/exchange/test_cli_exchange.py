@@ -206,3 +206,31 @@ def test_status_by_direction_and_parts_of_the_chosen_size(tmp_path, profile_file
     assert {r["type"] for r in json.loads(out)} == {"CEB507Message"}
     code, out = run(*dirs, "status", "--json", "--direction", "import")
     assert [r["type"] for r in json.loads(out)] == ["CEB311Message"] * 2
+
+
+def test_status_table_keeps_whole_numbers_in_aligned_columns(tmp_path, profile_file, test_keys, monkeypatch):
+    """Long export names and long keys: nothing is cut, each column starts at the same screen
+    column on every line (a Chinese character is two columns wide)."""
+    from cebdesk.cli.exchange import _width
+
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
+    key = ["--profile", profile_file, "--key-file", test_keys["p12"]]
+    rows = document_rows(document_type("export-inventory"), 0, 1)
+    rows[0]["copNo"] = "CEB603EXP2026112000123456789AB"
+    book = write_workbook(document_type("export-inventory"), rows, tmp_path / "e.xlsx")
+    assert run(*dirs, "convert", book, "--send", *key)[0] == 0
+    assert run(*dirs, "convert", filled_template(document_type("order"), tmp_path / "o.xlsx"), "--send", *key)[0] == 0
+    for lang in ("zh", "en"):
+        code, out = run(*dirs, "status", "--lang", lang)
+        header, *lines = out.splitlines()[:3]
+        key_title, state_title = header.split()[1:3]
+        key_at = _width(header[: header.index(key_title)])
+        state_at = _width(header[: header.index(state_title)])
+        keys = ["CEB603EXP2026112000123456789AB/", "/"]  # the export one whole; the order's
+        for line in lines:
+            key = next(w for w in line.split() if "/" in w)
+            assert _width(line[: line.index(key)]) == key_at, out
+            state = line[line.index(key) + len(key) :].split()[0]
+            assert _width(line[: line.index(state, line.index(key) + len(key))]) == state_at, out
+        assert keys[0] in out
