@@ -172,8 +172,10 @@ def signer_from(args: argparse.Namespace, lang: str):
 def warner(lang: str):
     """Prints a warning on stderr at once (before a PIN prompt that may follow)."""
 
+    from ..signing.base import in_language
+
     def warn(text: str) -> None:
-        print(f"cebdesk: {t(lang, 'warning')}: {text}", file=sys.stderr, flush=True)
+        print(f"cebdesk: {t(lang, 'warning')}: {in_language(text, lang)}", file=sys.stderr, flush=True)
 
     return warn
 

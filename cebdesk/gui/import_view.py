@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ..excel.template import write_template
 from ..findings import Finding
 from ..spec import document_type
-from ..signing.base import SigningError
+from ..signing.base import SigningError, in_language
 from ..signing.select import describe_key, pin_needed
 from ..spec.receipts import explain_status
 from .context import AppContext
@@ -355,7 +355,7 @@ class ImportController(QObject):
                     self.view,
                     key,
                     certificate=described.certificate,
-                    warnings=described.warnings,
+                    warnings=[in_language(w, self.context.language) for w in described.warnings],
                     final_try=described.final_try,
                 )
                 if described.final_try:  # the dialog took a PIN only after the user confirmed

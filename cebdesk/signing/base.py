@@ -130,6 +130,22 @@ def certificate_algorithm(certificate: x509.Certificate) -> Algorithm:
     return Algorithm.SM2_SM3 if is_sm2_certificate(certificate) else Algorithm.RSA_SHA1
 
 
+class Notice(str):
+    """A warning for the user: the English text (what ``str`` gives), with its Chinese beside."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Notice:
+        notice = super().__new__(cls, en)
+        notice.zh = zh
+        return notice
+
+
+def in_language(text: str, lang: str) -> str:
+    """``text`` in the user's language: a Notice's Chinese for "zh", else the text itself."""
+    return getattr(text, "zh", text) if lang == "zh" else str(text)
+
+
 def check_certificate(certificate: x509.Certificate, now: dt.datetime | None = None) -> list[str]:
     """Refuse an expired or not yet valid certificate; return warnings (expiring soon)."""
     now = now or dt.datetime.now(dt.UTC)
@@ -143,5 +159,10 @@ def check_certificate(certificate: x509.Certificate, now: dt.datetime | None = N
         )
     left = end - now
     if left < dt.timedelta(days=EXPIRY_WARNING_DAYS):
-        return [f"certificate {serial} expires in {left.days} days ({end:%Y-%m-%d}); renew it soon"]
+        return [
+            Notice(
+                f"certificate {serial} expires in {left.days} days ({end:%Y-%m-%d}); renew it soon",
+                f"证书 {serial} 将在 {left.days} 天后（{end:%Y-%m-%d}）到期，请尽快更换",
+            )
+        ]
     return []

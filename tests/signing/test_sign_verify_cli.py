@@ -167,6 +167,25 @@ def test_expired_certificate_is_refused_and_expiring_one_warned(tmp_path):
         KeyFileSigner(tmp_path / "k.pem", cert_file=tmp_path / "soon.pem", now=later)
 
 
+@pytest.mark.parametrize(("lang", "words", "foreign"), [("zh", "天后", "expires in"), ("en", "expires in", "天后")])
+def test_an_expiring_certificate_is_warned_in_the_users_language(tmp_path, anchors, lang, words, foreign, capsys):
+    ca_key, ca = make_ca()
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    soon = issue(ca_key, ca, key.public_key(), serial=8, cn="soon", days=10)
+    (tmp_path / "k.pem").write_bytes(pem)
+    (tmp_path / "soon.pem").write_bytes(soon.public_bytes(serialization.Encoding.PEM))
+    source = anchors / "ceb-samples" / "signed" / "CEB621Message_unsigned.xml"
+    code, _ = run(
+        ["--lang", lang, "sign", source, "-o", tmp_path / "o", "--key-file", tmp_path / "k.pem", "--cert", tmp_path / "soon.pem"]
+    )
+    assert code == 0
+    err = capsys.readouterr().err
+    assert words in err and foreign not in err
+
+
 class _LosesTheKey:
     """The real test key, pulled out after a number of signatures (a USB key removed mid-batch)."""
 
