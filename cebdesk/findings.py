@@ -234,8 +234,14 @@ RULES: dict[str, tuple[str, str]] = {
         "gives the same count",
     ),
     "export.heading_form": (
-        "商品编码须为10位；只有 A（简化申报）可按4位税目申报，写成 {padded}",
-        "the HS code has 10 digits; only statisticsFlag A may declare the 4-digit heading, written {padded}",
+        "商品编码须为10位，实际为4位：简化申报（A）按4位税目申报时，税目后补6个0，写成 {padded}",
+        "the HS code must have 10 digits, not 4: a simplified declaration (A) giving the 4-digit "
+        "heading writes it followed by six zeros, {padded}",
+    ),
+    "export.heading_full": (
+        "商品编码须为10位，{value} 只有4位：汇总申报（B）须填写完整的10位商品编码",
+        "the HS code must have 10 digits, {value} has 4: a summary declaration (B) needs the full "
+        "10-digit code",
     ),
     "export.pair": (
         "已填写{other_label}（{other}），此项也须填写（两项须成对）",

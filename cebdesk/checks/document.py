@@ -11,7 +11,7 @@ from ..records import Document, Envelope
 from ..spec import BASE_SUBSCRIBE, BASE_TRANSFER, Direction, Entity, MessageType, document_type_for
 from ..spec import identity as ids
 from ..spec.entities import MessageRoot
-from .export import check_export_document, check_parts
+from .export import REPLACES_FIELD_RULE, check_export_document, check_parts
 from .fields import Problem, check_field, check_guid, xsd_accepts
 from .identity import check_resident_id
 
@@ -110,7 +110,11 @@ def check_document(doc: Document) -> list[Finding]:
             findings.extend(_field_findings(mt.list, line, locate, receipt=receipt))
         findings.extend(_gnum_findings(doc))
     if mt.family == "export" and mt.direction is Direction.DECLARATION:
-        findings.extend(check_export_document(doc))
+        export = check_export_document(doc)
+        replaced = {
+            (REPLACES_FIELD_RULE[f.rule], f.location) for f in export if f.rule in REPLACES_FIELD_RULE
+        }
+        findings = [f for f in findings if (f.rule, f.location) not in replaced] + export
     return findings
 
 

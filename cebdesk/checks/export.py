@@ -208,14 +208,14 @@ def _simplified(doc: Document) -> list[Finding]:
     for index, line in enumerate(doc.lines):
         code = line.get("gcode", "")
         if len(code) == 4 and code.isdigit() and lst["gcode"].type.exact_length == 10:
-            # refused for its length; say how a heading is written
+            # refused for its length, in words that fit the document's flag (this finding takes
+            # the place of the plain length error: check_document drops that one)
             found.append(
                 _at(
                     lst,
                     lambda el, i=index: doc.origin.line(i, el),
                     "gcode",
-                    "export.heading_form",
-                    Severity.WARNING,
+                    "export.heading_form" if flag == "A" else "export.heading_full",
                     value=code,
                     padded=code + "000000",
                 )
@@ -289,6 +289,11 @@ def check_parts(documents) -> list[Finding]:
                 )
             )
     return found
+
+
+#: Export rules that say, for one cell, what a plain field rule says less well: the field rule's
+#: finding for that cell is left out (one clear finding a cell).
+REPLACES_FIELD_RULE = {"export.heading_form": "field.wrong_length", "export.heading_full": "field.wrong_length"}
 
 
 def check_export_document(doc: Document) -> list[Finding]:

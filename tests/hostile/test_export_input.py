@@ -179,7 +179,7 @@ CASES = [
     Case(
         "inventory-gcode-4-digits",
         edit(INVENTORY, gcode="8541"),
-        "field.wrong_length",
+        "export.heading_full",  # in place of field.wrong_length: one finding a cell
         at(INVENTORY, "gcode"),
     ),
     Case(
@@ -393,13 +393,26 @@ def test_what_the_export_rules_accept(make, tmp_path):
     ]
 
 
-def test_a_4_digit_hs_code_is_refused_with_how_a_heading_is_written(tmp_path):
-    report = convert(
-        [edit(INVENTORY, gcode="8541")(tmp_path)], ConvertOptions(out_dir=tmp_path / "o", profile=PROFILE)
-    )
+@pytest.mark.parametrize(
+    ("flag", "rule", "words"),
+    [
+        ("A", "export.heading_form", ("8541000000", "8541000000")),
+        ("B", "export.heading_full", ("10位", "10-digit")),
+        (None, "export.heading_full", ("10位", "10-digit")),
+    ],
+    ids=["simplified-A", "summary-B", "no-flag"],
+)
+def test_a_4_digit_hs_code_is_one_error_saying_how_to_write_it(flag, rule, words, tmp_path):
+    """One finding for the cell, an error, that agrees with the document's statisticsFlag: A is
+    told how a heading is written (8541000000), B that the full 10-digit code is needed."""
+    make = edit(INVENTORY, gcode="8541", statisticsFlag=flag, licenseNo=None)
+    report = convert([make(tmp_path)], ConvertOptions(out_dir=tmp_path / "o", profile=PROFILE))
     assert report.exit_code == 1
-    rules = {f.rule: f for f in report.findings}
-    assert rules["field.wrong_length"].is_error
-    hint = rules["export.heading_form"]
-    assert "8541000000" in hint.render() and "8541000000" in hint.render("en")
-    assert f":{at(INVENTORY, 'gcode')}" in hint.render()
+    cell = f":{at(INVENTORY, 'gcode')}"
+    mine = [f for f in report.findings if cell in f.render()]
+    assert [(f.rule, f.is_error) for f in mine] == [(rule, True)], [f.render() for f in mine]
+    zh, en = mine[0].render(), mine[0].render("en")
+    assert words[0] in zh and words[1] in en
+    assert "10" in zh and "10" in en
+    if flag != "A":
+        assert "只有 A" not in zh and "only statisticsFlag A" not in en  # no talk of what another flag could do
