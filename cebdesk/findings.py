@@ -360,19 +360,19 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "field.unknown_code": (
         "代码“{value}”不在{table}中（可选：{allowed}）",
-        "code {value!r} is not in the {table} table (allowed: {allowed})",
+        "code {value!r} is not in its code table (allowed: {allowed})",
     ),
     "field.uncommon_code": (
         "代码“{value}”不在已知的{table}列表中，请核对",
-        "code {value!r} is not in the known {table} list; please check",
+        "code {value!r} is not in the known code list; please check",
     ),
     "field.unknown_code_near": (
         "代码“{value}”不在{table}中；相近的有：{near}。请填写代码",
-        "code {value!r} is not in the {table} table; closest names: {near}. Enter the code",
+        "code {value!r} is not in its code table; closest names: {near}. Enter the code",
     ),
     "field.uncommon_code_near": (
         "代码“{value}”不在已知的{table}列表中；相近的有：{near}，请核对",
-        "code {value!r} is not in the known {table} list; closest names: {near}; please check",
+        "code {value!r} is not in the known code list; closest names: {near}; please check",
     ),
     "field.pattern": ("“{value}”{rule}", "{value!r}: {rule_en}"),
     "field.bad_char": (
