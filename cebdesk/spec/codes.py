@@ -72,10 +72,11 @@ SUMMARY_FLAG = _table(
     strict=True,
     source=STANDARD,
 )
-#: "填1,按清单原始商品名相同汇总，不填则按商品综合分类名汇总" – yet the element is required, so
-#: only 1 is known; anything else is a warning.
+#: "填1,按清单原始商品名相同汇总，不填则按商品综合分类名汇总" – yet the element is required
+#: (minOccurs 1, length 1, in the 2018 and 202205 XSDs alike), so only 1 is known; anything else
+#: is a warning (a value customs may know for the classification name), empty is refused.
 ITEM_NAME_FLAG = _table(
-    "itemNameFlag", "按商品名汇总标志", "1:按企业商品名汇总", strict=False, source=STANDARD
+    "itemNameFlag", "按商品名汇总标志", "1:按清单原始商品名相同汇总", strict=False, source=STANDARD
 )
 
 TRAF_MODE = _table(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -10,7 +11,7 @@ import pytest
 from cebdesk.cli import main
 from cebdesk.excel.columns import LIST_SUFFIX, template_columns
 from cebdesk.excel.reader import WorkbookReader, detect_type
-from cebdesk.excel.template import CODES_SHEET, HELP_SHEET
+from cebdesk.excel.template import CODES_SHEET, HELP_SHEET, build_template
 from cebdesk.spec import DOCUMENT_TYPES, Kind, document_type
 from tests.factory import document_rows
 
@@ -188,3 +189,57 @@ def _old_label(column) -> str:
     if column.in_list and label in {f.standard_label or f.label for f in head.fields}:
         label += LIST_SUFFIX
     return label
+
+
+# -- the 说明 sheet's code lists --------------------------------------------------------------
+
+_CODE_ITEM = re.compile(r"^\s*[0-9A-Z]{1,3}-\S")
+_HAS_CODE = re.compile(r"(?:^|[^0-9A-Za-z])[0-9A-Z]{1,3}-\S")
+
+
+def _starts_mid_list(text: str) -> str | None:
+    """The piece of ``text`` before a code list's second item when it names no code of its own
+    ("新增;2-变更": the "1-" of the first item is missing)."""
+    pieces = re.split(r"[;；,，]", text)
+    for before, after in zip(pieces, pieces[1:], strict=False):
+        if _CODE_ITEM.match(after) and not _HAS_CODE.search(before):
+            return f"{before};{after}"
+    return None
+
+
+@pytest.mark.parametrize("doc_type", DOCUMENT_TYPES, ids=lambda d: d.name)
+def test_no_code_list_on_the_help_sheet_starts_mid_list(doc_type):
+    """Every description on the 说明 sheet that lists codes names the first one too
+    (export-inventory read "新增;2-变更;3-删除" and "简化申报;B-汇总申报")."""
+    ws = build_template(doc_type)[HELP_SHEET]
+    header = next(r for r in ws.iter_rows(values_only=True) if r and r[0] == "列")
+    where = header.index("说明")
+    broken = []
+    for row in ws.iter_rows(values_only=True):
+        if row and row[0] != "列" and len(row) > where and isinstance(row[where], str):
+            bad = _starts_mid_list(row[where])
+            if bad:
+                broken.append((row[2], bad))
+    assert not broken
+
+
+def test_the_mid_list_detector():
+    assert _starts_mid_list("新增;2-变更;3-删除，默认为1")
+    assert _starts_mid_list("简化申报;B-汇总申报；若采用A简化申报")
+    assert not _starts_mid_list("申报类型:1-新增;2-变更;3-删除")
+    assert not _starts_mid_list("业务状态:1-暂存,2-申报")
+    assert not _starts_mid_list("申报业务类型：A-简化申报;B-汇总申报")
+
+
+def test_the_summary_item_name_flag_is_described_as_the_xsd_has_it():
+    """itemNameFlag is required by the export XSD (minOccurs 1, length 1) and the standard gives
+    only 1: the template does not offer "不填" (an empty cell is refused), and says what 1 means."""
+    doc_type = document_type("summary")
+    ws = build_template(doc_type)[HELP_SHEET]
+    rows = list(ws.iter_rows(values_only=True))
+    header = next(r for r in rows if r and r[0] == "列")
+    row = dict(zip(header, next(r for r in rows if r and r[2] == "itemNameFlag"), strict=False))
+    assert row["必填"] == "是"
+    assert "不填则" not in row["说明"] and "留空" not in (row["默认"] or "")
+    assert "1-" in row["代码 / 取值"] and "原始商品名" in row["代码 / 取值"]
+    assert "必填" in row["说明"]

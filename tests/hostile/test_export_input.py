@@ -176,6 +176,8 @@ CASES = [
     ),
     # a departure names its waybills: a head row alone is a line without them
     Case("departure-without-lines", head_only(DEPARTURE), "field.required", at(DEPARTURE, "logisticsNo")),
+    # required by the XSD (length 1) although the standard's words say "不填则…"
+    Case("summary-item-name-flag-empty", edit(SUMMARY, itemNameFlag=None), "field.required", at(SUMMARY, "itemNameFlag")),
     Case(
         "inventory-gcode-4-digits",
         edit(INVENTORY, gcode="8541"),
