@@ -177,7 +177,12 @@ CASES = [
     # a departure names its waybills: a head row alone is a line without them
     Case("departure-without-lines", head_only(DEPARTURE), "field.required", at(DEPARTURE, "logisticsNo")),
     # required by the XSD (length 1) although the standard's words say "不填则…"
-    Case("summary-item-name-flag-empty", edit(SUMMARY, itemNameFlag=None), "field.required", at(SUMMARY, "itemNameFlag")),
+    Case(
+        "summary-item-name-flag-empty",
+        edit(SUMMARY, itemNameFlag=None),
+        "field.required",
+        at(SUMMARY, "itemNameFlag"),
+    ),
     Case(
         "inventory-gcode-4-digits",
         edit(INVENTORY, gcode="8541"),
@@ -416,5 +421,5 @@ def test_a_4_digit_hs_code_is_one_error_saying_how_to_write_it(flag, rule, words
     zh, en = mine[0].render(), mine[0].render("en")
     assert words[0] in zh and words[1] in en
     assert "10" in zh and "10" in en
-    if flag != "A":
-        assert "只有 A" not in zh and "only statisticsFlag A" not in en  # no talk of what another flag could do
+    if flag != "A":  # no talk of what another flag could do
+        assert "只有 A" not in zh and "only statisticsFlag A" not in en
