@@ -9,7 +9,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "cebdesk"
 #: Each layer may import only the layers before it (and the shared records/findings/files).
-ORDER = ["spec", "excel", "checks", "messages", "signing", "store", "exchange", "pipeline", "cli", "gui"]
+ORDER = [
+    "spec", "excel", "checks", "messages", "signing", "store", "summary", "exchange", "pipeline", "cli", "gui",
+]  # fmt: skip
 SHARED = {"findings", "records", "files"}
 #: The one sideways arrow: ``cebdesk`` with no command is the desktop app, so the CLI starts it.
 ALLOWED = {("cli", "gui")}

@@ -9,6 +9,7 @@ as text or JSON. Where things are:
 - ``files.py``    template, convert -o, validate, sign, verify
 - ``exchange.py`` convert --send, send, receipts, status, watch, simulate
 - ``keys.py``     tokens
+- ``summary.py``  summary (the monthly summary declaration: deadline, preview, send)
 
 Exit codes: 0 done, 1 something refused or invalid, 2 the command could not run.
 """
@@ -31,6 +32,7 @@ from .exchange import cmd_receipts, cmd_send, cmd_simulate, cmd_status, cmd_watc
 from .files import cmd_convert, cmd_sign, cmd_template, cmd_validate, cmd_verify
 from .keys import cmd_tokens
 from .parser import build_parser, reader_limits
+from .summary import cmd_summary
 
 
 def _reading_workbooks(command):
@@ -55,6 +57,7 @@ COMMANDS = {
     "sign": cmd_sign,
     "verify": cmd_verify,
     "tokens": cmd_tokens,
+    "summary": cmd_summary,
 }
 
 

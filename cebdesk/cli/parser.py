@@ -242,6 +242,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     output_options(p)
 
+    p = sub.add_parser(
+        "summary",
+        help="the monthly summary of released export lists (汇总申报): deadline, preview, send",
+    )
+    p.add_argument("--month", required=True, metavar="YYYY-MM", help="the month the lists were released in")
+    p.add_argument("--ebc", metavar="CODE", help="one e-commerce enterprise (ebcCode); default: all")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--due", action="store_true", help="the last day to declare (YYYY-MM-DD)")
+    what.add_argument("--preview", action="store_true", help="the declarations the eight-same rule makes")
+    what.add_argument("--send", action="store_true", help="declare them: CEB701 through the journal")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", help="--preview: also write it to Excel")
+    p.add_argument("--profile", type=Path)
+    signer_options(p)
+    exchange_options(p)
+    part_lines_option(p)
+    output_options(p)
+
     p = sub.add_parser("tokens", help="list PKCS#11 slots, tokens, keys and certificates")
     p.add_argument("--pkcs11-module", metavar="PATH")
     p.add_argument(
