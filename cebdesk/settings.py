@@ -65,6 +65,10 @@ class Profile:
     #: token_label, key_label, key_id, sm2_mechanism, eport_control), [ui] (language).
     signer: dict[str, str] = field(default_factory=dict)
     ui: dict[str, str] = field(default_factory=dict)
+    #: The monthly summary: [rates] (currency -> RMB for one unit: "USD" = "7.1" or "502" = "7.1"),
+    #: [summary] (summaryFlag, itemNameFlag of the CEB701 it declares).
+    rates: dict[str, str] = field(default_factory=dict)
+    summary: dict[str, str] = field(default_factory=dict)
 
     def base_transfer(self) -> dict[str, str]:
         """BaseTransfer values, or InputError naming what is missing or wrong."""
@@ -179,6 +183,8 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         settings,
         _strings(data.get("signer"), f"{p}:[signer]"),
         _strings(data.get("ui"), f"{p}:[ui]"),
+        _strings(data.get("rates"), f"{p}:[rates]"),
+        _strings(data.get("summary"), f"{p}:[summary]"),
     )
 
 
@@ -219,6 +225,8 @@ def dump_profile(profile: Profile) -> str:
     )
     table("signer", profile.signer)
     table("ui", profile.ui)
+    table("rates", profile.rates)
+    table("summary", profile.summary)
     return "\n".join(lines)
 
 

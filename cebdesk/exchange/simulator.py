@@ -26,7 +26,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -42,6 +42,7 @@ from ..signing.xmldsig import verify_message
 from ..spec import Direction, document_type_for, message_type
 from ..spec.identity import ID_NUMBER_FIELDS
 from ..spec.receipts import RECEIPT_FOR
+from ..summary.merge import MAX_ITEMS, format_amount, merge
 from .dxp import cop_msg_id as envelope_cop_msg_id
 from .folders import HIDDEN, Outbox
 from .http import receipts_payload
@@ -125,7 +126,7 @@ ERRORS: dict[str, tuple[str, str, str]] = {
     "CEB701Message": ("-703001", "-702001", "-701001"),
 }
 #: Goods items one export customs declaration holds; more make another declaration.
-MAX_DECLARATION_ITEMS = 50
+MAX_DECLARATION_ITEMS = MAX_ITEMS
 
 
 class Customs:
@@ -343,48 +344,20 @@ class Customs:
         """The CEB792 for the summaries accepted in one message: the inventories of each grouped
         by the head-level "eight-same" elements into declarations, their goods items by the
         line-level ones (final destination country, HS code, currency), at most
-        ``MAX_DECLARATION_ITEMS`` items a declaration."""
+        ``MAX_DECLARATION_ITEMS`` items a declaration: :func:`cebdesk.summary.merge.merge`, the
+        rule the summary preview uses too."""
         mt = message_type("CEB792Message")
         documents = []
         for head, inventories in results:
-            groups: dict[tuple[str, ...], list[dict]] = {}
-            for inventory in inventories:
-                ih = inventory["head"]
-                owner = ih.get("ownerCode", "") if head.get("summaryFlag") == "2" else ""
-                group = (
-                    ih.get("ebcCode", ""),
-                    ih.get("trafMode", ""),
-                    owner,
-                    ih.get("country", ""),
-                    ih.get("portCode", ""),
-                )
-                groups.setdefault(group, []).append(inventory)
-            serial = 0
-            for members in groups.values():
-                items: dict[tuple[str, str, str], int] = {}
-                rows: list[dict[str, str]] = []
-                weights = [Decimal(0), Decimal(0)]
-                for inventory in members:
-                    ih = inventory["head"]
-                    for line in inventory["lines"]:
-                        item = (line.get("country", ""), line.get("gcode", ""), line.get("currency", ""))
-                        if item not in items and len(items) == MAX_DECLARATION_ITEMS:
-                            documents.append(self._declaration(head, serial, weights, rows, step))
-                            serial, items, rows, weights = serial + 1, {}, [], [Decimal(0), Decimal(0)]
-                        gseqno = items.setdefault(item, len(items) + 1)
-                        rows.append(
-                            {
-                                "invtNo": inventory["invtNo"],
-                                "logisticsNo": ih.get("logisticsNo", ""),
-                                "gseqno": str(gseqno),
-                                "gnum": line.get("gnum", ""),
-                                "gcode": line.get("gcode", ""),
-                            }
-                        )
-                    weights[0] += _decimal(ih.get("grossWeight"))
-                    weights[1] += _decimal(ih.get("netWeight"))
-                documents.append(self._declaration(head, serial, weights, rows, step))
-                serial += 1
+            declarations = merge(
+                ((i["invtNo"], i["head"], i["lines"]) for i in inventories),
+                by_owner=head.get("summaryFlag") == "2",
+                max_items=MAX_DECLARATION_ITEMS,
+                keep_rows=True,
+            )
+            for serial, declaration in enumerate(declarations):
+                weights = [declaration.gross_weight, declaration.net_weight]
+                documents.append(self._declaration(head, serial, weights, declaration.rows, step))
         root = build_message(mt, documents)
         indent(root)
         return f"CEB792_{self._number():010d}_result.xml", serialize(root)
@@ -406,8 +379,8 @@ class Customs:
             "decState": "A",
             **{k: head.get(k, "") for k in ("agentCode", "agentName", "ebcCode", "ebcName")},
             **{k: head.get(k, "") for k in ("declAgentCode", "declAgentName")},
-            "grossWeight": _amount(weights[0]),
-            "netWeight": _amount(weights[1]),
+            "grossWeight": format_amount(weights[0]),
+            "netWeight": format_amount(weights[1]),
             "msgCount": "1",
             "msgSeqNo": "1",
         }
@@ -505,19 +478,6 @@ def _sum_no(head: dict[str, str]) -> str:
         return head["sumNo"]
     number = _serial(f"CEB701:{head.get('copNo', '')}/{head.get('agentCode', '')}")
     return f"S{dt.date.today():%Y%m%d}{number:09d}"
-
-
-def _decimal(value: str | None) -> Decimal:
-    try:
-        return Decimal((value or "0").strip())
-    except InvalidOperation:
-        return Decimal(0)
-
-
-def _amount(value: Decimal) -> str:
-    """At most 5 decimals, no trailing zeros (dec(19,5))."""
-    text = f"{value.quantize(Decimal('0.00001')):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 # -- folder mode ----------------------------------------------------------------------------------

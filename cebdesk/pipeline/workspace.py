@@ -87,6 +87,8 @@ class ReceiptRecord:
     receipt: str = ""
     #: the list a summary result (CEB792) carries: invtNo, logisticsNo, gseqno, gnum, gcode
     lines: tuple[dict[str, str], ...] = ()
+    #: the part of a document sent in parts the receipt answers (its msgSeqNo), when it names one
+    part: str | None = None
 
     def to_json(self) -> dict:
         item = {
@@ -100,6 +102,8 @@ class ReceiptRecord:
         }
         if self.lines:
             item["lines"] = [dict(line) for line in self.lines]
+        if self.part:
+            item["part"] = self.part
         return item
 
 
@@ -385,6 +389,22 @@ class Workspace:
                 for row in rows
             ]
 
+    def summary_preview(self, month: str, *, ebc: str | None = None, today=None):
+        """The monthly summary of ``month`` (YYYY-MM) from the journal (:mod:`cebdesk.summary.preview`),
+        with the profile's [rates] and [summary]; RateError when a currency has no rate."""
+        from ..summary.preview import preview
+
+        profile = self.profile
+        with self.journal() as journal:
+            return preview(
+                journal,
+                month,
+                ebc=ebc,
+                rates=profile.rates if profile else None,
+                settings=profile.summary if profile else None,
+                today=today,
+            )
+
     def hot_folder(self, folder: str | os.PathLike[str]) -> HotFolder:
         return HotFolder(self, Path(folder))
 
@@ -398,9 +418,20 @@ class Workspace:
             ReceiptRecord(
                 r["return_status"], explain_status(r["return_status"], lang, r["message_type"])[0], r["return_info"],
                 r["return_time"], r["file_name"], r["flag"], r["message_type"], _lines(r["keys"]),
+                _part(r["keys"]),
             )  # fmt: skip
             for r in journal.receipts_for(document_id)
         ]
+
+
+def _part(keys: str | None) -> str | None:
+    """The msgSeqNo a receipt carried (the part of a document sent in parts it answers)."""
+    try:
+        values = json.loads(keys or "{}")
+    except ValueError:
+        return None
+    part = values.get("msgSeqNo") if isinstance(values, dict) else None
+    return part.strip() or None if isinstance(part, str) else None
 
 
 def _lines(keys: str | None) -> tuple[dict[str, str], ...]:
