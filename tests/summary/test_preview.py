@@ -1,0 +1,143 @@
+"""The month's summary preview from a real journal: export lists declared with convert --send,
+released by the simulator, read back as receipts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import sqlite3
+
+import pytest
+from openpyxl import load_workbook
+
+from cebdesk.cli import main
+from cebdesk.spec import document_type
+from tests.factory import document_rows, write_workbook
+
+EXPORT = document_type("export-inventory")
+THIS_MONTH = f"{dt.date.today():%Y-%m}"
+
+
+def run(*args):
+    out = io.StringIO()
+    code = main([str(a) for a in args], out=out)
+    return code, out.getvalue()
+
+
+def inventory(n: int, **changes):
+    [row] = document_rows(EXPORT, n, 1)
+    row.update(
+        invtNo=None, preNo=None, licenseNo=None, ebcCode="1105910160", ownerCode="1105910159",
+        trafMode="5", country="502", portCode="5141", statisticsFlag="B", currency="142",
+        qty="2", price="10", totalPrice="20", grossWeight="1.5", netWeight="1",
+    )  # fmt: skip
+    row.update(changes)
+    return row
+
+
+@pytest.fixture
+def released(tmp_path, profile_file, test_keys, monkeypatch):
+    """Six lists released this month: three B to the US (two of them in US dollars), one B to
+    Japan, one A within RMB 5,000, one A over it (in dollars)."""
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    profile_file.write_text(
+        profile_file.read_text(encoding="utf-8") + '\n[rates]\nUSD = "7.1"\n', encoding="utf-8"
+    )
+    dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
+    key = ["--profile", profile_file, "--key-file", test_keys["p12"]]
+    rows = [
+        inventory(0),
+        inventory(1, currency="502", totalPrice="3", price="1.5"),
+        inventory(2, currency="502", gcode="8517120000"),
+        inventory(3, country="116"),
+        inventory(4, statisticsFlag="A", totalPrice="4999", price="2499.5"),
+        inventory(5, statisticsFlag="A", currency="502", totalPrice="705", price="352.5"),
+    ]
+    code, out = run(*dirs, "convert", write_workbook(EXPORT, rows, tmp_path / "i.xlsx"), "--send", *key)
+    assert code == 0, out
+    assert run(*dirs, "simulate", "--once")[0] == 0
+    assert run(*dirs, "receipts")[0] == 0
+    code, out = run(*dirs, "status", "--json", "--type", "export-inventory")
+    numbers = {r["key"].split("/")[0]: r["numbers"]["invtNo"] for r in json.loads(out)}
+    assert len(numbers) == 6
+    return dirs, key, [numbers[r["copNo"]] for r in rows]
+
+
+def test_the_preview_merges_classifies_and_exports(released, tmp_path):
+    dirs, key, invt = released
+    code, out = run(
+        *dirs, "summary", "--month", THIS_MONTH, "--preview", "--json", *key[:2], "-o", tmp_path / "p.xlsx"
+    )
+    assert code == 1, out  # one list flagged A breaks its conditions
+    preview = json.loads(out)
+    assert preview["released"] == 6 and preview["summaryFlag"] == "1"
+    us, jp = preview["declarations"]
+    assert (us["country"], jp["country"]) == ("502", "116")
+    assert us["invtNos"] == invt[:3] and jp["invtNos"] == [invt[3]]
+    assert [(i["gcode"], i["currency"], i["qty"], i["totalPrice"]) for i in us["items"]] == [
+        ("8541401000", "142", "2", "20"), ("8541401000", "502", "2", "3"), ("8517120000", "502", "2", "20"),
+    ]  # fmt: skip
+    assert us["grossWeight"] == "4.5" and us["ownerCode"] == ""
+    assert [s["invtNo"] for s in preview["statistics"]] == [invt[4]] and preview["statistics"][0][
+        "valueRmb"
+    ] == "4999"
+    [refused] = preview["refused"]
+    assert refused["invtNo"] == invt[5] and "5005.5" in refused["reasons"][0]
+    book = load_workbook(tmp_path / "p.xlsx", read_only=True)
+    assert [r[0] for r in book["清单"].iter_rows(min_row=2, values_only=True)] == [1, 1, 1, 2]
+    assert [r[0] for r in book["不能汇总"].iter_rows(min_row=2, values_only=True)] == [invt[5]]
+    # the text form says the same; one enterprise only
+    code, text = run(
+        *dirs, "summary", "--month", THIS_MONTH, "--preview", "--ebc", "1105910160", "--lang", "en", *key[:2]
+    )
+    assert "declaration 2:" in text and f"refused {invt[5]}" in text and invt[4] in text
+    code, out = run(
+        *dirs, "summary", "--month", THIS_MONTH, "--preview", "--ebc", "OTHER", "--json", *key[:2]
+    )
+    assert code == 0 and json.loads(out)["released"] == 0 and json.loads(out)["notes"]
+
+
+def test_a_summarised_or_cancelled_list_is_not_offered_again(released, tmp_path):
+    dirs, key, invt = released
+    summary = document_rows(document_type("summary"), 0, 1)
+    summary[0].update(
+        invtNo=invt[0], sumNo=None, preNo=None, startTime=None, endTime=None, ebcCode="1105910160"
+    )
+    book = write_workbook(document_type("summary"), summary, tmp_path / "s.xlsx")
+    code, out = run(*dirs, "convert", book, "--send", *key)
+    assert code == 0, out
+    code, out = run(*dirs, "summary", "--month", THIS_MONTH, "--preview", "--json", *key[:2])
+    assert json.loads(out)["excluded"] == {"pending": 1}  # sent, not answered yet
+    assert run(*dirs, "simulate", "--once")[0] == 0 and run(*dirs, "receipts")[0] == 0
+    code, out = run(*dirs, "summary", "--month", THIS_MONTH, "--preview", "--json", *key[:2])
+    preview = json.loads(out)
+    assert preview["excluded"] == {"summarised": 1}
+    assert invt[0] not in [n for d in preview["declarations"] for n in d["invtNos"]]
+
+
+def test_an_empty_month_a_late_list_and_a_missing_rate_are_said(released, tmp_path, profile_file):
+    dirs, key, invt = released
+    code, out = run(*dirs, "summary", "--month", "2020-03", "--preview", "--lang", "en", *key[:2])
+    assert code == 0 and "no export list was released in 2020-03" in out
+    # a list released last month and never summarised is counted as overdue in this month's preview
+    last = dt.date.today().replace(day=1) - dt.timedelta(days=1)
+    db = sqlite3.connect(tmp_path / "data" / "journal.sqlite3")
+    with db:
+        db.execute(
+            "UPDATE receipts SET return_time=? WHERE return_status='800' AND json_extract(keys, '$.invtNo')=?",
+            (f"{last:%Y%m%d}120000000", invt[3]),
+        )
+    db.close()
+    code, out = run(*dirs, "summary", "--month", THIS_MONTH, "--preview", "--json", "--lang", "en", *key[:2])
+    preview = json.loads(out)
+    assert preview["overdue"] == {f"{last:%Y-%m}": 1} and preview["released"] == 5
+    assert any(f"--month {last:%Y-%m}" in note for note in preview["notes"])
+    code, out = run(*dirs, "summary", "--month", f"{last:%Y-%m}", "--preview", "--json", *key[:2])
+    assert [d["invtNos"] for d in json.loads(out)["declarations"]] == [[invt[3]]]
+    # no rate for the dollar: an error naming the currency, never 1:1
+    profile_file.write_text(
+        profile_file.read_text(encoding="utf-8").replace('USD = "7.1"', ""), encoding="utf-8"
+    )
+    code, _ = run(*dirs, "summary", "--month", THIS_MONTH, "--preview", "--lang", "en", *key[:2])
+    assert code == 2
