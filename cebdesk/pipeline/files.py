@@ -54,9 +54,13 @@ class WrittenMessage:
     documents: int
     signed: bool
     source: str
+    #: A message holding one part of a document sent in parts: its msgSeqNo and msgCount (the
+    #: part alone is in the message; ``documents`` is 1).
+    part: int | None = None
+    parts: int | None = None
 
     def to_json(self) -> dict:
-        return {
+        item = {
             "file": str(self.path),
             "type": self.message,
             "guid": self.guid,
@@ -64,6 +68,9 @@ class WrittenMessage:
             "signed": self.signed,
             "source": self.source,
         }
+        if self.part is not None:
+            item["part"] = {"msgSeqNo": self.part, "msgCount": self.parts}
+        return item
 
 
 @dataclass
@@ -78,7 +85,8 @@ class ConvertOptions:
     #: How large a workbook may be (None: the limits in force, see excel.xlsx.use_limits).
     limits: ReadLimits | None = None
     #: Lines one part of a document sent in parts carries (export arrival, departure, waybill,
-    #: summary: msgCount/msgSeqNo); a longer document becomes several numbered nodes.
+    #: summary: msgCount/msgSeqNo); a longer document becomes several numbered messages, each
+    #: holding one part alone.
     part_lines: int = DEFAULT_PART_LINES
 
 
@@ -247,16 +255,31 @@ def _convert_workbook(
     staged: list[WrittenMessage] = []
     verdict = FileVerdict()
     done = 0
-    # documents whose last node is in the batch / in staged messages (a document sent in parts
-    # is several nodes, possibly over two messages)
-    ending = [0, 0]
+    written = 0  # documents whose every message is staged
 
     def flush() -> None:
+        nonlocal written
         root = build_message(mt, batch, base_transfer=transfer)
         staged.append(_write(root, mt, options, name, len(batch), stage=True))
+        written += len(batch)
         batch.clear()
-        ending[1] += ending[0]
-        ending[0] = 0
+
+    def alone(parts: list[Document]) -> None:
+        """A document sent in parts: each part a message of its own ("拆分后的报文总数"). A
+        document whose parts are not all written is not kept at all."""
+        nonlocal written
+        first = len(staged)
+        try:
+            for seq, part in enumerate(parts, start=1):
+                root = build_message(mt, [part], base_transfer=transfer)
+                message = _write(root, mt, options, name, 1, stage=True)
+                message.part, message.parts = seq, len(parts)
+                staged.append(message)
+        except TokenGone:
+            _discard(staged[first:])
+            del staged[first:]
+            raise
+        written += 1
 
     try:
         for doc, found in reader.documents():
@@ -269,9 +292,10 @@ def _convert_workbook(
             report.rejected += 0 if ok else 1
             if ok:
                 parts = split_parts(doc, options.part_lines)
-                for n, part in enumerate(parts, start=1):
-                    batch.append(part)
-                    ending[0] += n == len(parts)
+                if len(parts) > 1:
+                    alone(parts)
+                else:
+                    batch.append(parts[0])
                     if len(batch) >= size:
                         flush()
             done += 1
@@ -283,7 +307,7 @@ def _convert_workbook(
         # the key went away: every staged message is whole and signed, so it is kept
         _commit(staged)
         report.messages.extend(staged)
-        report.converted += ending[1]
+        report.converted += written
         report.stopped = str(exc)
         return
     except BaseException:
@@ -292,7 +316,6 @@ def _convert_workbook(
     finally:
         report.rows += reader.rows
         report.findings.extend(reader.findings)
-    written = ending[1]
     if verdict.refused:
         _discard(staged)
         report.rejected = report.documents - report.converted  # every document read is either
@@ -392,15 +415,20 @@ class ValidateResult:
     #: What the official XSD alone would say: the structure, occurrences, lengths and number
     #: formats are right. ``ok`` asks more (code tables, dates, signs, identity numbers …).
     schema_ok: bool = False
+    #: The file holds one part of a document sent in parts: (msgSeqNo, msgCount).
+    part: tuple[int, int] | None = None
 
     def to_json(self, lang: str = "zh") -> dict:
-        return {
+        item = {
             "file": self.path,
             "type": self.message,
             "documents": self.documents,
             "valid": self.ok,
             "findings": [f.to_json(lang) for f in self.findings],
         }
+        if self.part is not None:
+            item["part"] = {"msgSeqNo": self.part[0], "msgCount": self.part[1]}
+        return item
 
     @property
     def ok(self) -> bool:
@@ -434,7 +462,27 @@ def _validate(name: str, read: Callable[[], ParsedMessage]) -> ValidateResult:
         and xsd_accepts_envelope(mt, parsed.envelope)
         and all(xsd_accepts_document(doc) for doc in parsed.documents)
     )
-    return ValidateResult(name, mt.code, len(parsed.documents), findings, schema_ok)
+    documents, part = _count_documents(parsed.documents)
+    return ValidateResult(name, mt.code, documents, findings, schema_ok, part)
+
+
+def _part_of(doc: Document) -> tuple[int, int] | None:
+    """(msgSeqNo, msgCount) of a part of a document sent in parts (msgCount above 1)."""
+    if not doc.message.parts:
+        return None
+    try:
+        seq, count = int(doc.head.get("msgSeqNo", "")), int(doc.head.get("msgCount", ""))
+    except ValueError:
+        return None
+    return (seq, count) if count > 1 else None
+
+
+def _count_documents(documents: list[Document]) -> tuple[int, tuple[int, int] | None]:
+    """How many documents the nodes are (the parts of one document count once), and which part
+    the file is when it holds one part alone."""
+    keys = {doc.key if _part_of(doc) else id(doc) for doc in documents}
+    part = _part_of(documents[0]) if len(documents) == 1 else None
+    return len(keys), part
 
 
 def _codec_name(label: str) -> str:

@@ -201,13 +201,15 @@ class SendOptions:
     per_message: int = 100
     dxp: bool = False  # wrap each message in a DxpMsg envelope (terminal-node mode)
     #: lines one part of a document sent in parts carries (export arrival, departure, waybill,
-    #: summary: messages/parts.py); each part is a node of the message
+    #: summary: messages/parts.py); each part is a message of its own
     part_lines: int = DEFAULT_PART_LINES
 
 
 @dataclass
 class SendReport:
     messages: list[tuple[str, str, int]] = field(default_factory=list)  # (file name, type, documents)
+    #: the documents of those messages (a document sent in parts is in several messages)
+    document_ids: set[int] = field(default_factory=set)
     resumed: int = 0
     #: messages whose staged file was gone (deleted, never there): signed again with their guid
     rebuilt: int = 0
@@ -218,7 +220,11 @@ class SendReport:
 
     @property
     def documents(self) -> int:
-        return sum(n for _, _, n in self.messages)
+        return len(self.document_ids)
+
+    def add(self, name: str, code: str, document_ids: list[int]) -> None:
+        self.messages.append((name, code, len(document_ids)))
+        self.document_ids.update(document_ids)
 
     @property
     def exit_code(self) -> int:
@@ -248,16 +254,17 @@ def _outbox_id(outbox: Outbox) -> str:
 
 
 def _stage(journal: Journal, options: SendOptions, message: MessageRow) -> None:
-    """Build and sign the planned message from its journaled documents; stage the bytes."""
+    """Build and sign the planned message from its journaled documents (or the one part of a
+    document it carries, split as when it was planned); stage the bytes."""
     mt = message_type(message.message_type)
     docs = [
-        part
+        Document(mt, row.head, row.lines, XmlOrigin(row.source_file or "journal", "/"))
         for row in journal.message_documents(message.id)
-        for part in split_parts(
-            Document(mt, row.head, row.lines, XmlOrigin(row.source_file or "journal", "/")),
-            options.part_lines,
-        )
     ]
+    if message.part is not None:
+        docs = [split_parts(docs[0], message.part_lines or options.part_lines)[message.part - 1]]
+    else:
+        docs = [split_parts(doc, options.part_lines)[0] if mt.parts else doc for doc in docs]
     root = build_message(mt, docs, base_transfer=options.transfer, guid=message.guid)
     indent(root)
     sign_verified(root, options.signer, mt.signature_position, message.file_name)
@@ -317,19 +324,26 @@ def _archived(outbox: Outbox, name: str) -> bool:
     return any((day / name).exists() for day in outbox.sent.iterdir() if day.is_dir())
 
 
-def _chunks(items: list[tuple[int, int]], size: int) -> Iterator[list[int]]:
-    """Documents (id, nodes) into messages of at most ``size`` nodes: a document sent in parts
-    is one node a part, and all its parts go in one message."""
-    chunk: list[int] = []
-    nodes = 0
-    for document_id, count in items:
-        if chunk and nodes + count > size:
-            yield chunk
-            chunk, nodes = [], 0
-        chunk.append(document_id)
-        nodes += count
-    if chunk:
-        yield chunk
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    """Documents into messages of at most ``size`` documents."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _send_parts(
+    journal: Journal, options: SendOptions, code: str, document_id: int, count: int, report
+) -> None:
+    """A document sent in parts: one message a part ("拆分后的报文总数"), planned together, then
+    each staged and handed over in msgSeqNo order."""
+    names = []
+    for _ in range(count):
+        guid = new_guid()
+        names.append((guid, f"{code}_{guid}.xml"))
+    for message_id in journal.plan_parts(code, document_id, names, options.part_lines):
+        message = journal.message(message_id)
+        _stage(journal, options, message)
+        _hand_over(journal, options, message)
+        report.add(message.file_name, code, [document_id])
 
 
 def send_pending(
@@ -350,24 +364,33 @@ def _send_pending(journal: Journal, options: SendOptions, progress, cancelled) -
     try:
         for message in journal.messages(state="handing_over") + journal.messages(state="staged"):
             _resume(journal, options, message, report)
-            report.messages.append(
-                (message.file_name, message.message_type, len(journal.message_documents(message.id)))
+            report.add(
+                message.file_name, message.message_type, [d.id for d in journal.message_documents(message.id)]
             )
             report.resumed += 1
         for message in journal.messages(state="planned"):
             _stage(journal, options, message)
             _hand_over(journal, options, message)
-            report.messages.append(
-                (message.file_name, message.message_type, len(journal.message_documents(message.id)))
+            report.add(
+                message.file_name, message.message_type, [d.id for d in journal.message_documents(message.id)]
             )
             report.resumed += 1
         ready = journal.documents(state="ready")
         total, done = len(ready), 0
-        by_type: dict[str, list[tuple[int, int]]] = {}
+        by_type: dict[str, list[int]] = {}
         for row in ready:
             mt = message_type(row.message_type)
-            nodes = part_count(len(row.lines), options.part_lines) if mt.parts else 1
-            by_type.setdefault(row.message_type, []).append((row.id, nodes))
+            count = part_count(len(row.lines), options.part_lines) if mt.parts else 1
+            if count > 1:
+                if cancelled():
+                    report.cancelled = True
+                    return report
+                _send_parts(journal, options, row.message_type, row.id, count, report)
+                done += 1
+                if progress:
+                    progress("send", done, total)
+                continue
+            by_type.setdefault(row.message_type, []).append(row.id)
         for code, items in by_type.items():
             mt = message_type(code)
             size = min(options.per_message, mt.max_nodes or options.per_message)
@@ -380,7 +403,7 @@ def _send_pending(journal: Journal, options: SendOptions, progress, cancelled) -
                 message = journal.message(journal.plan_message(code, guid, name, chunk))
                 _stage(journal, options, message)
                 _hand_over(journal, options, message)
-                report.messages.append((name, code, len(chunk)))
+                report.add(name, code, chunk)
                 done += len(chunk)
                 if progress:
                     progress("send", done, total)

@@ -118,6 +118,11 @@ class MessageRow:
     sent: str | None
     outbox: str | None = None  # the outbox root it was staged in
     delivered: str | None = None  # the file in send/ or the URL it went to
+    #: One part of a document sent in parts: the document, its msgSeqNo, and the lines a part
+    #: holds (the split it was planned with)
+    part_of: int | None = None
+    part: int | None = None
+    part_lines: int | None = None
 
 
 class JournalBusy(Exception):
@@ -453,6 +458,30 @@ class Journal:
             self.event("planned", file_name, message_id=message_id)
         return message_id
 
+    def plan_parts(
+        self, message_type: str, document_id: int, messages: list[tuple[str, str]], part_lines: int
+    ) -> list[int]:
+        """A document sent in parts: one new message a part (``messages``: (guid, file name) in
+        msgSeqNo order), planned together in one transaction. The document points at its last
+        part and is sent once every part is."""
+        with self.transaction():
+            ids = []
+            for seq, (guid, file_name) in enumerate(messages, start=1):
+                cur = self.db.execute(
+                    "INSERT INTO messages (guid, message_type, file_name, state, created, part_of, part, part_lines)"
+                    " VALUES (?, ?, ?, 'planned', ?, ?, ?, ?)",
+                    (guid, message_type, file_name, _now(), document_id, seq, part_lines),
+                )
+                ids.append(cur.lastrowid)
+                self.event("planned", f"{file_name} (part {seq}/{len(messages)})", message_id=cur.lastrowid)
+            changed = self.db.execute(
+                "UPDATE documents SET state='planned', message_id=?, updated=? WHERE id=? AND state='ready'",
+                (ids[-1], _now(), document_id),
+            ).rowcount
+            if changed != 1:
+                raise RuntimeError("a document was already planned into another message")
+        return ids
+
     def mark_staged(self, message_id: int, sha256: str, signer: str | None, outbox: str) -> None:
         """The signed bytes lie in ``outbox``'s staging folder (not yet delivered anywhere)."""
         with self.transaction():
@@ -490,8 +519,14 @@ class Journal:
                 "UPDATE messages SET state='sent', channel=?, sent=?, delivered=? WHERE id=?",
                 (channel, now, delivered, message_id),
             )
+            # a document sent in parts is sent once none of its parts is left unsent
             self.db.execute(
-                "UPDATE documents SET state='sent', updated=? WHERE message_id=?", (now, message_id)
+                "UPDATE documents SET state='sent', updated=? WHERE (message_id=? OR (state='planned'"
+                " AND id=(SELECT part_of FROM messages WHERE id=?)"
+                " AND message_id IN (SELECT id FROM messages WHERE part_of=documents.id)))"
+                " AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.part_of=documents.id AND m.state<>'sent'"
+                " AND m.id<=documents.message_id)",
+                (now, message_id, message_id),
             )
             self.event("sent", f"{channel} {delivered}", message_id=message_id)
 
@@ -507,6 +542,9 @@ class Journal:
             row["sent"],
             row["outbox"],
             row["delivered"],
+            row["part_of"],
+            row["part"],
+            row["part_lines"],
         )
 
     def messages(self, *, state: str | None = None) -> list[MessageRow]:
@@ -524,7 +562,13 @@ class Journal:
         return self._message(row) if row else None
 
     def message_documents(self, message_id: int) -> list[DocumentRow]:
-        rows = self.db.execute("SELECT * FROM documents WHERE message_id=? ORDER BY id", (message_id,))
+        """The documents a message carries (a part of a document sent in parts: that document)."""
+        rows = self.db.execute(
+            "SELECT * FROM documents WHERE id=(SELECT part_of FROM messages WHERE id=?)"
+            " OR (message_id=? AND NOT EXISTS (SELECT 1 FROM messages WHERE id=? AND part_of IS NOT NULL))"
+            " ORDER BY id",
+            (message_id, message_id, message_id),
+        )
         return [self._document(r) for r in rows]
 
     # -- receipts -------------------------------------------------------------------------------

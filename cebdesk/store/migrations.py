@@ -217,3 +217,14 @@ MIGRATIONS.append(
         WHERE json_extract(record, '$.head.copNo') IS NOT NULL
     """
 )
+
+MIGRATIONS.append(
+    # 5: a document sent in parts goes as one message a part ("拆分后的报文总数"): such a message
+    #    names its document (part_of), its msgSeqNo (part) and the lines a part held when it was
+    #    planned (part_lines), so a lost part is built again with the same lines.
+    """
+    ALTER TABLE messages ADD COLUMN part_of INTEGER REFERENCES documents(id);
+    ALTER TABLE messages ADD COLUMN part INTEGER;
+    ALTER TABLE messages ADD COLUMN part_lines INTEGER;
+    """
+)

@@ -200,8 +200,9 @@ def test_export_messages_in_dxp_envelopes_go_to_the_export_receiver(tmp_path, pr
 
 def test_a_long_document_is_sent_in_numbered_parts_and_answered_part_by_part(tmp_path, profile, signer):
     """An arrival of 2,500 parcels goes as parts of at most 1,000 lines (msgCount 3, msgSeqNo
-    1..3, gnum from 1 in each), beside other documents in the same message within its 100 nodes;
-    customs answers each part and the document is cleared when all are."""
+    1..3, gnum from 1 in each), each part a message of its own ("拆分后的报文总数"), while the
+    other documents share a message; customs answers each part, the document is cleared when all
+    are, and its history names the part each receipt answers."""
     from cebdesk.messages.parse import read_message_bytes
     from cebdesk.messages.parts import DEFAULT_PART_LINES
 
@@ -213,19 +214,70 @@ def test_a_long_document_is_sent_in_numbered_parts_and_answered_part_by_part(tmp
     long = document("arrival", 0, list_lines=[{**line, "gnum": str(i + 1)} for i in range(2500)])
     others = [document("arrival", n) for n in range(1, 99)]
     assert import_files([write_message(folder, [long, *others])], journal, profile=profile).new == 99
-    send_pending(journal, SendOptions(outbox, signer, profile.base_transfer()))
-    nodes = []
+    report = send_pending(journal, SendOptions(outbox, signer, profile.base_transfer()))
+    assert (report.documents, len(report.messages)) == (99, 4)
+    messages = []
     for path in sorted(outbox.send.iterdir()):
-        nodes += read_message_bytes(path.read_bytes(), path.name).documents
-    assert len(nodes) == 3 + 98 and len(list(outbox.send.iterdir())) == 2  # 101 nodes: two messages
-    parts = [d for d in nodes if d.head["copNo"] == long.head["copNo"]]
+        messages.append(read_message_bytes(path.read_bytes(), path.name).documents)
+    assert sorted(len(m) for m in messages) == [1, 1, 1, 98]  # 3 parts alone, the others together
+    parts = sorted(
+        (m[0] for m in messages if m[0].head["copNo"] == long.head["copNo"]), key=lambda d: d.head["msgSeqNo"]
+    )
     assert [(d.head["msgSeqNo"], d.head["msgCount"], len(d.lines)) for d in parts] == [
         ("1", "3", DEFAULT_PART_LINES), ("2", "3", DEFAULT_PART_LINES), ("3", "3", 500),
     ]  # fmt: skip
     assert all(d.lines[0]["gnum"] == "1" for d in parts)
+    [row] = [d for d in journal.documents() if d.head["copNo"] == long.head["copNo"]]
+    assert row.state == "sent"
     run_folder(outbox, Customs(tmp_path / "customs"))
     assert not ingest(journal, outbox).rejected
     assert {d.customs_status for d in journal.documents()} == {"399"}
+    history = Workspace._history(journal, row.id)
+    assert {r.part for r in history} == {"1", "2", "3"}
+    assert all(r.to_json()["part"] for r in history)
+    journal.close()
+
+
+def test_a_split_document_is_sent_only_when_every_part_is(tmp_path, profile, signer, monkeypatch):
+    """A run stopped after the first part leaves the document unsent; the next run sends the
+    rest, rebuilding a lost part with the part size it was planned with, so every line goes once."""
+    from cebdesk.exchange.http import DeliveryError
+    from cebdesk.messages.parse import read_message_bytes
+    from cebdesk.pipeline import journaled
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+    outbox = Outbox(tmp_path / "exchange")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    line = document("arrival", 0).lines[0]
+    long = document("arrival", 0, list_lines=[{**line, "gnum": str(i + 1)} for i in range(25)])
+    assert import_files([write_message(folder, [long])], journal, profile=profile).new == 1
+    hand_over, calls = journaled._hand_over, []
+
+    def stop_at_the_second(journal_, options, message):
+        calls.append(message.file_name)
+        if len(calls) == 2:
+            raise DeliveryError("the line went down")
+        hand_over(journal_, options, message)
+
+    monkeypatch.setattr(journaled, "_hand_over", stop_at_the_second)
+    report = send_pending(journal, SendOptions(outbox, signer, profile.base_transfer(), part_lines=10))
+    assert report.stopped
+    [row] = journal.documents()
+    assert row.state == "planned"
+    assert sorted(m.state for m in journal.messages()) == ["planned", "sent", "staged"]
+    assert all([d.id for d in journal.message_documents(m.id)] == [row.id] for m in journal.messages())
+    monkeypatch.setattr(journaled, "_hand_over", hand_over)
+    for staged in (outbox.root / ".staging").iterdir():
+        staged.unlink()  # lost: rebuilt from the journal
+    again = send_pending(journal, SendOptions(outbox, signer, profile.base_transfer(), part_lines=7))
+    assert not again.stopped and again.rebuilt == 1
+    assert journal.documents()[0].state == "sent"
+    nodes = [d for p in outbox.send.iterdir() for d in read_message_bytes(p.read_bytes(), p.name).documents]
+    assert sorted((d.head["msgSeqNo"], d.head["msgCount"], len(d.lines)) for d in nodes) == [
+        ("1", "3", 10), ("2", "3", 10), ("3", "3", 5),
+    ]  # fmt: skip
+    assert len({d.head["guid"] for d in nodes}) == 3
     journal.close()
 
 

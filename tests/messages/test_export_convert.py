@@ -68,6 +68,8 @@ def test_split_parts_numbers_continuously_and_keeps_every_line_in_order(lines):
     assert {p.head["copNo"] for p in parts} == {"COP1"}
     assert len({p.head["guid"] for p in parts}) == n  # each node its own record
     assert parts[0].head["guid"] == "A" * 36
+    # the same part is the same record when it is built again (a lost staged file)
+    assert [p.head["guid"] for p in split_parts(doc, 5)] == [p.head["guid"] for p in parts]
     assert [line["logisticsNo"] for p in parts for line in p.lines] == [f"L{i}" for i in range(1, lines + 1)]
     for p in parts:
         assert [line["gnum"] for line in p.lines] == [str(i) for i in range(1, len(p.lines) + 1)]
@@ -88,42 +90,91 @@ def test_types_without_parts_are_not_split():
 def test_a_long_document_is_sent_in_numbered_parts(
     doc_type, lines, expected, tmp_path, profile, signer, export_schema
 ):
+    """msgCount is "拆分后的报文总数" and msgSeqNo "当前报文序号": each part of a split document
+    is a message of its own holding that part alone; unsplit documents share a message."""
     source = filled_template(doc_type, tmp_path / "in.xlsx", documents=2, lines=lines)
     report = _convert(tmp_path, doc_type, profile, signer, source=source, part_lines=4)
-    assert report.converted == 2
+    assert (report.documents, report.converted) == (2, 2)
     nodes = [n for m in report.messages for n in _nodes(m.path, doc_type)]
     for message in report.messages:
         assert export_schema.validate(etree.parse(str(message.path))), export_schema.error_log
     heads = [_head(n, doc_type) for n in nodes]
     assert len(heads) == 2 * expected
+    if expected == 1:
+        assert [len(_nodes(m.path, doc_type)) for m in report.messages] == [2]
+        assert [(m.part, m.parts) for m in report.messages] == [(None, None)]
+    else:
+        assert [len(_nodes(m.path, doc_type)) for m in report.messages] == [1] * 2 * expected
+        assert [(m.part, m.parts, m.documents) for m in report.messages] == [
+            (seq, expected, 1) for seq in range(1, expected + 1)
+        ] * 2
+        assert len({m.path.name for m in report.messages}) == len(report.messages)
     for number in {h["copNo"] for h in heads}:
         mine = [h for h in heads if h["copNo"] == number]
         assert [h["msgSeqNo"] for h in mine] == [str(i) for i in range(1, expected + 1)]
         assert {h["msgCount"] for h in mine} == {str(expected)}
     assert len({h["guid"] for h in heads}) == len(heads)
-    # every line arrives once, gnum from 1 in each node
+    # every line arrives once, gnum from 1 in each part
     list_name = doc_type.list.name
     per_node = [n.findall(f"{CEB}{list_name}") for n in nodes]
     assert sum(len(lines_) for lines_ in per_node) == 2 * lines
     if "gnum" in doc_type.list:
         for lines_ in per_node:
             assert [x.findtext(f"{CEB}gnum") for x in lines_] == [str(i) for i in range(1, len(lines_) + 1)]
-    # read back: the parts of one document are not "the same document twice"
-    for result in validate([m.path for m in report.messages]):
+    results = list(validate([m.path for m in report.messages]))
+    for result in results:
         assert result.ok, [f.render() for f in result.findings if f.is_error]
         assert result.schema_ok
+    if expected > 1:  # each file: one document's part, said as such
+        assert [(r.documents, r.part) for r in results] == [
+            (1, (seq, expected)) for seq in range(1, expected + 1)
+        ] * 2
+        assert results[0].to_json()["part"] == {"msgSeqNo": 1, "msgCount": expected}
 
 
-def test_parts_spread_over_messages_when_a_message_is_full(tmp_path, profile, export_schema):
+def test_split_documents_go_alone_and_unsplit_ones_are_batched(tmp_path, profile, export_schema):
+    """Three short departures share one message; a long one is three messages of one part each."""
     doc_type = document_type("departure")
-    source = filled_template(doc_type, tmp_path / "in.xlsx", documents=3, lines=90)
-    report = _convert(tmp_path, doc_type, profile, source=source, part_lines=2)  # 45 parts each
-    assert report.converted == 3
-    assert [m.documents for m in report.messages] == [100, 35]
-    seqs = [_head(n, doc_type)["msgSeqNo"] for m in report.messages for n in _nodes(m.path, doc_type)]
-    assert seqs == [str(i) for i in range(1, 46)] * 3
+    short = filled_template(doc_type, tmp_path / "short.xlsx", documents=3, lines=2)
+    long = filled_template(doc_type, tmp_path / "long.xlsx", documents=1, lines=5)
+    out = tmp_path / "out"
+    report = convert([short, long], ConvertOptions(out_dir=out, profile=profile, part_lines=2))
+    assert (report.documents, report.converted, report.rejected) == (4, 4, 0)
+    assert [(m.documents, m.part, m.parts) for m in report.messages] == [
+        (3, None, None), (1, 1, 3), (1, 2, 3), (1, 3, 3),
+    ]  # fmt: skip
+    assert sorted(p.name for p in out.iterdir()) == sorted(m.path.name for m in report.messages)
     for message in report.messages:
         assert export_schema.validate(etree.parse(str(message.path)))
+
+
+def test_a_2500_line_arrival_is_one_document_in_three_messages(tmp_path, profile, profile_file, capsys):
+    """The convert report and validate count documents, not parts: "1 document, 3 messages"."""
+    from cebdesk.cli import main
+
+    doc_type = document_type("arrival")
+    source = filled_template(doc_type, tmp_path / "in.xlsx", documents=1, lines=2500)
+    out = tmp_path / "out"
+    report = convert([source], ConvertOptions(out_dir=out, profile=profile))
+    assert (report.documents, report.converted, len(report.messages)) == (1, 1, 3)
+    assert report.to_json()["documents"] == 1
+    results = list(validate(sorted(out.iterdir())))
+    assert [r.documents for r in results] == [1, 1, 1]
+    assert sorted(r.part for r in results) == [(1, 3), (2, 3), (3, 3)]
+    capsys.readouterr()
+    args = [
+        "convert",
+        str(source),
+        "-o",
+        str(tmp_path / "cli"),
+        "--profile",
+        str(profile_file),
+        "--lang",
+        "en",
+    ]
+    assert main(args) == 0
+    text = capsys.readouterr().out
+    assert "1 document(s): 1 converted" in text and "3 message(s) written" in text
 
 
 def test_an_unsplit_document_is_part_one_of_one(tmp_path, profile):
