@@ -27,6 +27,8 @@ _TEXT = {
         "cancelled": "已取消：已写出的报文完整保留。",
         "template": "已写出模板 {path}",
         "valid": "{path}: {message}，{documents} 个单证，未发现错误",
+        "part": "（第 {seq}/{count} 部分）",
+        "part_receipt": "（第 {seq} 部分）",
         "invalid": "{path}: {errors} 个错误",
         "no_gui": "没有图形显示（DISPLAY 未设置），无法打开窗口。请使用命令行：cebdesk --help（无界面演示：make demo）",
         "pin": "密钥口令（{what}）：",
@@ -65,6 +67,8 @@ _TEXT = {
         "cancelled": "cancelled: the messages already written are complete.",
         "template": "template written to {path}",
         "valid": "{path}: {message}, {documents} document(s), no errors",
+        "part": " (part {seq} of {count})",
+        "part_receipt": " (part {seq})",
         "invalid": "{path}: {errors} error(s)",
         "no_gui": "No display (DISPLAY is not set): the window cannot open. Use the CLI: cebdesk --help "
         "(headless demo: make demo)",

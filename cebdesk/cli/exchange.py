@@ -167,6 +167,8 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             print(f"    {numbers}", file=out)
         for r in d.history:
             mark = f" [{t(lang, 'receipt_flag_' + r.flag)}]" if r.flag else ""
+            if r.part:
+                mark += t(lang, "part_receipt", seq=r.part)
             print(
                 f"    {r.return_time or '':<18}{r.return_status or '':<9}{r.meaning} {r.return_info or ''}{mark}",
                 file=out,

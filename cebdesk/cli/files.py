@@ -92,7 +92,8 @@ def cmd_validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         for r in results:
             print_findings(r.findings, lang, out)
             if r.ok:
-                print(t(lang, "valid", path=r.path, message=r.message, documents=r.documents), file=out)
+                part = t(lang, "part", seq=r.part[0], count=r.part[1]) if r.part else ""
+                print(t(lang, "valid", path=r.path, message=r.message, documents=r.documents) + part, file=out)
             else:
                 errors = sum(1 for f in r.findings if f.is_error)
                 print(t(lang, "invalid", path=r.path, errors=errors), file=out)

@@ -210,6 +210,15 @@ def test_status_by_direction_and_parts_of_the_chosen_size(tmp_path, profile_file
     assert {r["type"] for r in json.loads(out)} == {"CEB507Message"}
     code, out = run(*dirs, "status", "--json", "--direction", "import")
     assert [r["type"] for r in json.loads(out)] == ["CEB311Message"] * 2
+    # each part says which it is: validate on a part file, the receipts of each part in the history
+    code, out = run("validate", written[1])
+    assert code == 0 and "（第 2/3 部分）" in out, out
+    code, out = run("--lang", "en", "validate", written[1])
+    assert "(part 2 of 3)" in out, out
+    assert run(*dirs, "simulate", "--once")[0] == 0
+    assert run(*dirs, "receipts")[0] == 0
+    code, out = run(*dirs, "status", "--type", "arrival", "--history")
+    assert all(f"（第 {n} 部分）" in out for n in (1, 2, 3)), out
 
 
 def test_status_table_keeps_whole_numbers_in_aligned_columns(tmp_path, profile_file, test_keys, monkeypatch):
