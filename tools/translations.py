@@ -16,6 +16,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "cebdesk_en.ts"
 TSV = ROOT / "resources" / "translations" / "en.tsv"
+QT_GAPS = ROOT / "resources" / "translations" / "qt_zh_CN.ts"
 QM_DIR = ROOT / "cebdesk" / "gui" / "i18n"
 
 
@@ -69,6 +70,10 @@ def compile_() -> None:
     QM_DIR.mkdir(exist_ok=True)
     subprocess.run(
         [_tool("lrelease"), str(TS), "-qm", str(QM_DIR / "cebdesk_en.qm")], check=True, capture_output=True
+    )
+    # Qt's own texts its Chinese catalogue lacks (the file dialog's labels)
+    subprocess.run(
+        [_tool("lrelease"), str(QT_GAPS), "-qm", str(QM_DIR / "qt_gaps_zh_CN.qm")], check=True, capture_output=True
     )
 
 

@@ -24,6 +24,13 @@ def install_translator(app, language: str | None):
     if not language or language.startswith("zh"):
         qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         loaded = translator.load("qtbase_zh_CN", qt_translations)
+        # what that catalogue lacks (the file dialog's "&Look in:", "Files of &type:", "Folder"):
+        # ours, installed after it so that it is asked first; the rest falls through to Qt's
+        gaps = QTranslator(translator)
+        if loaded and gaps.load(str(I18N / "qt_gaps_zh_CN.qm")):
+            app.installTranslator(translator)
+            app.installTranslator(gaps)
+            return translator
     else:
         loaded = translator.load(str(I18N / f"cebdesk_{language}.qm"))
     if loaded:
