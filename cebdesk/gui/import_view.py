@@ -9,7 +9,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl, Signal, Slot
 from openpyxl.utils import column_index_from_string, get_column_letter
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
@@ -38,6 +38,7 @@ from ..spec import document_type
 from ..signing.base import SigningError, in_language
 from ..signing.select import describe_key, pin_needed
 from ..spec.receipts import explain_status
+from ..store.journal import content_hash
 from .context import AppContext
 from .dialogs import PinCancelled, ask_pin
 from .names import fill_type_combo, fill_type_menu, type_name
@@ -126,14 +127,49 @@ class ImportView(QWidget):
         layout.addLayout(progress)
 
 
+#: Elements that carry an amount, and those that name a person (import documents only).
+AMOUNTS = ("acturalPaid", "amountPaid", "goodsValue", "charge", "totalPrice")
+PERSONS = ("buyerName", "payerName", "consignee")
+#: What the lines of a list are, by the list's own elements: goods, waybills, inventories.
+LIST_KINDS = {
+    "goods": QT_TRANSLATE_NOOP("cebdesk", "商品 {count}"),
+    "waybills": QT_TRANSLATE_NOOP("cebdesk", "运单 {count}"),
+    "inventories": QT_TRANSLATE_NOOP("cebdesk", "清单 {count}"),
+}
+
+
+def list_kind(doc_type) -> str | None:
+    """What the lines of this type's list are (None: it has no list)."""
+    entity = doc_type.list
+    if entity is None:
+        return None
+    if "gcode" in entity or "itemNo" in entity or "gname" in entity:
+        return "goods"
+    if "logisticsNo" in entity:
+        return "waybills"
+    return "inventories" if "invtNo" in entity else "goods"
+
+
+def _fields(doc_type) -> set[str]:
+    return {f.name for e in (doc_type.head, doc_type.list) if e is not None for f in e.fields}
+
+
+def _lines_text(row: dict) -> str:
+    kind = row.get("list_kind")
+    if kind is None:
+        return "" if row.get("code") else str(row.get("lines", ""))
+    return QCoreApplication.translate("cebdesk", LIST_KINDS[kind]).format(count=row.get("lines", 0))
+
+
 DOCUMENT_COLUMNS = [
     ColumnSpec("type", QT_TRANSLATE_NOOP("cebdesk", "单证")),
     ColumnSpec("key", QT_TRANSLATE_NOOP("cebdesk", "编号")),
     ColumnSpec("buyer", QT_TRANSLATE_NOOP("cebdesk", "订购人/收货人")),
-    ColumnSpec("lines", QT_TRANSLATE_NOOP("cebdesk", "商品行")),
+    ColumnSpec("lines", QT_TRANSLATE_NOOP("cebdesk", "表体"), _lines_text),
     ColumnSpec("amount", QT_TRANSLATE_NOOP("cebdesk", "金额")),
     ColumnSpec("state", QT_TRANSLATE_NOOP("cebdesk", "状态")),
 ]
+BUYER_COLUMN, AMOUNT_COLUMN = 2, 4
 
 
 class ImportController(QObject):
@@ -144,6 +180,8 @@ class ImportController(QObject):
     customs' answer), after every operation: the page is refreshed with ``follow_journal``."""
 
     done = Signal()
+    #: a send found nothing waiting (no PIN was asked): why
+    nothing_to_send = Signal(str)
 
     def __init__(self, view: ImportView, context: AppContext) -> None:
         super().__init__(view)
@@ -217,8 +255,16 @@ class ImportController(QObject):
             doc_type = document_type(row.pop("name")) if row.get("name") else None
             row["type"] = type_name(doc_type, self.context.language) if doc_type else ""
             row["code"] = doc_type.message.code if doc_type else None
+            fields = _fields(doc_type) if doc_type else set()
+            row["list_kind"] = list_kind(doc_type) if doc_type else None
+            row["has_person"] = bool(fields & set(PERSONS))
+            if doc_type and not fields & set(AMOUNTS):
+                row["amount"] = ""  # a type without amounts (a waybill list, a summary) shows none
         self._states(rows)
         self.model.set_rows(rows)
+        # the import documents' people and amounts: no column for them when no row has any
+        self.view.documents.setColumnHidden(BUYER_COLUMN, not any(r.get("has_person") for r in rows))
+        self.view.documents.setColumnHidden(AMOUNT_COLUMN, not any(r.get("amount") for r in rows))
         fit_columns(self.view.documents)
         # what was shown for the previous files is gone: their finding, their row, their cell
         self.view.detail.setText("")
@@ -232,25 +278,46 @@ class ImportController(QObject):
             if finding.is_error:
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.view.findings.addItem(item)
+        self._say_counts()
+        self.view.send_button.setEnabled(any(r["ok"] for r in rows))
+
+    def _say_counts(self) -> None:
+        rows = self.model.rows
         good = sum(1 for r in rows if r["ok"])
-        self.view.summary.setText(
-            self.tr("{total} 个单证：可发送 {good}，有错误 {bad}").format(
-                total=len(rows), good=good, bad=len(rows) - good
-            )
+        waiting = sum(1 for r in rows if r.get("waiting"))
+        text = self.tr("{total} 个单证：可发送 {good}，有错误 {bad}").format(
+            total=len(rows), good=waiting, bad=len(rows) - good
         )
-        self.view.send_button.setEnabled(good > 0)
+        if good > waiting:
+            text += self.tr("，已发送过 {sent}").format(sent=good - waiting)
+        self.view.summary.setText(text)
 
     def _states(self, rows: list[dict]) -> None:
         """Each row's state: 有错误 if the file's values cannot be sent, else what the journal
         says of that document (待发送, 已发送, customs' last answer), else 可发送."""
         codes = {row["code"] for row in rows if row.get("code")}
         known: dict[str, dict[str, object]] = {}
-        if codes:
-            with self.context.journal() as journal:
-                for code in codes:
-                    known[code] = {d["business_key"]: d for d in journal.summaries(message_type=code)}
+        hashes: dict[int, str] = {}
+        with self.context.journal() as journal:
+            for code in codes:
+                known[code] = {d["business_key"]: d for d in journal.summaries(message_type=code)}
+            for row in rows:
+                document = known.get(row.get("code") or "", {}).get(row["key"])
+                if document is not None and document["state"] == "sent" and row.get("hash"):
+                    kept = journal.document(document["id"])
+                    hashes[document["id"]] = content_hash(kept.head, kept.lines)
+            self.journal_waiting = sum(1 for d in journal.summaries() if d["state"] in ("ready", "planned"))
         for row in rows:
             document = known.get(row.get("code") or "", {}).get(row["key"])
+            # what 签名并发送 would send of this row: a new document, or one still waiting
+            row["waiting"] = row["ok"] and (document is None or document["state"] != "sent")
+            # sent before: the same values (nothing to send) or changed ones (sent only as a
+            # modification, appType 2, when the clerk asks on the query page)
+            row["unchanged"] = (
+                document is not None
+                and document["state"] == "sent"
+                and hashes.get(document["id"]) == row.get("hash")
+            )
             row.pop("returnStatus", None)
             if document is not None and row["ok"]:  # coloured and marked like the outbox's rows
                 # (a row with errors in this file is not what the journal holds: no green tick)
@@ -345,6 +412,8 @@ class ImportController(QObject):
         if not context.signer.wanted or context.profile is None:
             self._failed(self.tr("请先在设置中配置企业档案和签名方式"))
             return None
+        if not self._anything_to_send(files):
+            return None
         pin = None
         signer = context.signer
         key = pin_needed(signer)
@@ -379,6 +448,33 @@ class ImportController(QObject):
         del pin
         return self._start("import_and_send", kwargs, self._sent)
 
+    def _anything_to_send(self, files: list[Path] | None) -> bool:
+        """Whether a send would send anything: a loaded row new or still waiting, or a document
+        waiting in the journal. If not, no PIN is asked and the page says why."""
+        with self.context.journal() as journal:
+            waiting = sum(1 for d in journal.summaries() if d["state"] in ("ready", "planned"))
+        rows = self.model.rows if files is None else []
+        if files is None:
+            chosen = self.selected_keys()
+            rows = [r for r in rows if chosen is None or r["key"] in chosen]
+        changed = sum(1 for r in rows if r["ok"] and not r.get("waiting") and not r.get("unchanged"))
+        if waiting or changed or any(r.get("waiting") for r in rows):
+            return True  # a change is journaled by the import, to be sent as a modification
+        if not rows:
+            self.view.summary.setText(self.tr("没有待发送的单证"))
+            self.nothing_to_send.emit(self.tr("没有待发送的单证"))
+            return False
+        unchanged = sum(1 for r in rows if r.get("unchanged"))
+        bad = sum(1 for r in rows if not r["ok"])
+        if unchanged and bad:
+            reason = self.tr("{unchanged} 个已发送过，未改动；{bad} 个有错误").format(unchanged=unchanged, bad=bad)
+        elif unchanged:
+            reason = self.tr("{count} 个已发送过，未改动").format(count=unchanged)
+        else:
+            reason = self.tr("{count} 个有错误").format(count=bad)
+        self.view.summary.setText(self.tr("没有要发送的单证：{reason}").format(reason=reason))
+        return False
+
     def _sent(self, result) -> None:
         imported, report = result
         self.last_report = report
@@ -389,6 +485,12 @@ class ImportController(QObject):
             text += self.tr("（已取消：已发送的保持不变）")
         if report.stopped:
             text += self.tr("（已停止：{reason}）").format(reason=report.stopped)
+        if not report.documents and imported is not None and imported.changed:
+            text += self.tr(
+                "：{count} 个已发送过的单证在文件中有改动，已记下；在“查询”页选中后作为变更（appType 2）重发"
+            ).format(count=imported.changed)
+        elif not report.documents and imported is not None and imported.same:
+            text += self.tr("：已发送过，未改动")
         self.view.summary.setText(text)
         self.follow_journal()
 
@@ -453,6 +555,7 @@ class ImportController(QObject):
         view.open_button.setEnabled(True)
         view.progress.setMaximum(1)
         view.progress.setValue(1)
+        view.rate.setText("")  # the speed of a job that is over says nothing any more
         view.send_button.setEnabled(any(row.get("ok") for row in self.model.rows))
         self.done.emit()
 

@@ -6,8 +6,12 @@ folders on network shares) and the table refreshes without a restart.
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
+    QEvent,
     QT_TRANSLATE_NOOP,
     QFileSystemWatcher,
     QItemSelectionModel,
@@ -39,7 +43,7 @@ from .models import (
     ColumnSpec,
     MessageLabel,
     RowsModel,
-    fit_columns,
+    fit_columns_within,
     message_label,
     readable_time,
     status_row,
@@ -56,6 +60,8 @@ COLUMNS = [
     ColumnSpec("returnTime", QT_TRANSLATE_NOOP("cebdesk", "回执时间")),
     ColumnSpec("returnInfo", QT_TRANSLATE_NOOP("cebdesk", "回执信息")),  # last: it takes what is left
 ]
+#: The columns narrowed when the table is too wide for its page (the receipts pane shows them whole).
+PROSE = [i for i, c in enumerate(COLUMNS) if c.key in ("meaning", "returnInfo")]
 
 
 class JournalView(QWidget):
@@ -115,7 +121,7 @@ class JournalView(QWidget):
         splitter.addWidget(self.timeline)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 300])
+        splitter.setSizes([740, 260])
         layout.addWidget(splitter, 1)
 
     def show_types(self, direction: str | None) -> None:
@@ -127,13 +133,39 @@ class JournalView(QWidget):
         self.type.blockSignals(False)
 
 
+def summary_result_text(values: dict, lines: list[dict]) -> str:
+    """What a summary result (CEB792) says, in the window's language, from the values it
+    carried: the declaration's numbers, then its list (which inventory went into which item),
+    as ``cebdesk status --history`` prints it."""
+    text = QCoreApplication.translate(
+        "cebdesk",
+        "汇总结果单：汇总申请编号 {sumNo}，汇总统一编号 {declSeqNo}，报关单编号 {entryId}，报关单状态 {decState}，{count} 项",
+    ).format(
+        sumNo=values.get("sumNo", ""),
+        declSeqNo=values.get("declSeqNo", ""),
+        entryId=values.get("entryId") or QCoreApplication.translate("cebdesk", "（未生成）"),
+        decState=values.get("decState", ""),
+        count=len(lines),
+    )
+    for line in lines:
+        text += "\n    " + "  ".join(f"{k}={v}" for k, v in line.items() if v)
+    return text
+
+
 def receipt_line(r, language: str = "zh") -> str:
     """One receipt of a document's history, as the outbox and the query page show it."""
     # by the receipt's own message type: export codes read by the export ranges
     meaning = explain_status(r["return_status"], language, r["message_type"])[0]
-    return (
-        f"{readable_time(r['return_time'])}  {r['return_status'] or ''} {meaning}\n{r['return_info'] or ''}"
-    )
+    info = r["return_info"] or ""
+    if r["message_type"] == "CEB792Message":  # kept in both languages: shown in the window's
+        try:
+            values = json.loads(r["keys"] or "{}")
+        except ValueError:
+            values = {}
+        if isinstance(values, dict):
+            lines = values.get("lines") if isinstance(values.get("lines"), list) else []
+            info = summary_result_text(values, [line for line in lines if isinstance(line, dict)])
+    return f"{readable_time(r['return_time'])}  {r['return_status'] or ''} {meaning}".rstrip() + f"\n{info}"
 
 
 class JournalController(QObject):
@@ -164,7 +196,13 @@ class JournalController(QObject):
         view.since.dateChanged.connect(self.refresh)
         view.table.selectionModel().currentRowChanged.connect(self.show_timeline)
         view.shown.connect(self.refresh)  # what the CLI or another window did meanwhile
+        view.table.viewport().installEventFilter(self)  # a wider or narrower table: columns fitted again
         self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.view.table.viewport():
+            fit_columns_within(self.view.table, PROSE)
+        return False
 
     @Slot()
     def read_receipts(self, *_args) -> Job | None:
@@ -232,7 +270,7 @@ class JournalController(QObject):
                 continue
             rows.append(row)
         self.model.set_rows(rows)
-        fit_columns(self.view.table)
+        fit_columns_within(self.view.table, PROSE)
         self._select(selected)
         pending = sum(1 for r in rows if not r["sent"])
         waiting = sum(1 for r in rows if r["sent"] and not r["returnStatus"])

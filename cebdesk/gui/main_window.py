@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.settings.saved.connect(self._settings_saved)
         self.journal.refreshed.connect(self._status)
         self.journal_view.send_button.clicked.connect(lambda: self.imports.send(files=[]))
+        self.imports.nothing_to_send.connect(self.journal_view.message.setText)
         self.query.resent.connect(self.journal.refresh)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)

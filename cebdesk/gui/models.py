@@ -33,6 +33,13 @@ def status_row(d, language: str) -> dict:
     mapping from the journal to the outbox and query pages)."""
     from .names import message_name
 
+    numbers = dict(getattr(d, "numbers", {}) or {})
+    meaning = d.meaning
+    declared = numbers.get("entryId", "")
+    if declared:  # a summary result came: the customs declaration is made, whatever the last status
+        meaning = QCoreApplication.translate("cebdesk", "{meaning}，已生成报关单 {entry}").format(
+            meaning=meaning, entry=declared
+        )
     return {
         "id": d.id,
         "label": message_name(d.message_type, language),
@@ -43,13 +50,14 @@ def status_row(d, language: str) -> dict:
         "state": state_text(d.state.value),
         "sent": d.state.value == "sent",
         "returnStatus": d.return_status,
-        "meaning": d.meaning,
+        "meaning": meaning,
+        "declared": declared,
         "family": d.family.value,
         "returnInfo": d.return_info,
         "returnTime": readable_time(d.return_time),
         "updated": readable_time(d.updated),
         "updated_day": d.updated[:10],
-        "numbers": dict(getattr(d, "numbers", {}) or {}),
+        "numbers": numbers,
     }
 
 
@@ -111,6 +119,30 @@ def fit_columns(view: QAbstractItemView, maximum: int = MAX_COLUMN_WIDTH) -> Non
     for column in range(header.count()):  # older Qt ignores the maximum when fitting
         if header.sectionSize(column) > maximum:
             header.resizeSection(column, maximum)
+
+
+def fit_columns_within(view: QAbstractItemView, prose: Sequence[int], minimum: int = 60) -> None:
+    """Columns fitted to their content, then the widest of the ``prose`` columns (texts shown
+    in full elsewhere, elided here) narrowed until all of them fit the view's width: no column
+    out of sight; the numbers and names are never cut."""
+    fit_columns(view)
+    if not view.isVisible():  # no width yet: fitted again when shown or resized
+        return
+    header = view.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    excess = sum(header.sectionSize(c) for c in shown) - view.viewport().width()
+    columns = [c for c in prose if c in shown]
+    while excess > 0:
+        widths = sorted(((header.sectionSize(c), c) for c in columns), reverse=True)
+        widest = widths[0][0]
+        if widest <= minimum:
+            return
+        at_widest = [c for w, c in widths if w == widest]
+        below = next((w for w, _ in widths if w < widest), minimum)
+        cut = min(widest - max(below, minimum), -(-excess // len(at_widest)))
+        for column in at_widest:
+            header.resizeSection(column, widest - cut)
+        excess -= cut * len(at_widest)
 
 
 FAMILY_COLOURS = {
@@ -193,10 +225,34 @@ class RowsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and "returnStatus" in row:
-            if row.get("returnStatus"):
-                return _icon(explain_status(row["returnStatus"], "zh", _message_of(row))[1])
+            if row.get("returnStatus") or row.get("declared"):
+                return _icon(_family(row))
             return _icon(None) if row.get("sent", True) else None  # the arrow: sent, no answer yet
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and "returnStatus" in row:
+            return _mark_text(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column.key in ("meaning", "returnInfo"):
+            value = row.get(column.key)  # whole, where the column is narrowed to fit the page
+            return str(value) if value else None
         if role == Qt.ItemDataRole.BackgroundRole and "returnStatus" in row:
-            colour = FAMILY_COLOURS.get(explain_status(row.get("returnStatus"), "zh", _message_of(row))[1])
+            colour = FAMILY_COLOURS.get(_family(row))
             return QBrush(QColor(colour)) if colour else None
         return None
+
+
+def _family(row: dict) -> Family | None:
+    """The family a row is coloured and marked by: a summary whose customs declaration is made
+    (报关单编号 known) is done, like a released document."""
+    if row.get("declared"):
+        return Family.RELEASED
+    return explain_status(row.get("returnStatus"), "zh", _message_of(row))[1] if row.get("returnStatus") else None
+
+
+def _mark_text(row: dict) -> str:
+    """What the mark before a row says (its tooltip)."""
+    if row.get("declared"):
+        return QCoreApplication.translate("cebdesk", "已生成报关单 {entry}").format(entry=row["declared"])
+    if row.get("returnStatus"):
+        return QCoreApplication.translate("cebdesk", "海关回执：{status}").format(status=row["returnStatus"])
+    if row.get("sent", True):
+        return QCoreApplication.translate("cebdesk", "已发送，等待海关回执")
+    return ""

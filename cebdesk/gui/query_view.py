@@ -55,10 +55,11 @@ COLUMNS = [
     ColumnSpec("returnStatus", QT_TRANSLATE_NOOP("cebdesk", "回执状态")),
     ColumnSpec("meaning", QT_TRANSLATE_NOOP("cebdesk", "含义")),
     ColumnSpec("state", QT_TRANSLATE_NOOP("cebdesk", "发送状态")),
-    ColumnSpec("buyer", QT_TRANSLATE_NOOP("cebdesk", "订购人")),
+    ColumnSpec("buyer", QT_TRANSLATE_NOOP("cebdesk", "订购人/收货人")),
     ColumnSpec("appType", QT_TRANSLATE_NOOP("cebdesk", "报送类型")),
     ColumnSpec("updated", QT_TRANSLATE_NOOP("cebdesk", "更新时间")),
 ]
+BUYER_COLUMN = 5
 
 #: Statuses after which customs has decided (审结 399, 放行 800, 结关 899, 退运 700): a
 #: modification (appType 2) of such a document is not what customs accepts.
@@ -89,7 +90,7 @@ class QueryView(QWidget):
         self.key = QLineEdit()
         self.key.setPlaceholderText(self.tr("订单编号 / 运单号 / 清单编号 / 企业编号"))
         self.buyer = QLineEdit()
-        self.buyer.setPlaceholderText(self.tr("订购人 / 支付人 / 收货人"))
+        self.buyer.setPlaceholderText(self.tr("订购人 / 支付人 / 收货人（进口单证）"))
         self.status = QLineEdit()
         self.status.setPlaceholderText(self.tr("回执状态，如 800、-621004"))
         self.since = QDateEdit(QDate.currentDate().addYears(-1))
@@ -194,8 +195,13 @@ class QueryController(QObject):
 
     @Slot()
     def _direction_chosen(self) -> None:
-        """A direction chosen: its types to choose from, and the search made again."""
-        self.view.show_types(self.view.direction.currentData())
+        """A direction chosen: its types to choose from, and the search made again. Export
+        documents name no buyer, payer or consignee: no such filter for them."""
+        direction = self.view.direction.currentData()
+        self.view.show_types(direction)
+        self.view.buyer.setVisible(direction != "export")
+        if direction == "export":
+            self.view.buyer.clear()
         if self.searched:
             self.search()
 
@@ -227,6 +233,8 @@ class QueryController(QObject):
         rows = [status_row(d, language) for d in self.context.workspace().status(query, lang=language)]
         self.searched = True
         self.model.set_rows(rows)
+        # the people of import documents: no column when none of the documents found has one
+        v.table.setColumnHidden(BUYER_COLUMN, not any(r.get("buyer") for r in rows))
         fit_columns(v.table)
         v.message.setText(self.tr("找到 {count} 个单证").format(count=len(rows)))
         self._select(selected)

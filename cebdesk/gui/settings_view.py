@@ -202,7 +202,12 @@ class SettingsView(QWidget):
         buttons = QHBoxLayout()
         self.add_default = QPushButton(self.tr("添加一行"))
         self.remove_default = QPushButton(self.tr("删除所选行"))
-        hint = QLabel(self.tr("元素名如 logisticsCode；表体与表头同名时写作 OrderList.currency"))
+        hint = QLabel(
+            self.tr(
+                "元素名如 logisticsCode；表体与表头同名时写作 表体名.元素名，"
+                "如 OrderList.currency（进口、出口订单）、InventoryList.country（进口、出口清单）"
+            )
+        )
         hint.setWordWrap(True)
         buttons.addWidget(self.add_default)
         buttons.addWidget(self.remove_default)

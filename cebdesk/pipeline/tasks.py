@@ -17,10 +17,11 @@ from ..settings import Profile
 from ..signing.base import PinError
 from ..signing.select import SignerOptions, open_signer
 from ..spec import document_type
+from ..store.journal import content_hash
 from .files import checked
 from .workspace import Workspace
 
-_AMOUNTS = ("acturalPaid", "amountPaid", "goodsValue")
+_AMOUNTS = ("acturalPaid", "amountPaid", "goodsValue", "charge")
 
 
 def _amount(head: dict[str, str], lines: list[dict[str, str]]) -> str:
@@ -56,6 +57,7 @@ def read_documents(
                         or "",
                         "lines": len(doc.lines),
                         "amount": _amount(head, doc.lines),
+                        "hash": content_hash(head, doc.lines),  # is the journal's copy the same?
                         "ok": ok,
                     }
                 )

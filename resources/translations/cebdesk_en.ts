@@ -4,82 +4,124 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="172"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="210"/>
         <source>选择文件</source>
+        <extracomment>a send found nothing waiting (no PIN was asked): why</extracomment>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="187"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="225"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="194"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="232"/>
         <source>已保存模板 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="262"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="329"/>
         <source>可发送</source>
         <translation>ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="260"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="327"/>
         <source>有错误</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="206"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="244"/>
         <source>没有找到能打开 {name} 的程序（Excel 或 WPS）。请手动打开这个文件：{path}</source>
         <translation>No program was found to open {name} (Excel or WPS). Open the file yourself: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="237"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="288"/>
         <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="289"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="292"/>
+        <source>，已发送过 {sent}</source>
+        <translation>, sent before {sent}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="356"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="342"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="409"/>
         <source>还没有打开文件：先点“打开文件…”；已导入的待发送单证在“发送与回执”页发送。</source>
         <translation>No file is open: click “Open files…” first; documents already imported and waiting are sent from the “Outbox &amp; receipts” page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="346"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="413"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="385"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="464"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="465"/>
+        <source>没有待发送的单证</source>
+        <translation>Nothing is waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="470"/>
+        <source>{unchanged} 个已发送过，未改动；{bad} 个有错误</source>
+        <translation>{unchanged} sent before, unchanged; {bad} with errors</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="472"/>
+        <source>{count} 个已发送过，未改动</source>
+        <translation>{count} sent before, unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="474"/>
+        <source>{count} 个有错误</source>
+        <translation>{count} with errors</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="475"/>
+        <source>没有要发送的单证：{reason}</source>
+        <translation>Nothing to send: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="481"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="389"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="485"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="391"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="487"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="419"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="490"/>
+        <source>：{count} 个已发送过的单证在文件中有改动，已记下；在“查询”页选中后作为变更（appType 2）重发</source>
+        <translation>: {count} document(s) sent before were changed in the file; the changes are kept: select them on the Query page and resend them as a modification (appType 2)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="493"/>
+        <source>：已发送过，未改动</source>
+        <translation>: sent before, unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="521"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="423"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="525"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="436"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="538"/>
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
@@ -87,63 +129,63 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="64"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="65"/>
         <source>打开文件…</source>
         <extracomment>the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="66"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="67"/>
         <source>自动识别类型</source>
         <translation>Detect the type</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="69"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="70"/>
         <source>下载模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="74"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="75"/>
         <source>用 Excel 打开</source>
         <translation>Open in Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="76"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="77"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="77"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="78"/>
         <source>发送选中的单证；没有选中时发送全部可发送的单证</source>
         <translation>Sends the selected documents; with none selected, every document ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="86"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="87"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="97"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="97"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="97"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="119"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="120"/>
         <source>{rate} 个/秒，剩余约 {seconds} 秒</source>
         <translation>{rate}/s, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="121"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="122"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -151,12 +193,12 @@
 <context>
     <name>JournalController</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="206"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="244"/>
         <source>无法读入回执：{reason}</source>
         <translation>Receipts could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="240"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="278"/>
         <source>共 {total} 个单证，待发送 {pending}，待回执 {waiting}</source>
         <translation>{total} document(s), {pending} waiting to be sent, {waiting} waiting for a receipt</translation>
     </message>
@@ -164,33 +206,33 @@
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="125"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="131"/>
         <source>全部单证</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="89"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="95"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="83"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="89"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="96"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="102"/>
         <source>按编号、类型或状态筛选</source>
         <translation>Filter by number, type or status</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="75"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="81"/>
         <source>发送待发送单证</source>
-        <extracomment>the page came into view (it then shows the journal as it is now)</extracomment>
+        <extracomment>The columns narrowed when the table is too wide for its page (the receipts pane shows them whole). the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>Send waiting documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="100"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="106"/>
         <source>更新自</source>
         <translation>Updated since</translation>
     </message>
@@ -198,235 +240,235 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="316"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="317"/>
         <source>cebdesk — 跨境电商统一版申报</source>
         <translation>cebdesk — cross-border e-commerce declarations</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="104"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="105"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/main_window.py" line="62"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="127"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="128"/>
         <source>返回我的工作区</source>
         <translation>Back to my workspace</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="105"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="106"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="108"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="109"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="111"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="112"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="115"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="116"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="124"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="125"/>
         <source>演示与测试(&amp;T)</source>
         <translation>Demo &amp;&amp; &amp;Test</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="125"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="126"/>
         <source>打开演示工作区（测试密钥）</source>
         <translation>Open the demo workspace (test key)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="129"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="419"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="130"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="420"/>
         <source>启动本地海关模拟器（测试）</source>
         <translation>Start the local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="137"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="138"/>
         <source>停止模拟器</source>
         <translation>Stop simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="157"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="158"/>
         <source>USB 密钥：{label}</source>
         <translation>USB key: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="159"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="160"/>
         <source>密钥文件：{name}</source>
         <translation>Key file: {name}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="161"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="162"/>
         <source>电子口岸卡</source>
         <translation>E-Port card</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="163"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="164"/>
         <source>未设置签名</source>
         <translation>No signer set</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="165"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="166"/>
         <source>未设置企业档案</source>
         <translation>No enterprise profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="166"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="167"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="166"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="167"/>
         <source>目录</source>
         <translation>folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="169"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="170"/>
         <source>【演示】</source>
         <translation>[DEMO] </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="173"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="174"/>
         <source>{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}</source>
         <translation>{transfer}  |  {signer}  |  {mode}: {folder}  |  awaiting receipts {pending} / {total}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="202"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="203"/>
         <source>欢迎使用 cebdesk</source>
         <translation>Welcome to cebdesk</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="205"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="206"/>
         <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示在单独的演示工作区中进行（测试密钥、示例 Excel、本地海关模拟器），一分钟内看到回执，随时可以返回自己的工作区。</source>
         <translation>There is no enterprise profile yet. Fill one in, or try the demo first: it runs in a separate demo workspace (test key, sample Excel files, local customs simulator), shows receipts within a minute, and you can go back to your own workspace at any time.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="232"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="233"/>
         <source>正在准备演示数据（测试密钥、示例 Excel、本地海关模拟器）…</source>
         <translation>Preparing the demo data (test key, sample Excel files, local customs simulator)…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="249"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="250"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="249"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="250"/>
         <source>无法准备演示数据：{reason}</source>
         <translation>Could not prepare the demo data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="263"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="264"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="263"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="264"/>
         <source>请等当前任务完成后再切换工作区。</source>
         <translation>Please wait until the current job has finished before switching workspaces.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="294"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="295"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="311"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="312"/>
         <source>演示模式：测试密钥（DEMO TEST）和演示企业，报文不会发往海关。演示数据在 {folder}</source>
         <translation>DEMO mode: a test key (DEMO TEST) and a demo company; nothing goes to customs. Demo data in {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="314"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="315"/>
         <source>cebdesk — 演示模式（测试密钥，报文不会发往海关）</source>
         <translation>cebdesk — DEMO mode (test key, nothing goes to customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="328"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="329"/>
         <source>现在是演示模式</source>
         <translation>You are in the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="330"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="331"/>
         <source>现在是演示模式：导入的文件会用测试密钥签名，存入演示工作区，不会发往海关。</source>
         <translation>You are in the demo: imported files are signed with the test key and kept in the demo workspace; nothing goes to customs.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="332"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="333"/>
         <source>这是您自己的文件吗？返回您自己的工作区再导入。</source>
         <translation>Are these your own files? Go back to your own workspace and import them there.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="334"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="335"/>
         <source>返回我的工作区并导入</source>
         <translation>Back to my workspace, then import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="335"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="336"/>
         <source>在演示中导入</source>
         <translation>Import into the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="365"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="376"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="366"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="377"/>
         <source>本地海关模拟器（测试）</source>
         <translation>Local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="366"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="367"/>
         <source>当前传输方式是 HTTP 上传，报文不经过 send/ 目录，模拟器收不到。</source>
         <translation>Messages are uploaded by HTTP and never pass through send/, so the simulator cannot see them.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="369"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="370"/>
         <source>测试 HTTP 方式：在命令行运行 cebdesk simulate --http 127.0.0.1:8000，并在设置中把上传地址设为 http://127.0.0.1:8000/cebmsg。</source>
         <translation>To test HTTP: run cebdesk simulate --http 127.0.0.1:8000 on the command line and set the upload address in Settings to http://127.0.0.1:8000/cebmsg.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="378"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="379"/>
         <source>本地海关模拟器只用于测试：它会取走 {send} 中的报文（这些报文不会再交给海关），并在 {receive} 放入模拟回执。</source>
         <translation>The local customs simulator is for testing only: it takes the messages in {send} (they will not reach customs any more) and puts simulated receipts into {receive}.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="381"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="382"/>
         <source>请只在没有连接真实传输客户端的测试工作区中使用。要启动吗？</source>
         <translation>Use it only in a test workspace that no real transfer client reads. Start it?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="390"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="391"/>
         <source>本地海关模拟器已停止：{reason}</source>
         <translation>The local customs simulator stopped: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="409"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="410"/>
         <source>● 海关模拟器（测试）运行中，已处理 {count} 个报文</source>
         <translation>● Customs simulator (TEST) running: {count} message(s) handled</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="412"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="413"/>
         <source>本地海关模拟器（测试）取走 {send} 中的报文，回执放入 {receive}</source>
         <translation>The local customs simulator (TEST) takes the messages in {send} and puts receipts into {receive}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="419"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="420"/>
         <source>停止本地海关模拟器</source>
         <translation>Stop the local customs simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="208"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="209"/>
         <source>填写企业档案</source>
         <translation>Set up the profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="209"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="210"/>
         <source>用演示数据试一试</source>
         <translation>Try the demo data</translation>
     </message>
@@ -467,102 +509,102 @@
 <context>
     <name>QueryController</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="193"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="194"/>
         <source>标准名称：{label}</source>
         <translation>Name in the standard: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="231"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="239"/>
         <source>找到 {count} 个单证</source>
         <translation>{count} documents found</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="308"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="316"/>
         <source>海关在回执中给出</source>
         <translation>Given by customs in a receipt</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="326"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="334"/>
         <source>（尚未发送）</source>
         <translation>(not sent yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="336"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="344"/>
         <source>没有已发送的报文可验签</source>
         <translation>No sent message to verify</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="340"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="348"/>
         <source>签名有效</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="340"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="348"/>
         <source>签名无效</source>
         <translation>Signature NOT valid</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="350"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="358"/>
         <source>查询结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="351"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="359"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="358"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="366"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>{rows} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="365"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="373"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="365"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="373"/>
         <source>查询结果.xlsx</source>
         <translation>results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="377"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="385"/>
         <source>先在表中选择要重发的单证</source>
         <translation>Select the documents to resend in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="381"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="389"/>
         <source>没有重发</source>
         <translation>Nothing was resent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="384"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="392"/>
         <source>{count} 个单证将作为变更（appType 2）发送</source>
         <translation>{count} documents will be sent as modifications (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="392"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="400"/>
         <source>作为变更重发？</source>
         <translation>Resend as a modification?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="399"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="407"/>
         <source>{count} 个单证海关已经有了结论（审结、放行、结关或退运）：</source>
         <translation>Customs has already decided on {count} document(s) (cleared, released, closed or returned):</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="405"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="413"/>
         <source>海关不受理已审结或已放行清单的变更（appType 2）：这样重发只会收到海关的异常回执，已放行的结果不会改变。要更正已放行的清单，须先提交撤销申请单（CEB623），海关同意撤销后再重新申报；清单状态不允许撤销时，海关回执 -623005。</source>
         <translation>Customs does not accept a modification (appType 2) of a cleared or released inventory: resending it only brings back an error receipt, and the release stands. To correct a released inventory, file a cancellation request (撤销申请单, CEB623) first and declare again once customs has cancelled it; when the inventory's status does not allow a cancellation, customs answers -623005.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="410"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="418"/>
         <source>仍然作为变更重发</source>
         <translation>Resend as a modification anyway</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="411"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="419"/>
         <source>不重发</source>
         <translation>Do not resend</translation>
     </message>
@@ -570,98 +612,98 @@
 <context>
     <name>QueryView</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="84"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="85"/>
         <source>全部</source>
         <extracomment>Statuses after which customs has decided (审结 399, 放行 800, 结关 899, 退运 700): a modification (appType 2) of such a document is not what customs accepts. the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="90"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="91"/>
         <source>订单编号 / 运单号 / 清单编号 / 企业编号</source>
         <translation>Order / waybill / inventory / enterprise number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="92"/>
-        <source>订购人 / 支付人 / 收货人</source>
-        <translation>Buyer / payer / consignee</translation>
+        <location filename="../../cebdesk/gui/query_view.py" line="93"/>
+        <source>订购人 / 支付人 / 收货人（进口单证）</source>
+        <translation>Buyer / payer / consignee (import documents)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="94"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="95"/>
         <source>回执状态，如 800、-621004</source>
         <translation>Receipt status, e.g. 800, -621004</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="105"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="106"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="107"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="108"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="112"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="113"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="113"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="114"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="114"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="115"/>
         <source>作为变更重发（appType 2）</source>
         <translation>Resend as modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="127"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="128"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="127"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="128"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="127"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="128"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="135"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="136"/>
         <source>重新验签</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="141"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="142"/>
         <source>表头</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="142"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="143"/>
         <source>表体</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="143"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="144"/>
         <source>报文</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="144"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="145"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="145"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="146"/>
         <source>回执</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="157"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="158"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
@@ -669,77 +711,77 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="512"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="517"/>
         <source>HTTP 方式需要上传地址</source>
         <translation>HTTP mode needs an upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="413"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="418"/>
         <source>默认：{folder}</source>
         <translation>default: {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="421"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="426"/>
         <source>当前工作区：{data}　　档案文件：{profile}　　发送/接收目录：{outbox}</source>
         <translation>Workspace: {data}    profile file: {profile}    outbox: {outbox}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="425"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="430"/>
         <source>演示工作区（测试密钥，不能向海关申报）</source>
         <translation>Demo workspace (test key, never for customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="495"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="500"/>
         <source>默认值第 {row} 行：缺少元素名</source>
         <translation>Default values, row {row}: the element name is missing</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="498"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="503"/>
         <source>默认值中 {element} 出现了两次</source>
         <translation>{element} appears twice among the default values</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="507"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="512"/>
         <source>默认值 {element} 同时填入进口单证（{import_label}）和出口单证（{export_label}）</source>
         <translation>The default {element} fills both import documents ({import_label}) and export documents ({export_label})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="516"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="521"/>
         <source>文件不存在：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="522"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="527"/>
         <source>SM2 机制号应为数字，如 0x80000100：{value}</source>
         <translation>the SM2 mechanism must be a number such as 0x80000100: {value}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="554"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="559"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="574"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="579"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="590"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="595"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="591"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="596"/>
         <source>界面语言已改为 {language}，重新启动 cebdesk 后生效。</source>
         <translation>The interface language is now {language}. It applies after cebdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="611"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="616"/>
         <source>{label} {serial} 至 {until}</source>
         <translation>{label} {serial} until {until}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="618"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="623"/>
         <source>没有找到令牌</source>
         <translation>No token found</translation>
     </message>
@@ -788,142 +830,142 @@
         <translation>Remove selected rows</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="205"/>
-        <source>元素名如 logisticsCode；表体与表头同名时写作 OrderList.currency</source>
-        <translation>Element names such as logisticsCode; a list element named like a head one is written OrderList.currency</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="214"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="219"/>
         <source>签名 [signer]</source>
         <translation>Signing [signer]</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="219"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="224"/>
         <source>签名方式</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="222"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="227"/>
         <source>密钥文件</source>
         <translation>Key file</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="223"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="228"/>
         <source>证书文件（PEM 密钥时）</source>
         <translation>Certificate file (for PEM keys)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="226"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="231"/>
         <source>查找令牌</source>
         <translation>Find tokens</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="230"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="235"/>
         <source>PKCS#11 驱动</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="233"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="238"/>
         <source>令牌</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="235"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="240"/>
         <source>密钥标签</source>
         <translation>Key label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="237"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="242"/>
         <source>可选，十六进制</source>
         <translation>optional, hexadecimal</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="238"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="243"/>
         <source>密钥 ID</source>
         <translation>Key ID</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="240"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="245"/>
         <source>可选，如 0x80000100</source>
         <translation>optional, e.g. 0x80000100</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="241"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="246"/>
         <source>SM2 机制号</source>
         <translation>SM2 mechanism</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="243"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="248"/>
         <source>客户端控件地址</source>
         <translation>Card control address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="246"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="251"/>
         <source>传输 [exchange]</source>
         <translation>Exchange [exchange]</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="254"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="259"/>
         <source>校验 HTTPS 证书</source>
         <translation>Verify the HTTPS certificate</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="311"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="316"/>
         <source>（未知元素）</source>
         <translation>(unknown element)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="249"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="254"/>
         <source>目录（传输客户端取走 send/ 中的文件）</source>
         <translation>Folder (the transfer client takes files from send/)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="250"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="207"/>
+        <source>元素名如 logisticsCode；表体与表头同名时写作 表体名.元素名，如 OrderList.currency（进口、出口订单）、InventoryList.country（进口、出口清单）</source>
+        <translation>Element names such as logisticsCode; where a line element has the same name as a head element, write list.element, e.g. OrderList.currency (import and export orders), InventoryList.country (import and export inventories)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="255"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="253"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="258"/>
         <source>用 DxpMsg 封装（终端节点）</source>
         <translation>Wrap in DxpMsg (terminal node)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="256"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="261"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="257"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="262"/>
         <source>上传地址</source>
         <translation>Upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="258"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="263"/>
         <source>回执下载地址</source>
         <translation>Receipts address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="261"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="266"/>
         <source>发送/接收目录</source>
         <translation>Send / receive folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="263"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="268"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="265"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="270"/>
         <source>重新启动 cebdesk 后生效</source>
         <translation>Applies after cebdesk is restarted</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="270"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="275"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="279"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="284"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -1063,36 +1105,53 @@
         <translation>Unexpected error (details on the console): {detail}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="130"/>
-        <location filename="../../cebdesk/gui/journal_view.py" line="50"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="135"/>
+        <source>商品 {count}</source>
+        <extracomment>Elements that carry an amount, and those that name a person (import documents only). What the lines of a list are, by the list's own elements: goods, waybills, inventories.</extracomment>
+        <translation>Goods {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="136"/>
+        <source>运单 {count}</source>
+        <translation>Waybills {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="137"/>
+        <source>清单 {count}</source>
+        <translation>Inventories {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="165"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="54"/>
         <location filename="../../cebdesk/gui/query_view.py" line="53"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="131"/>
-        <location filename="../../cebdesk/gui/journal_view.py" line="51"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="166"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="55"/>
         <location filename="../../cebdesk/gui/query_view.py" line="54"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="132"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="167"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="58"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="133"/>
-        <source>商品行</source>
+        <location filename="../../cebdesk/gui/import_view.py" line="168"/>
+        <source>表体</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="134"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="169"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="135"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="170"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1113,36 +1172,67 @@
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="55"/>
+        <location filename="../../cebdesk/gui/models.py" line="40"/>
+        <source>{meaning}，已生成报关单 {entry}</source>
+        <translation>{meaning}; customs declaration {entry} made</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/models.py" line="253"/>
+        <source>已生成报关单 {entry}</source>
+        <extracomment>The widest a column grows when fitted to its content (pixels); longer text is elided.</extracomment>
+        <translation>Customs declaration {entry} made</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/models.py" line="255"/>
+        <source>海关回执：{status}</source>
+        <translation>Customs receipt: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/models.py" line="257"/>
+        <source>已发送，等待海关回执</source>
+        <translation>Sent, waiting for customs' receipt</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="59"/>
         <location filename="../../cebdesk/gui/query_view.py" line="59"/>
         <source>报送类型</source>
         <translation>appType</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="54"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="58"/>
         <location filename="../../cebdesk/gui/query_view.py" line="57"/>
         <source>发送状态</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="52"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="56"/>
         <location filename="../../cebdesk/gui/query_view.py" line="55"/>
         <source>回执状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="53"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="57"/>
         <location filename="../../cebdesk/gui/query_view.py" line="56"/>
         <source>含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="57"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="61"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="56"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="140"/>
+        <source>汇总结果单：汇总申请编号 {sumNo}，汇总统一编号 {declSeqNo}，报关单编号 {entryId}，报关单状态 {decState}，{count} 项</source>
+        <translation>Summary result: summary no. {sumNo}, declaration sequence no. {declSeqNo}, customs declaration no. {entryId}, state {decState}, {count} item(s)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="146"/>
+        <source>（未生成）</source>
+        <translation>(not yet)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/journal_view.py" line="60"/>
         <source>回执时间</source>
         <translation>Receipt time</translation>
     </message>
@@ -1165,11 +1255,6 @@
         <location filename="../../cebdesk/gui/main_window.py" line="38"/>
         <source>设置</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="58"/>
-        <source>订购人</source>
-        <translation>Buyer</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/query_view.py" line="60"/>

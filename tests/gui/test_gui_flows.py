@@ -645,6 +645,10 @@ def test_receipt_times_read_alike_on_every_page_and_columns_fit(
             text = model.data(model.index(0, column)) or ""
             last = column == model.columnCount() - 1 and header.stretchLastSection()  # takes what is left
             assert last or header.sectionSize(column) <= MAX_COLUMN_WIDTH
+            if table is window.journal_view.table and model.columns[column].key in ("meaning", "returnInfo"):
+                # narrowed so that the outbox fits its page: the whole text in the tooltip
+                assert model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole) == text
+                continue
             assert header.sectionSize(column) >= min(
                 metrics.horizontalAdvance(text), MAX_COLUMN_WIDTH - 20
             ), text
