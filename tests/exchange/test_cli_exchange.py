@@ -175,6 +175,9 @@ def test_export_through_the_commands_to_the_summary_result(tmp_path, profile_fil
     code, out = run(*dirs, "status", "--type", "summary", "--history")
     assert f"报关单编号 {row['numbers']['entryId']}" in out and f"汇总申请编号 {row['numbers']['sumNo']}" in out
     assert f"invtNo={invt[0]}" in out
+    assert "summary result" not in out  # in the user's language only
+    code, out = run(*dirs, "status", "--type", "summary", "--history", "--lang", "en")
+    assert "summary result" in out and "汇总结果单" not in out
     code, out = run(*dirs, "status", "--type", "export-inventory", "--lang", "en")
     assert all(f"inventory no. {n}" in out for n in invt)
 
