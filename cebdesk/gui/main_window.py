@@ -24,17 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from .. import demo
+from ..summary.deadline import working_days_left
 from .context import AppContext
 from .import_view import ImportController, ImportView
 from .journal_view import JournalController, JournalView
 from .query_view import QueryController, QueryView
 from .settings_view import SettingsController, SettingsView
+from .summary_view import LOOKS, SummaryController, SummaryView, next_deadline
 from .workers import Job
 
 PAGES = (
     QT_TRANSLATE_NOOP("cebdesk", "导入"),
     QT_TRANSLATE_NOOP("cebdesk", "发送与回执"),
     QT_TRANSLATE_NOOP("cebdesk", "查询"),
+    QT_TRANSLATE_NOOP("cebdesk", "汇总申报"),
     QT_TRANSLATE_NOOP("cebdesk", "设置"),
 )
 
@@ -82,6 +85,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.import_view)
         self.pages.addWidget(self.journal_view)
         self.pages.addWidget(self.query_view)
+        self.summary_view = SummaryView(language=context.language)
+        self.summary = SummaryController(self.summary_view, context)
+        self.pages.addWidget(self.summary_view)
         self.settings_view = SettingsView(language=context.language)
         self.settings = SettingsController(self.settings_view, context)
         self.pages.addWidget(self.settings_view)
@@ -141,6 +147,12 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel("")
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.status_label, 1)
+        # the next summary deadline (汇总申报), marked as it nears and when missed
+        self.deadline_label = QLabel("")
+        self.deadline_label.setObjectName("deadline_status")
+        self.summary.status_changed.connect(self._show_deadline)
+        self.summary.show_deadline()
+        self.statusBar().addPermanentWidget(self.deadline_label)
         self.statusBar().addPermanentWidget(self.simulator_label)
         self.statusBar().addPermanentWidget(self.simulator_stop)
         self._show_simulator(None)
@@ -182,6 +194,18 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def _show_deadline(self, text: str, look: str) -> None:
+        today = self.summary.today()
+        deadline = next_deadline(today)
+        self.deadline_label.setText(
+            self.tr("汇总申报截止 {due}（{days} 个工作日）").format(
+                due=deadline.due.isoformat(), days=working_days_left(today, deadline.due)
+            )
+        )
+        self.deadline_label.setToolTip(text)
+        self.deadline_label.setProperty("look", look)
+        self.deadline_label.setStyleSheet(LOOKS[look])
+
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)
         self.status_label.setToolTip(text)  # the whole line, when the window is too narrow for it
@@ -211,7 +235,7 @@ class MainWindow(QMainWindow):
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is setup:
-            self.nav.setCurrentRow(3)
+            self.nav.setCurrentRow(PAGES.index("设置"))
         elif box.clickedButton() is try_demo:
             self.start_demo()
 
@@ -301,6 +325,7 @@ class MainWindow(QMainWindow):
         journal.view.timeline.clear()
         journal.refresh()
         self.query.search()
+        self.summary.follow_workspace()
         self._show_workspace()
 
     def _show_workspace(self) -> None:

@@ -137,11 +137,19 @@ def ingest_receipts(data_dir: Path, exchange_dir: Path, profile: Profile | None 
     return Workspace(data_dir, exchange_dir=exchange_dir, profile=profile).receive().files
 
 
+def summary_preview(
+    data_dir: Path, exchange_dir: Path, profile: Profile | None, month: str, today=None, *, progress, cancelled
+):
+    """The monthly summary preview of ``month`` (YYYY-MM), as ``Workspace.summary_preview``."""
+    return Workspace(data_dir, exchange_dir=exchange_dir, profile=profile).summary_preview(month, today=today)
+
+
 TASKS = {
     "read_documents": read_documents,
     "import_and_send": import_and_send,
     "row_preview": row_preview,
     "ingest_receipts": ingest_receipts,
+    "summary_preview": summary_preview,
 }
 
 

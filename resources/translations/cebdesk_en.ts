@@ -240,235 +240,240 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="317"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="342"/>
         <source>cebdesk — 跨境电商统一版申报</source>
         <translation>cebdesk — cross-border e-commerce declarations</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="105"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="111"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="62"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="128"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="65"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="134"/>
         <source>返回我的工作区</source>
         <translation>Back to my workspace</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="106"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="112"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="109"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="115"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="112"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="118"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="116"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="122"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="125"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="131"/>
         <source>演示与测试(&amp;T)</source>
         <translation>Demo &amp;&amp; &amp;Test</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="126"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="132"/>
         <source>打开演示工作区（测试密钥）</source>
         <translation>Open the demo workspace (test key)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="130"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="420"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="136"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="445"/>
         <source>启动本地海关模拟器（测试）</source>
         <translation>Start the local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="138"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="144"/>
         <source>停止模拟器</source>
         <translation>Stop simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="158"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="170"/>
         <source>USB 密钥：{label}</source>
         <translation>USB key: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="160"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="172"/>
         <source>密钥文件：{name}</source>
         <translation>Key file: {name}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="162"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="174"/>
         <source>电子口岸卡</source>
         <translation>E-Port card</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="164"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="176"/>
         <source>未设置签名</source>
         <translation>No signer set</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="166"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="178"/>
         <source>未设置企业档案</source>
         <translation>No enterprise profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="167"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="179"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="167"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="179"/>
         <source>目录</source>
         <translation>folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="170"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="182"/>
         <source>【演示】</source>
         <translation>[DEMO] </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="174"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="186"/>
         <source>{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}</source>
         <translation>{transfer}  |  {signer}  |  {mode}: {folder}  |  awaiting receipts {pending} / {total}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="203"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="201"/>
+        <source>汇总申报截止 {due}（{days} 个工作日）</source>
+        <translation>Summary due {due} ({days} working days)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="227"/>
         <source>欢迎使用 cebdesk</source>
         <translation>Welcome to cebdesk</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="206"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="230"/>
         <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示在单独的演示工作区中进行（测试密钥、示例 Excel、本地海关模拟器），一分钟内看到回执，随时可以返回自己的工作区。</source>
         <translation>There is no enterprise profile yet. Fill one in, or try the demo first: it runs in a separate demo workspace (test key, sample Excel files, local customs simulator), shows receipts within a minute, and you can go back to your own workspace at any time.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="233"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="257"/>
         <source>正在准备演示数据（测试密钥、示例 Excel、本地海关模拟器）…</source>
         <translation>Preparing the demo data (test key, sample Excel files, local customs simulator)…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="250"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="274"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="250"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="274"/>
         <source>无法准备演示数据：{reason}</source>
         <translation>Could not prepare the demo data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="264"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="288"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="264"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="288"/>
         <source>请等当前任务完成后再切换工作区。</source>
         <translation>Please wait until the current job has finished before switching workspaces.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="295"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="319"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="312"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="337"/>
         <source>演示模式：测试密钥（DEMO TEST）和演示企业，报文不会发往海关。演示数据在 {folder}</source>
         <translation>DEMO mode: a test key (DEMO TEST) and a demo company; nothing goes to customs. Demo data in {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="315"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="340"/>
         <source>cebdesk — 演示模式（测试密钥，报文不会发往海关）</source>
         <translation>cebdesk — DEMO mode (test key, nothing goes to customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="329"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="354"/>
         <source>现在是演示模式</source>
         <translation>You are in the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="331"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="356"/>
         <source>现在是演示模式：导入的文件会用测试密钥签名，存入演示工作区，不会发往海关。</source>
         <translation>You are in the demo: imported files are signed with the test key and kept in the demo workspace; nothing goes to customs.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="333"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="358"/>
         <source>这是您自己的文件吗？返回您自己的工作区再导入。</source>
         <translation>Are these your own files? Go back to your own workspace and import them there.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="335"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="360"/>
         <source>返回我的工作区并导入</source>
         <translation>Back to my workspace, then import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="336"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="361"/>
         <source>在演示中导入</source>
         <translation>Import into the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="366"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="377"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="391"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="402"/>
         <source>本地海关模拟器（测试）</source>
         <translation>Local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="367"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="392"/>
         <source>当前传输方式是 HTTP 上传，报文不经过 send/ 目录，模拟器收不到。</source>
         <translation>Messages are uploaded by HTTP and never pass through send/, so the simulator cannot see them.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="370"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="395"/>
         <source>测试 HTTP 方式：在命令行运行 cebdesk simulate --http 127.0.0.1:8000，并在设置中把上传地址设为 http://127.0.0.1:8000/cebmsg。</source>
         <translation>To test HTTP: run cebdesk simulate --http 127.0.0.1:8000 on the command line and set the upload address in Settings to http://127.0.0.1:8000/cebmsg.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="379"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="404"/>
         <source>本地海关模拟器只用于测试：它会取走 {send} 中的报文（这些报文不会再交给海关），并在 {receive} 放入模拟回执。</source>
         <translation>The local customs simulator is for testing only: it takes the messages in {send} (they will not reach customs any more) and puts simulated receipts into {receive}.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="382"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="407"/>
         <source>请只在没有连接真实传输客户端的测试工作区中使用。要启动吗？</source>
         <translation>Use it only in a test workspace that no real transfer client reads. Start it?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="391"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="416"/>
         <source>本地海关模拟器已停止：{reason}</source>
         <translation>The local customs simulator stopped: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="410"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="435"/>
         <source>● 海关模拟器（测试）运行中，已处理 {count} 个报文</source>
         <translation>● Customs simulator (TEST) running: {count} message(s) handled</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="413"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="438"/>
         <source>本地海关模拟器（测试）取走 {send} 中的报文，回执放入 {receive}</source>
         <translation>The local customs simulator (TEST) takes the messages in {send} and puts receipts into {receive}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="420"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="445"/>
         <source>停止本地海关模拟器</source>
         <translation>Stop the local customs simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="209"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="233"/>
         <source>填写企业档案</source>
         <translation>Set up the profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="210"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="234"/>
         <source>用演示数据试一试</source>
         <translation>Try the demo data</translation>
     </message>
@@ -971,6 +976,260 @@
     </message>
 </context>
 <context>
+    <name>SummaryController</name>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="213"/>
+        <source>月份格式为 YYYY-MM，例如 2026-01</source>
+        <extracomment>the next deadline or the lists waiting changed: (text, look)</extracomment>
+        <translation>A month is written YYYY-MM, e.g. 2026-01</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="221"/>
+        <source>{month} 放行清单的汇总申报截止日：{due}</source>
+        <translation>Summary of the lists released in {month} due by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="223"/>
+        <source>（{nominal} 逢{why}，顺延）</source>
+        <translation> ({nominal} falls on {why}: moved)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="230"/>
+        <source>，已过（本月没有待汇总的清单）</source>
+        <translation>, passed (no list of the month waits to be summarised)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="233"/>
+        <source>，已逾期 {days} 天</source>
+        <translation>, missed by {days} day(s)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="235"/>
+        <source>：点“预览”查看是否还有未汇总的清单</source>
+        <translation>: click "Preview" to see whether lists still wait</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="238"/>
+        <source>，今天是最后一天</source>
+        <translation>, today is the last day</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="241"/>
+        <source>，还剩 {days} 个工作日</source>
+        <translation>, {days} working day(s) left</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="266"/>
+        <source>下一个汇总申报截止日 {due}（{month} 放行的清单），还剩 {days} 个工作日</source>
+        <translation>Next summary deadline {due} (lists released in {month}), {days} working day(s) left</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="273"/>
+        <source>；待汇总清单 {count} 票</source>
+        <translation>; lists waiting: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="276"/>
+        <source>；以前月份逾期 {count} 票</source>
+        <translation>; overdue from earlier months: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="292"/>
+        <source>正在读取 {month} 放行的出口清单…</source>
+        <translation>Reading the export inventories released in {month}…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="315"/>
+        <source>无法预览：{reason}</source>
+        <translation>Cannot preview: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="343"/>
+        <source>报关单 {n}</source>
+        <translation>Declaration {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="344"/>
+        <source>{items} 项商品，{lists} 票清单</source>
+        <translation>{items} goods item(s), {lists} list(s)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="351"/>
+        <source>毛重 / 净重</source>
+        <translation>Gross / net weight</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="355"/>
+        <source>商品项</source>
+        <translation>Goods items</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="361"/>
+        <source>商品 {n}</source>
+        <translation>Item {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="365"/>
+        <source>清单</source>
+        <translation>Inventories</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="384"/>
+        <source>汇总报关单 ({count})</source>
+        <translation>Declarations ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="385"/>
+        <source>简化申报（汇总统计） ({count})</source>
+        <translation>Summary statistics ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="386"/>
+        <source>不能汇总 ({count})</source>
+        <translation>Cannot be summarised ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="387"/>
+        <source>以前月份逾期 ({count})</source>
+        <translation>Overdue from earlier months ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="389"/>
+        <source>{month}：放行 {released} 票，汇总为 {declarations} 份报关单（{lists} 票），汇总统计 {statistics} 票，不能汇总 {refused} 票</source>
+        <translation>{month}: {released} released, {declarations} declaration(s) of {lists} list(s), {statistics} for summary statistics, {refused} cannot be summarised</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="403"/>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="412"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="413"/>
+        <source>汇总申报预览_{month}.xlsx</source>
+        <translation>summary-preview_{month}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="420"/>
+        <source>无法导出：{reason}</source>
+        <translation>Cannot export: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="105"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="136"/>
+        <source>放行月份</source>
+        <extracomment>The look of the deadline: normal, within WARN_DAYS working days, passed. the page came into view</extracomment>
+        <translation>Month released</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="108"/>
+        <source>清单放行的月份（YYYY-MM），汇总申报在下月 15 日前完成</source>
+        <translation>The month the lists were released in (YYYY-MM); their summary is declared by the 15th of the next month</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="111"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="112"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="130"/>
+        <source>报关单 / 商品项</source>
+        <translation>Declaration / goods item</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="130"/>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="130"/>
+        <source>商品编码</source>
+        <translation>HS code</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="130"/>
+        <source>最终目的国（地区）</source>
+        <translation>Final destination country</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="131"/>
+        <source>币制</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="131"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="131"/>
+        <source>总价</source>
+        <translation>Total price</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="131"/>
+        <source>清单商品行数</source>
+        <translation>List lines</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="136"/>
+        <source>未汇总清单</source>
+        <translation>Lists not summarised</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="136"/>
+        <source>截止日</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="138"/>
+        <source>汇总报关单</source>
+        <translation>Declarations</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="139"/>
+        <source>简化申报（汇总统计）</source>
+        <translation>Summary statistics</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="140"/>
+        <source>不能汇总</source>
+        <translation>Cannot be summarised</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="141"/>
+        <source>以前月份逾期</source>
+        <translation>Overdue from earlier months</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
+        <source>清单编号</source>
+        <translation>Inventory number</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
+        <source>货值（人民币元）</source>
+        <translation>Value (RMB)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>cebdesk</name>
     <message>
         <location filename="../../cebdesk/gui/workers.py" line="118"/>
@@ -1237,22 +1496,27 @@
         <translation>Receipt time</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="35"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="37"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="36"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="38"/>
         <source>发送与回执</source>
         <translation>Outbox &amp; receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="37"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="39"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="38"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="40"/>
+        <source>汇总申报</source>
+        <translation>Monthly summary</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="41"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1307,6 +1571,77 @@
         <location filename="../../cebdesk/gui/names.py" line="18"/>
         <source>出口</source>
         <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="43"/>
+        <source>元旦</source>
+        <extracomment>Working days before the deadline from which the page warns. How many months back the chooser offers (any YYYY-MM may be typed). The names chinesecalendar gives the holidays, in the window's language.</extracomment>
+        <translation>New Year's Day</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="44"/>
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="45"/>
+        <source>清明节</source>
+        <translation>Tomb-sweeping Day</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="46"/>
+        <source>劳动节</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="47"/>
+        <source>端午节</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="48"/>
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="49"/>
+        <source>中秋节</source>
+        <translation>Mid-autumn Festival</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="50"/>
+        <source>周末</source>
+        <translation>a weekend</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="51"/>
+        <source>休息日</source>
+        <translation>a rest day</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="54"/>
+        <source>电商企业代码（收发货人）</source>
+        <translation>E-commerce enterprise code (consignor)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="55"/>
+        <source>运输方式</source>
+        <translation>Mode of transport</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="56"/>
+        <source>生产销售单位代码</source>
+        <translation>Production and sales unit code</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="57"/>
+        <source>运抵国（地区）</source>
+        <translation>Country of arrival</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="58"/>
+        <source>出口口岸代码</source>
+        <translation>Exit port code</translation>
     </message>
 </context>
 </TS>

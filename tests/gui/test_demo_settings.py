@@ -227,7 +227,7 @@ def test_first_run_demo_is_marked_then_back_to_own_work(qtbot, tmp_path, monkeyp
     assert win.settings.path == ws / "profile.toml" and "演示" not in view.where.text()
 
     # the clerk's own profile and key, saved into their workspace
-    _click_page(qtbot, win, 3)
+    _click_page(qtbot, win, 4)
     for name, value in (
         ("copCode", "1105910159"),
         ("copName", "我自己的公司"),
@@ -344,7 +344,7 @@ def test_settings_are_saved_where_the_workspace_keeps_its_profile(
     before = user.read_bytes() if user_profile else None
     win = _window(qtbot, _context(tmp_path / data_dir if data_dir else None))
     view = win.settings_view
-    _click_page(qtbot, win, 3)
+    _click_page(qtbot, win, 4)
     _type(qtbot, view.fields["copCode"], "1105910159")
     _type(qtbot, view.fields["copName"], "保存位置测试公司")
     _type(qtbot, view.fields["dxpId"], "DXPENT0000000001")
@@ -366,7 +366,7 @@ def test_settings_in_the_demo_are_the_demos(qtbot, tmp_path, test_keys):
     with qtbot.waitSignal(win.demo_ready, timeout=30_000):
         win.demo_action.trigger()
     view = win.settings_view
-    _click_page(qtbot, win, 3)
+    _click_page(qtbot, win, 4)
     _edit_cell(qtbot, view.defaults, _row_of(view, "ebpName"), VALUE, "演示平台二号")
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     assert load_profile(ws / "demo" / "profile.toml").defaults["ebpName"] == "演示平台二号"
@@ -440,7 +440,7 @@ def test_every_value_of_the_profile_is_shown(qtbot, tmp_path, full_profile):
 def test_every_value_is_edited_and_saved(qtbot, tmp_path, full_profile):
     win = _window(qtbot, _context(full_profile))
     view = win.settings_view
-    _click_page(qtbot, win, 3)
+    _click_page(qtbot, win, 4)
     table = view.defaults
     _edit_cell(qtbot, table, _row_of(view, "customsCode"), VALUE, "5100")
     table.selectRow(_row_of(view, "logisticsName"))
@@ -514,7 +514,7 @@ def test_defaults_are_checked_with_the_field_rules(qtbot, tmp_path, full_profile
     before = (full_profile / "profile.toml").read_bytes()
     win = _window(qtbot, _context(full_profile))
     view = win.settings_view
-    _click_page(qtbot, win, 3)
+    _click_page(qtbot, win, 4)
     table = view.defaults
     if element in {name for _, name, _ in view.default_rows()} and said != "两次":
         row = _row_of(view, element)
@@ -529,7 +529,7 @@ def test_defaults_are_checked_with_the_field_rules(qtbot, tmp_path, full_profile
 
 def test_an_unknown_element_is_marked_in_the_table(qtbot, full_profile):
     win = _window(qtbot, _context(full_profile))
-    _click_page(qtbot, win, 3)
+    _click_page(qtbot, win, 4)
     view = win.settings_view
     _add_row(qtbot, view, "fooBar")
     assert view.defaults.item(view.defaults.rowCount() - 1, LABEL).text() == "（未知元素）"
@@ -537,7 +537,7 @@ def test_an_unknown_element_is_marked_in_the_table(qtbot, full_profile):
 
 def test_a_warning_does_not_stop_saving(qtbot, full_profile):
     win = _window(qtbot, _context(full_profile))
-    _click_page(qtbot, win, 3)
+    _click_page(qtbot, win, 4)
     view = win.settings_view
     row = _add_row(qtbot, view, "InventoryList.country")
     _edit_cell(qtbot, view.defaults, row, VALUE, "ABC")  # not in the (incomplete) country list
@@ -557,7 +557,7 @@ def test_a_warning_does_not_stop_saving(qtbot, full_profile):
 def test_other_values_are_checked_too(qtbot, tmp_path, full_profile, widget, text, said):
     before = (full_profile / "profile.toml").read_bytes()
     win = _window(qtbot, _context(full_profile))
-    _click_page(qtbot, win, 3)
+    _click_page(qtbot, win, 4)
     view = win.settings_view
     if widget == "key_file":
         view.signer_kind.setCurrentIndex(view.signer_kind.findData("key_file"))
@@ -621,7 +621,7 @@ def test_the_simulator_stops_when_the_outbox_changes(qtbot, tmp_path, test_keys)
     _click_in_box(qtbot, _standard(QMessageBox.StandardButton.Yes))
     win.simulator_action.trigger()
     assert win.simulator.running
-    _click_page(qtbot, win, 3)
+    _click_page(qtbot, win, 4)
     view = win.settings_view
     _type(qtbot, view.folder, str(tmp_path / "elsewhere"))
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)

@@ -212,7 +212,7 @@ def test_the_query_page_has_no_buyer_for_export(qtbot, tmp_path, profile):
 
 def test_the_defaults_hint_names_export_lists_too(qtbot, tmp_path, profile):
     win = _window(qtbot, tmp_path, profile)
-    _page(qtbot, win, 4)
+    _page(qtbot, win, 5)
     [hint] = [label.text() for label in win.settings_view.findChildren(QLabel) if "OrderList" in label.text()]
     assert "出口" in hint and "InventoryList" in hint
 

@@ -213,7 +213,7 @@ def test_the_defaults_say_which_directions_they_fill(qtbot, tmp_path, profile_fi
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    _page(qtbot, win, 4)
+    _page(qtbot, win, 5)
     view = win.settings_view
     table = view.defaults
     rows = {table.item(r, ELEMENT).text(): r for r in range(table.rowCount())}

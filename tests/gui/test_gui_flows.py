@@ -138,7 +138,7 @@ def _drop(win, mime: QMimeData) -> bool:
 
 
 def _page(qtbot, win, number: int) -> None:
-    """Ctrl+1…4 (the window active again, as after the user closes a dialog and clicks in it)."""
+    """Ctrl+1…5 (the window active again, as after the user closes a dialog and clicks in it)."""
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5_000)
     qtbot.keyClick(win, getattr(Qt.Key, f"Key_{number}"), CTRL)
@@ -487,7 +487,7 @@ def test_could_not_finish_goes_when_the_settings_are_saved(qtbot, tmp_path, prof
     _open(qtbot, win, monkeypatch, [path])
     _click(qtbot, win.import_view.send_button)
     assert "无法完成" in win.import_view.error.text()
-    _page(qtbot, win, 4)
+    _page(qtbot, win, 5)
     assert str(win.settings.path).startswith(str(tmp_path))  # never the user's own profile
     _click(qtbot, win.settings_view.save_button)
     assert win.import_view.error.text() == ""

@@ -170,7 +170,7 @@ def test_changing_the_language_says_it_applies_after_a_restart(qtbot, tmp_path, 
     window = MainWindow(AppContext(tmp_path / "d", tmp_path / "x", profile))
     qtbot.addWidget(window)
     window.show()
-    _go_to(qtbot, window, 3)
+    _go_to(qtbot, window, 4)
     view = window.settings_view
     assert window.pages.currentWidget() is view
     assert view.language_note.isVisible() and "重新启动" in view.language_note.text()

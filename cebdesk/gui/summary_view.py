@@ -1,0 +1,421 @@
+"""The monthly summary page (汇总申报): a month, its deadline by China's official calendar and the
+working days left (a warning look from five working days before, a missed one after), the
+preview of the declarations the eight-same rule makes (run off the GUI thread), the lists kept
+to summary statistics, the lists that cannot be summarised and why, earlier months' lists never
+summarised, and the preview as an Excel workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..summary.deadline import Deadline, MonthError, due_date, parse_month, working_days_left
+from ..summary.merge import HEAD_FIELDS, format_amount
+from ..summary.preview import SummaryPreview, write_excel
+from .context import AppContext
+from .models import fit_columns, message_label
+from .workers import Job
+
+#: Working days before the deadline from which the page warns.
+WARN_DAYS = 5
+#: How many months back the chooser offers (any YYYY-MM may be typed).
+MONTHS_BACK = 24
+
+#: The names chinesecalendar gives the holidays, in the window's language.
+HOLIDAYS = {
+    "New Year's Day": QT_TRANSLATE_NOOP("cebdesk", "元旦"),
+    "Spring Festival": QT_TRANSLATE_NOOP("cebdesk", "春节"),
+    "Tomb-sweeping Day": QT_TRANSLATE_NOOP("cebdesk", "清明节"),
+    "Labour Day": QT_TRANSLATE_NOOP("cebdesk", "劳动节"),
+    "Dragon Boat Festival": QT_TRANSLATE_NOOP("cebdesk", "端午节"),
+    "National Day": QT_TRANSLATE_NOOP("cebdesk", "国庆节"),
+    "Mid-autumn Festival": QT_TRANSLATE_NOOP("cebdesk", "中秋节"),
+    "weekend": QT_TRANSLATE_NOOP("cebdesk", "周末"),
+    "rest day": QT_TRANSLATE_NOOP("cebdesk", "休息日"),
+}
+HEAD_LABELS = {
+    "ebcCode": QT_TRANSLATE_NOOP("cebdesk", "电商企业代码（收发货人）"),
+    "trafMode": QT_TRANSLATE_NOOP("cebdesk", "运输方式"),
+    "ownerCode": QT_TRANSLATE_NOOP("cebdesk", "生产销售单位代码"),
+    "country": QT_TRANSLATE_NOOP("cebdesk", "运抵国（地区）"),
+    "portCode": QT_TRANSLATE_NOOP("cebdesk", "出口口岸代码"),
+}
+#: The look of the deadline: normal, within WARN_DAYS working days, passed.
+LOOKS = {
+    "ok": "",
+    "warning": "background: #FFF3CD; color: #5C4300; border: 1px solid #E0A800; padding: 4px;",
+    "missed": "background: #F8D7DA; color: #842029; border: 1px solid #C0392B; padding: 4px;",
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("cebdesk", text)
+
+
+def last_month(today: dt.date) -> str:
+    first = today.replace(day=1) - dt.timedelta(days=1)
+    return f"{first:%Y-%m}"
+
+
+def next_deadline(today: dt.date) -> Deadline:
+    """The first deadline not passed yet: last month's, else this month's."""
+    deadline = due_date(last_month(today))
+    return deadline if deadline.due >= today else due_date(f"{today:%Y-%m}")
+
+
+def holiday_text(name: str | None) -> str:
+    return _t(HOLIDAYS[name]) if name in HOLIDAYS else (name or "")
+
+
+class SummaryView(QWidget):
+    #: the page came into view
+    shown = Signal()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.shown.emit()
+
+    def __init__(self, parent=None, *, language: str = "zh") -> None:
+        super().__init__(parent)
+        self.language = language
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        self.header = message_label(QLabel(""))
+        self.header.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.header)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("放行月份")))
+        self.month = QComboBox()
+        self.month.setEditable(True)
+        self.month.setToolTip(self.tr("清单放行的月份（YYYY-MM），汇总申报在下月 15 日前完成"))
+        self.month.setMinimumContentsLength(8)
+        row.addWidget(self.month)
+        self.preview_button = QPushButton(self.tr("预览"))
+        self.export_button = QPushButton(self.tr("导出 Excel…"))
+        self.export_button.setEnabled(False)
+        row.addWidget(self.preview_button)
+        row.addWidget(self.export_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.deadline = message_label(QLabel(""))
+        self.deadline.setObjectName("summary_deadline")
+        self.deadline.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.deadline)
+        self.calendar_warning = message_label(QLabel(""))
+        self.calendar_warning.setStyleSheet("color: #9A4F00;")
+        layout.addWidget(self.calendar_warning)
+        self.message = message_label(QLabel(""))
+        layout.addWidget(self.message)
+        self.tabs = QTabWidget()
+        self.declarations = QTreeWidget()
+        self.declarations.setHeaderLabels(
+            [self.tr("报关单 / 商品项"), self.tr("值"), self.tr("商品编码"), self.tr("最终目的国（地区）"),
+             self.tr("币制"), self.tr("数量"), self.tr("总价"), self.tr("清单商品行数")]
+        )  # fmt: skip
+        self.statistics = self._list_table()
+        self.refused = self._list_table()
+        self.overdue = QTableWidget(0, 3)
+        self.overdue.setHorizontalHeaderLabels([self.tr("放行月份"), self.tr("未汇总清单"), self.tr("截止日")])
+        self.overdue.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(self.declarations, self.tr("汇总报关单"))
+        self.tabs.addTab(self.statistics, self.tr("简化申报（汇总统计）"))
+        self.tabs.addTab(self.refused, self.tr("不能汇总"))
+        self.tabs.addTab(self.overdue, self.tr("以前月份逾期"))
+        layout.addWidget(self.tabs, 1)
+
+    def _list_table(self) -> QTableWidget:
+        table = QTableWidget(0, 3)
+        table.setHorizontalHeaderLabels([self.tr("清单编号"), self.tr("货值（人民币元）"), self.tr("原因")])
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+
+class SummaryController(QObject):
+    """The summary page. ``today`` gives the day deadlines are counted from (tests set it)."""
+
+    #: the next deadline or the lists waiting changed: (text, look)
+    status_changed = Signal(str, str)
+
+    def __init__(self, view: SummaryView, context: AppContext) -> None:
+        super().__init__(view)
+        self.view = view
+        self.context = context
+        self._today = dt.date.today
+        self.job: Job | None = None
+        self.result: SummaryPreview | None = None
+        self.look = "ok"
+        self.fill_months()
+        view.month.currentTextChanged.connect(self.month_chosen)
+        view.preview_button.clicked.connect(self.preview)
+        view.export_button.clicked.connect(self.choose_export)
+        view.shown.connect(self.show_deadline)
+        self.show_deadline()
+
+    @property
+    def today(self):
+        """The function giving the day deadlines are counted from (``datetime.date.today``)."""
+        return self._today
+
+    @today.setter
+    def today(self, function) -> None:
+        self._today = function
+        self.fill_months()
+        self.show_deadline()
+
+    # -- the month and its deadline -------------------------------------------------------------
+    def fill_months(self) -> None:
+        """The months to choose from, newest first; last month chosen."""
+        combo, today = self.view.month, self.today()
+        combo.blockSignals(True)
+        combo.clear()
+        year, month = today.year, today.month
+        for _ in range(MONTHS_BACK):
+            combo.addItem(f"{year:04d}-{month:02d}")
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        combo.setCurrentText(last_month(today))
+        combo.blockSignals(False)
+
+    def month(self) -> str | None:
+        try:
+            year, month = parse_month(self.view.month.currentText())
+        except MonthError:
+            return None
+        return f"{year:04d}-{month:02d}"
+
+    @Slot()
+    def month_chosen(self) -> None:
+        if self.result is not None and self.result.month != self.month():
+            self._clear()
+        self.show_deadline()
+
+    @Slot()
+    def show_deadline(self) -> None:
+        v, month, today = self.view, self.month(), self.today()
+        if month is None:
+            v.deadline.setText(self.tr("月份格式为 YYYY-MM，例如 2026-01"))
+            self._look("ok")
+            v.calendar_warning.setText("")
+            v.preview_button.setEnabled(False)
+            self._header()
+            return
+        v.preview_button.setEnabled(self.job is None or not self.job.running)
+        deadline = due_date(month)
+        text = self.tr("{month} 放行清单的汇总申报截止日：{due}").format(month=month, due=deadline.due.isoformat())
+        if deadline.moved_for:
+            text += self.tr("（{nominal} 逢{why}，顺延）").format(
+                nominal=deadline.nominal.isoformat(), why=holiday_text(deadline.moved_for)
+            )
+        left = working_days_left(today, deadline.due)
+        waiting = self._waiting()
+        if deadline.due < today:
+            if waiting == 0:
+                text += self.tr("，已过（本月没有待汇总的清单）")
+                look = "ok"
+            else:
+                text += self.tr("，已逾期 {days} 天").format(days=(today - deadline.due).days)
+                if waiting is None:
+                    text += self.tr("：点“预览”查看是否还有未汇总的清单")
+                look = "missed"
+        elif deadline.due == today:
+            text += self.tr("，今天是最后一天")
+            look = "warning" if waiting != 0 else "ok"
+        else:
+            text += self.tr("，还剩 {days} 个工作日").format(days=left)
+            look = "warning" if left <= WARN_DAYS and waiting != 0 else "ok"
+        v.deadline.setText(text)
+        self._look(look)
+        v.calendar_warning.setText(deadline.warning(self.context.language) or "")
+        v.calendar_warning.setVisible(bool(v.calendar_warning.text()))
+        self._header()
+
+    def _waiting(self) -> int | None:
+        """Lists of the month still to declare, once a preview told; None before."""
+        result = self.result
+        if result is None or result.month != self.month():
+            return None
+        return result.lists + len(result.refused)
+
+    def _look(self, look: str) -> None:
+        self.look = look
+        self.view.deadline.setProperty("look", look)
+        self.view.deadline.setStyleSheet(LOOKS[look])
+
+    def _header(self) -> None:
+        """The next deadline and the lists waiting, on the page and in the status bar."""
+        today = self.today()
+        deadline = next_deadline(today)
+        left = working_days_left(today, deadline.due)
+        text = self.tr("下一个汇总申报截止日 {due}（{month} 放行的清单），还剩 {days} 个工作日").format(
+            due=deadline.due.isoformat(), month=deadline.month, days=left
+        )
+        result = self.result
+        waiting = None
+        if result is not None and result.month == deadline.month:
+            waiting = result.lists + len(result.refused)
+            text += self.tr("；待汇总清单 {count} 票").format(count=waiting)
+            overdue = sum(result.overdue.values())
+            if overdue:
+                text += self.tr("；以前月份逾期 {count} 票").format(count=overdue)
+        look = "warning" if left <= WARN_DAYS and waiting != 0 else "ok"
+        if result is not None and result.overdue:
+            look = "missed"
+        self.view.header.setText(text)
+        self.status_changed.emit(text, look)
+
+    # -- the preview -----------------------------------------------------------------------------
+    @Slot()
+    def preview(self) -> Job | None:
+        month = self.month()
+        if month is None or (self.job is not None and self.job.running):
+            return None
+        v = self.view
+        v.preview_button.setEnabled(False)
+        v.export_button.setEnabled(False)
+        v.message.setText(self.tr("正在读取 {month} 放行的出口清单…").format(month=month))
+        context = self.context
+        job = Job(
+            "summary_preview",
+            {
+                "data_dir": context.data_dir,
+                "exchange_dir": context.exchange_dir,
+                "profile": context.profile,
+                "month": month,
+                "today": self.today(),
+            },
+            self,
+            language=context.language,
+        )
+        job.succeeded.connect(self.show_preview)
+        job.failed.connect(self._failed)
+        job.done.connect(self._finished)
+        self.job = job
+        job.start()
+        return job
+
+    @Slot(str)
+    def _failed(self, reason: str) -> None:
+        self.view.message.setText(self.tr("无法预览：{reason}").format(reason=reason))
+
+    @Slot()
+    def _finished(self) -> None:
+        self.view.preview_button.setEnabled(self.month() is not None)
+
+    def follow_workspace(self) -> None:
+        """Another workspace: nothing previewed for the last one stays."""
+        self._clear()
+        self.show_deadline()
+
+    def _clear(self) -> None:
+        v = self.view
+        self.result = None
+        v.declarations.clear()
+        for table in (v.statistics, v.refused, v.overdue):
+            table.setRowCount(0)
+        v.message.setText("")
+        v.export_button.setEnabled(False)
+
+    @Slot(object)
+    def show_preview(self, result: SummaryPreview) -> None:
+        v, lang = self.view, self.context.language
+        self._clear()
+        self.result = result
+        tree = v.declarations
+        for number, declaration in enumerate(result.declarations, 1):
+            top = QTreeWidgetItem(
+                [self.tr("报关单 {n}").format(n=number),
+                 self.tr("{items} 项商品，{lists} 票清单").format(items=len(declaration.items), lists=len(declaration.invt_nos))]
+            )  # fmt: skip
+            tree.addTopLevelItem(top)
+            for name in HEAD_FIELDS:
+                top.addChild(QTreeWidgetItem([_t(HEAD_LABELS[name]), declaration.head.get(name, "") or "—"]))
+            top.addChild(
+                QTreeWidgetItem(
+                    [self.tr("毛重 / 净重"),
+                     f"{format_amount(declaration.gross_weight)} / {format_amount(declaration.net_weight)}"]
+                )
+            )  # fmt: skip
+            goods = QTreeWidgetItem([self.tr("商品项"), str(len(declaration.items))])
+            top.addChild(goods)
+            for item in declaration.items.values():
+                j = item.to_json()
+                goods.addChild(
+                    QTreeWidgetItem(
+                        [self.tr("商品 {n}").format(n=j["gseqno"]), "", j["gcode"], j["country"], j["currency"],
+                         j["qty"], j["totalPrice"], str(j["lines"])]
+                    )
+                )  # fmt: skip
+            lists = QTreeWidgetItem([self.tr("清单"), str(len(declaration.invt_nos))])
+            top.addChild(lists)
+            for invt_no in declaration.invt_nos:
+                lists.addChild(QTreeWidgetItem(["", invt_no]))
+            top.setExpanded(True)
+            goods.setExpanded(True)
+        for column in range(tree.columnCount()):
+            tree.resizeColumnToContents(column)
+            tree.setColumnWidth(column, max(tree.columnWidth(column), 70))  # room beside short values
+        for table, entries in ((v.statistics, result.statistics), (v.refused, result.refused)):
+            table.setRowCount(len(entries))
+            for r, c in enumerate(entries):
+                j = c.to_json(lang)
+                for col, text in enumerate((j["invtNo"], j["valueRmb"] or "", "；".join(j["reasons"]))):
+                    table.setItem(r, col, QTableWidgetItem(text))
+            fit_columns(table, 300)
+        v.overdue.setRowCount(len(result.overdue))
+        for r, (month, count) in enumerate(sorted(result.overdue.items())):
+            for col, text in enumerate((month, str(count), due_date(month).due.isoformat())):
+                v.overdue.setItem(r, col, QTableWidgetItem(text))
+        v.tabs.setTabText(0, self.tr("汇总报关单 ({count})").format(count=len(result.declarations)))
+        v.tabs.setTabText(1, self.tr("简化申报（汇总统计） ({count})").format(count=len(result.statistics)))
+        v.tabs.setTabText(2, self.tr("不能汇总 ({count})").format(count=len(result.refused)))
+        v.tabs.setTabText(3, self.tr("以前月份逾期 ({count})").format(count=sum(result.overdue.values())))
+        lines = [
+            self.tr("{month}：放行 {released} 票，汇总为 {declarations} 份报关单（{lists} 票），汇总统计 {statistics} 票，不能汇总 {refused} 票").format(
+                month=result.month, released=result.released, declarations=len(result.declarations),
+                lists=result.lists, statistics=len(result.statistics), refused=len(result.refused),
+            )
+        ]  # fmt: skip
+        lines += result.notes(lang)
+        v.message.setText("\n".join(lines))
+        v.export_button.setEnabled(True)
+        self.show_deadline()
+
+    # -- Excel -----------------------------------------------------------------------------------
+    def export(self, path: Path) -> Path:
+        assert self.result is not None
+        written = write_excel(self.result, path, self.context.language)
+        self.view.message.setText(self.tr("已导出到 {path}").format(path=written))
+        return written
+
+    @Slot()
+    def choose_export(self) -> None:
+        if self.result is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.view,
+            self.tr("导出 Excel"),
+            self.tr("汇总申报预览_{month}.xlsx").format(month=self.result.month),
+            "Excel (*.xlsx)",
+        )
+        if path:
+            try:
+                self.export(Path(path))
+            except OSError as exc:
+                self.view.message.setText(self.tr("无法导出：{reason}").format(reason=exc.strerror or exc))
