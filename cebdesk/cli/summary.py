@@ -1,4 +1,4 @@
-"""The monthly summary (汇总申报): ``cebdesk summary --month YYYY-MM --due | --preview``."""
+"""The monthly summary (汇总申报): ``cebdesk summary --month YYYY-MM --due | --preview | --send``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,18 @@ from typing import TextIO
 
 from ..summary.classify import RateError
 from ..summary.deadline import MonthError, due_date
-from .common import EXIT_OK, UsageError, emit_json, t, workspace_from
+from ..summary.declare import SummaryProfileError
+from .common import (
+    EXIT_OK,
+    UsageError,
+    close,
+    emit_json,
+    exchange_from,
+    print_findings,
+    signer_from,
+    t,
+    workspace_from,
+)
 
 
 def _print_preview(result, lang: str, out: TextIO) -> None:
@@ -57,6 +68,81 @@ def _print_preview(result, lang: str, out: TextIO) -> None:
         print(note, file=out)
 
 
+def _print_declared(declared, lang: str, out: TextIO) -> None:
+    en = lang == "en"
+    if declared.refused:
+        print("summary applications refused by the field rules: nothing journaled" if en
+              else "汇总申请单不符合字段规则：未记入任何单证", file=out)  # fmt: skip
+    for app in [] if declared.refused else declared.applications:
+        h = app.head
+        print(
+            f"summary {h['copNo']}: ebcCode {h['ebcCode']}, agentCode {h['agentCode']}, customs {h['customsCode']},"
+            f" {len(app.lines)} list(s)"
+            if en
+            else f"汇总申请单 {h['copNo']}：电商企业 {h['ebcCode']}，申报企业 {h['agentCode']}，"
+            f"申报海关 {h['customsCode']}，清单 {len(app.lines)} 票",
+            file=out,
+        )
+    preview = declared.preview
+    for c in preview.refused:
+        print(f"{'refused' if en else '不能汇总'} {c.invt_no}: {'; '.join(c.reason_texts(lang))}", file=out)
+    if not declared.applications and not declared.waiting:
+        print(
+            f"{preview.month}: no list to declare in a summary; nothing sent"
+            if en
+            else f"{preview.month}：没有需要汇总申报的清单，未发送",
+            file=out,
+        )
+    if declared.waiting > len(declared.applications) and not declared.refused:
+        n = declared.waiting - len(declared.applications)
+        print(
+            f"{n} summary application(s) journaled earlier and not sent yet: sending them too"
+            if en
+            else f"此前已记入但尚未发送的汇总申请单 {n} 份：一并发送",
+            file=out,
+        )
+    for note in preview.notes(lang):
+        print(note, file=out)
+
+
+def _send_summary(args: argparse.Namespace, lang: str, out: TextIO, workspace) -> int:
+    """summary --send: journal the month's CEB701 applications, then sign and send through the
+    journal like ``send`` (parts by --part-lines). Options, profile and signer are checked
+    before anything is journaled."""
+    workspace.require_profile()
+    exchange = exchange_from(args, workspace)
+    signer = signer_from(args, lang)
+    if signer is None:
+        raise UsageError(
+            "sending declares: a signer is needed (--key-file, --token-label or --eport-control)"
+        )
+    try:
+        try:
+            declared = workspace.declare_summary(args.month, ebc=args.ebc)
+        except RateError as exc:
+            raise UsageError(exc.text(lang)) from None
+        except SummaryProfileError as exc:
+            raise UsageError(exc.text(lang)) from None
+        if declared.refused or not declared.waiting:
+            if args.json:
+                emit_json(declared.to_json(lang), out)
+            else:
+                print_findings(declared.findings, lang, out)
+                _print_declared(declared, lang, out)
+            return declared.exit_code
+        report = workspace.send(signer, exchange)
+    finally:
+        close(signer)
+    if args.json:
+        emit_json({**declared.to_json(lang), "send": report.to_json(lang)}, out)
+    else:
+        from .exchange import _print_send
+
+        _print_declared(declared, lang, out)
+        _print_send(report, lang, out)
+    return max(declared.exit_code, report.exit_code)
+
+
 def cmd_summary(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     try:
         deadline = due_date(args.month)
@@ -70,9 +156,9 @@ def cmd_summary(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             if deadline.warning(lang):
                 print(f"cebdesk: {t(lang, 'warning')}: {deadline.warning(lang)}", file=sys.stderr)
         return EXIT_OK
-    if args.send:
-        raise UsageError("summary --send is not available yet: declare the summary from its Excel template")
     workspace = workspace_from(args)
+    if args.send:
+        return _send_summary(args, lang, out, workspace)
     try:
         result = workspace.summary_preview(args.month, ebc=args.ebc)
     except RateError as exc:

@@ -405,6 +405,45 @@ class Workspace:
                 today=today,
             )
 
+    def declare_summary(self, month: str, *, ebc: str | None = None, now: datetime | None = None, today=None):
+        """Journal the summary applications (CEB701) of ``month`` the preview makes, ready to send
+        like every other document (:mod:`cebdesk.summary.declare`). All or nothing: a missing
+        [summary] value (SummaryProfileError) or a field rule broken journals none. Lists already
+        in a summary are not offered again, so a second run journals nothing."""
+        from ..records import Document, XmlOrigin
+        from ..spec.documents import SUMMARY
+        from ..summary.declare import Declared, applications
+        from ..summary.preview import preview
+        from .files import checked
+
+        profile = self.profile
+        with self.journal() as journal, journal.transaction():
+            result = preview(
+                journal,
+                month,
+                ebc=ebc,
+                rates=profile.rates if profile else None,
+                settings=profile.summary if profile else None,
+                today=today,
+            )
+            settings = profile.summary if profile else None
+            declared = Declared(result, applications(journal, result, settings, now=now))
+            for app in declared.applications:
+                doc = Document(SUMMARY.message, app.head, app.lines, XmlOrigin(f"summary {month}", "/"))
+                found, _ok = checked(doc, [])
+                declared.findings.extend(found)
+            if declared.refused:
+                return declared
+            for app in declared.applications:
+                key = SUMMARY.business_key(app.head)
+                source = (f"summary {month}", None, None)
+                journal.import_document(SUMMARY.message.code, key, app.head, app.lines, source)
+            declared.waiting = journal.db.execute(
+                "SELECT COUNT(*) FROM documents WHERE message_type=? AND state IN ('ready', 'planned')",
+                (SUMMARY.message.code,),
+            ).fetchone()[0]
+        return declared
+
     def hot_folder(self, folder: str | os.PathLike[str]) -> HotFolder:
         return HotFolder(self, Path(folder))
 
