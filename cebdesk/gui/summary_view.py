@@ -182,7 +182,10 @@ class SummaryController(QObject):
 
     # -- the month and its deadline -------------------------------------------------------------
     def fill_months(self) -> None:
-        """The months to choose from, newest first; last month chosen."""
+        """The months to choose from, newest first; the month of the next deadline chosen (last
+        month until its deadline has passed, then this month: a passed deadline is not the first
+        thing a clerk should meet — earlier months' lists left behind show as overdue in the
+        preview)."""
         combo, today = self.view.month, self.today()
         combo.blockSignals(True)
         combo.clear()
@@ -190,7 +193,7 @@ class SummaryController(QObject):
         for _ in range(MONTHS_BACK):
             combo.addItem(f"{year:04d}-{month:02d}")
             year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-        combo.setCurrentText(last_month(today))
+        combo.setCurrentText(next_deadline(today).month)
         combo.blockSignals(False)
 
     def month(self) -> str | None:

@@ -57,6 +57,15 @@ def test_the_page_starts_on_last_month(qtbot, context):
     assert "2026-03-16" in win.deadline_label.text() and "2026-03-16" in view.header.text()
 
 
+def test_after_last_months_deadline_the_page_starts_on_this_month(qtbot, context):
+    """23 November: October's lists were due on 16 November; the page opens on November (due
+    15 December), not on a red 'missed' for a month the clerk may have nothing in."""
+    win = _window(qtbot, context, dt.date(2026, 11, 23))
+    view = win.summary_view
+    assert view.month.currentText() == "2026-11"
+    assert "2026-12-15" in view.deadline.text() and "逾期" not in view.deadline.text()
+
+
 @pytest.mark.parametrize(
     "today, look, said",
     [
