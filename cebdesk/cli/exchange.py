@@ -169,10 +169,10 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             mark = f" [{t(lang, 'receipt_flag_' + r.flag)}]" if r.flag else ""
             if r.part:
                 mark += t(lang, "part_receipt", seq=r.part)
-            info = r.return_info or ""
-            if r.receipt == "CEB792Message" and " / " in info:  # kept as "中文 / English" (receipts._result_text)
-                info = info.split(" / ", 1)[0 if lang == "zh" else 1]
-            print(f"    {r.return_time or '':<18}{r.return_status or '':<9}{r.meaning} {info}{mark}", file=out)
+            print(
+                f"    {r.return_time or '':<18}{r.return_status or '':<9}{r.meaning} {r.return_info or ''}{mark}",
+                file=out,
+            )
             for line in r.lines:  # a summary result's list: which inventory went into which item
                 print("        " + "  ".join(f"{k}={v}" for k, v in line.items() if v), file=out)
     print(t(lang, "status_count", count=len(found)), file=out)

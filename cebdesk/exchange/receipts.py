@@ -175,16 +175,20 @@ def _match_by_lines(
     return _one(journal, sorted(found, reverse=True), head, by)
 
 
-def _result_text(head: dict[str, str], lines: list[dict[str, str]]) -> str:
-    """What a summary result says, for the history (it has no returnInfo of its own)."""
-    entry = head.get("entryId") or "（未生成）"
-    entry_en = head.get("entryId") or "(not yet)"
+def summary_result_text(values: dict, count: int, lang: str = "zh") -> str:
+    """What a summary result (CEB792) says, in one language, from the values it carried (it has
+    no returnInfo of its own): the declaration's numbers and how many list items it holds. The
+    history, ``status`` and the window all read it through this one function."""
+    entry = values.get("entryId") or ("（未生成）" if lang == "zh" else "(not yet)")
+    if lang == "zh":
+        return (
+            f"汇总结果单：汇总申请编号 {values.get('sumNo', '')}，汇总统一编号 {values.get('declSeqNo', '')}，"
+            f"报关单编号 {entry}，报关单状态 {values.get('decState', '')}，{count} 项"
+        )
     return (
-        f"汇总结果单：汇总申请编号 {head.get('sumNo', '')}，汇总统一编号 {head.get('declSeqNo', '')}，"
-        f"报关单编号 {entry}，报关单状态 {head.get('decState', '')}，{len(lines)} 项 / "
-        f"summary result: summary no. {head.get('sumNo', '')}, declaration sequence no. "
-        f"{head.get('declSeqNo', '')}, customs declaration no. {entry_en}, state {head.get('decState', '')}, "
-        f"{len(lines)} item(s)"
+        f"summary result: summary no. {values.get('sumNo', '')}, declaration sequence no. "
+        f"{values.get('declSeqNo', '')}, customs declaration no. {entry}, state {values.get('decState', '')}, "
+        f"{count} item(s)"
     )
 
 
@@ -200,7 +204,7 @@ def _result_rows(
     each inventory of its list found in the journal (head and that inventory's lines). They keep
     the declaration's numbers and list in the history; the status stays customs' last returnStatus."""
     covered, element = COVERS[code]
-    extra = {"info": _result_text(head, lines), "time": head.get("opDate", "")}
+    extra = {"info": summary_result_text(head, len(lines)), "time": head.get("opDate", "")}
     rows: list[tuple[int, dict, int | None, None, dict[str, str]]] = [
         (position, {**head, "lines": lines}, summary_id, None, extra)
     ]
@@ -215,7 +219,8 @@ def _result_rows(
             continue
         seen.add(inventory)
         own = [line for line in lines if line.get(element) == number]
-        rows.append((position, {**head, "lines": own}, inventory, None, {**extra, "info": _result_text(head, own)}))
+        info = {**extra, "info": summary_result_text(head, len(own))}
+        rows.append((position, {**head, "lines": own}, inventory, None, info))
     return rows
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QEvent,
     QT_TRANSLATE_NOOP,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..pipeline.workspace import StatusQuery
+from ..exchange.receipts import summary_result_text as result_text
 from ..spec.receipts import Family, explain_status
 from .context import AppContext
 from .names import DIRECTIONS, direction_name, fill_type_combo
@@ -133,20 +133,11 @@ class JournalView(QWidget):
         self.type.blockSignals(False)
 
 
-def summary_result_text(values: dict, lines: list[dict]) -> str:
-    """What a summary result (CEB792) says, in the window's language, from the values it
-    carried: the declaration's numbers, then its list (which inventory went into which item),
-    as ``cebdesk status --history`` prints it."""
-    text = QCoreApplication.translate(
-        "cebdesk",
-        "汇总结果单：汇总申请编号 {sumNo}，汇总统一编号 {declSeqNo}，报关单编号 {entryId}，报关单状态 {decState}，{count} 项",
-    ).format(
-        sumNo=values.get("sumNo", ""),
-        declSeqNo=values.get("declSeqNo", ""),
-        entryId=values.get("entryId") or QCoreApplication.translate("cebdesk", "（未生成）"),
-        decState=values.get("decState", ""),
-        count=len(lines),
-    )
+def summary_result_text(values: dict, lines: list[dict], language: str = "zh") -> str:
+    """What a summary result (CEB792) says, in the window's language (the one text of
+    ``exchange.receipts``), then its list (which inventory went into which item), as
+    ``cebdesk status --history`` prints it."""
+    text = result_text(values, len(lines), language)
     for line in lines:
         text += "\n    " + "  ".join(f"{k}={v}" for k, v in line.items() if v)
     return text
@@ -164,7 +155,7 @@ def receipt_line(r, language: str = "zh") -> str:
             values = {}
         if isinstance(values, dict):
             lines = values.get("lines") if isinstance(values.get("lines"), list) else []
-            info = summary_result_text(values, [line for line in lines if isinstance(line, dict)])
+            info = summary_result_text(values, [line for line in lines if isinstance(line, dict)], language)
     return f"{readable_time(r['return_time'])}  {r['return_status'] or ''} {meaning}".rstrip() + f"\n{info}"
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..exchange.folders import Outbox
 from ..exchange.http import HttpChannel
-from ..exchange.receipts import IngestReport, ingest
+from ..exchange.receipts import IngestReport, ingest, summary_result_text
 from ..files import private_dir
 from ..findings import Finding
 from ..messages.parts import DEFAULT_PART_LINES
@@ -453,33 +453,38 @@ class Workspace:
 
     @staticmethod
     def _history(journal: Journal, document_id: int, lang: str = "zh") -> list[ReceiptRecord]:
-        return [
-            ReceiptRecord(
-                r["return_status"], explain_status(r["return_status"], lang, r["message_type"])[0], r["return_info"],
-                r["return_time"], r["file_name"], r["flag"], r["message_type"], _lines(r["keys"]),
-                _part(r["keys"]),
-            )  # fmt: skip
-            for r in journal.receipts_for(document_id)
-        ]
+        records = []
+        for r in journal.receipts_for(document_id):
+            lines, info = _lines(r["keys"]), r["return_info"]
+            if r["message_type"] == "CEB792Message":  # told from its values, in the user's language
+                info = summary_result_text(_values(r["keys"]), len(lines), lang)
+            records.append(
+                ReceiptRecord(
+                    r["return_status"], explain_status(r["return_status"], lang, r["message_type"])[0], info,
+                    r["return_time"], r["file_name"], r["flag"], r["message_type"], lines, _part(r["keys"]),
+                )  # fmt: skip
+            )
+        return records
+
+
+def _values(keys: str | None) -> dict:
+    """The values a receipt carried, as the journal recorded them (``{}`` when unreadable)."""
+    try:
+        values = json.loads(keys or "{}")
+    except ValueError:
+        return {}
+    return values if isinstance(values, dict) else {}
 
 
 def _part(keys: str | None) -> str | None:
     """The msgSeqNo a receipt carried (the part of a document sent in parts it answers)."""
-    try:
-        values = json.loads(keys or "{}")
-    except ValueError:
-        return None
-    part = values.get("msgSeqNo") if isinstance(values, dict) else None
+    part = _values(keys).get("msgSeqNo")
     return part.strip() or None if isinstance(part, str) else None
 
 
 def _lines(keys: str | None) -> tuple[dict[str, str], ...]:
     """The list a receipt carried (a summary result's), from its recorded values."""
-    try:
-        values = json.loads(keys or "{}")
-    except ValueError:
-        return ()
-    lines = values.get("lines") if isinstance(values, dict) else None
+    lines = _values(keys).get("lines")
     return tuple(line for line in lines if isinstance(line, dict)) if isinstance(lines, list) else ()
 
 

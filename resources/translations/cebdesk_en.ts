@@ -193,12 +193,12 @@
 <context>
     <name>JournalController</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="244"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="235"/>
         <source>无法读入回执：{reason}</source>
         <translation>Receipts could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="278"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="269"/>
         <source>共 {total} 个单证，待发送 {pending}，待回执 {waiting}</source>
         <translation>{total} document(s), {pending} waiting to be sent, {waiting} waiting for a receipt</translation>
     </message>
@@ -978,143 +978,143 @@
 <context>
     <name>SummaryController</name>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="213"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="216"/>
         <source>月份格式为 YYYY-MM，例如 2026-01</source>
         <extracomment>the next deadline or the lists waiting changed: (text, look)</extracomment>
         <translation>A month is written YYYY-MM, e.g. 2026-01</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="221"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="224"/>
         <source>{month} 放行清单的汇总申报截止日：{due}</source>
         <translation>Summary of the lists released in {month} due by {due}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="223"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="226"/>
         <source>（{nominal} 逢{why}，顺延）</source>
         <translation> ({nominal} falls on {why}: moved)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="230"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="233"/>
         <source>，已过（本月没有待汇总的清单）</source>
         <translation>, passed (no list of the month waits to be summarised)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="233"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="236"/>
         <source>，已逾期 {days} 天</source>
         <translation>, missed by {days} day(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="235"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="238"/>
         <source>：点“预览”查看是否还有未汇总的清单</source>
         <translation>: click "Preview" to see whether lists still wait</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="238"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="241"/>
         <source>，今天是最后一天</source>
         <translation>, today is the last day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="241"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="244"/>
         <source>，还剩 {days} 个工作日</source>
         <translation>, {days} working day(s) left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="266"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="269"/>
         <source>下一个汇总申报截止日 {due}（{month} 放行的清单），还剩 {days} 个工作日</source>
         <translation>Next summary deadline {due} (lists released in {month}), {days} working day(s) left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="273"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="276"/>
         <source>；待汇总清单 {count} 票</source>
         <translation>; lists waiting: {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="276"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="279"/>
         <source>；以前月份逾期 {count} 票</source>
         <translation>; overdue from earlier months: {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="292"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="295"/>
         <source>正在读取 {month} 放行的出口清单…</source>
         <translation>Reading the export inventories released in {month}…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="315"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="318"/>
         <source>无法预览：{reason}</source>
         <translation>Cannot preview: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="343"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="346"/>
         <source>报关单 {n}</source>
         <translation>Declaration {n}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="344"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="347"/>
         <source>{items} 项商品，{lists} 票清单</source>
         <translation>{items} goods item(s), {lists} list(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="351"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="354"/>
         <source>毛重 / 净重</source>
         <translation>Gross / net weight</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="355"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="358"/>
         <source>商品项</source>
         <translation>Goods items</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="361"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="364"/>
         <source>商品 {n}</source>
         <translation>Item {n}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="365"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="368"/>
         <source>清单</source>
         <translation>Inventories</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="384"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="388"/>
         <source>汇总报关单 ({count})</source>
         <translation>Declarations ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="385"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="389"/>
         <source>简化申报（汇总统计） ({count})</source>
         <translation>Summary statistics ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="386"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="390"/>
         <source>不能汇总 ({count})</source>
         <translation>Cannot be summarised ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="387"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="391"/>
         <source>以前月份逾期 ({count})</source>
         <translation>Overdue from earlier months ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="389"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="393"/>
         <source>{month}：放行 {released} 票，汇总为 {declarations} 份报关单（{lists} 票），汇总统计 {statistics} 票，不能汇总 {refused} 票</source>
         <translation>{month}: {released} released, {declarations} declaration(s) of {lists} list(s), {statistics} for summary statistics, {refused} cannot be summarised</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="403"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="407"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="412"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="416"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="413"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="417"/>
         <source>汇总申报预览_{month}.xlsx</source>
         <translation>summary-preview_{month}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="420"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="424"/>
         <source>无法导出：{reason}</source>
         <translation>Cannot export: {reason}</translation>
     </message>
@@ -1479,16 +1479,6 @@
         <location filename="../../cebdesk/gui/journal_view.py" line="61"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="140"/>
-        <source>汇总结果单：汇总申请编号 {sumNo}，汇总统一编号 {declSeqNo}，报关单编号 {entryId}，报关单状态 {decState}，{count} 项</source>
-        <translation>Summary result: summary no. {sumNo}, declaration sequence no. {declSeqNo}, customs declaration no. {entryId}, state {decState}, {count} item(s)</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="146"/>
-        <source>（未生成）</source>
-        <translation>(not yet)</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="60"/>
