@@ -4,48 +4,23 @@ released by the simulator, read back as receipts."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import sqlite3
 
 import pytest
 from openpyxl import load_workbook
 
-from cebdesk.cli import main
 from cebdesk.spec import document_type
 from tests.factory import document_rows, write_workbook
-
-EXPORT = document_type("export-inventory")
-THIS_MONTH = f"{dt.date.today():%Y-%m}"
-
-
-def run(*args):
-    out = io.StringIO()
-    code = main([str(a) for a in args], out=out)
-    return code, out.getvalue()
-
-
-def inventory(n: int, **changes):
-    [row] = document_rows(EXPORT, n, 1)
-    row.update(
-        invtNo=None, preNo=None, licenseNo=None, ebcCode="1105910160", ownerCode="1105910159",
-        trafMode="5", country="502", portCode="5141", statisticsFlag="B", currency="142",
-        qty="2", price="10", totalPrice="20", grossWeight="1.5", netWeight="1",
-    )  # fmt: skip
-    row.update(changes)
-    return row
-
+from tests.summary.lists import THIS_MONTH, inventory, release, run
 
 @pytest.fixture
 def released(tmp_path, profile_file, test_keys, monkeypatch):
     """Six lists released this month: three B to the US (two of them in US dollars), one B to
     Japan, one A within RMB 5,000, one A over it (in dollars)."""
-    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
     profile_file.write_text(
         profile_file.read_text(encoding="utf-8") + '\n[rates]\nUSD = "7.1"\n', encoding="utf-8"
     )
-    dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
-    key = ["--profile", profile_file, "--key-file", test_keys["p12"]]
     rows = [
         inventory(0),
         inventory(1, currency="502", totalPrice="3", price="1.5"),
@@ -54,14 +29,7 @@ def released(tmp_path, profile_file, test_keys, monkeypatch):
         inventory(4, statisticsFlag="A", totalPrice="4999", price="2499.5"),
         inventory(5, statisticsFlag="A", currency="502", totalPrice="705", price="352.5"),
     ]
-    code, out = run(*dirs, "convert", write_workbook(EXPORT, rows, tmp_path / "i.xlsx"), "--send", *key)
-    assert code == 0, out
-    assert run(*dirs, "simulate", "--once")[0] == 0
-    assert run(*dirs, "receipts")[0] == 0
-    code, out = run(*dirs, "status", "--json", "--type", "export-inventory")
-    numbers = {r["key"].split("/")[0]: r["numbers"]["invtNo"] for r in json.loads(out)}
-    assert len(numbers) == 6
-    return dirs, key, [numbers[r["copNo"]] for r in rows]
+    return release(tmp_path, profile_file, test_keys, monkeypatch, rows)
 
 
 def test_the_preview_merges_classifies_and_exports(released, tmp_path):

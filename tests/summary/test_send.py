@@ -4,7 +4,6 @@ with CEB702 and the result CEB792 carrying the declaration's number."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import io
 import json
@@ -12,54 +11,30 @@ import json
 import pytest
 from lxml import etree
 
-from cebdesk.cli import main
 from cebdesk.exchange.http import HttpChannel
-from cebdesk.spec import document_type
-from tests.factory import document_rows, write_workbook
+from tests.factory import write_workbook
+from tests.summary.lists import EXPORT, THIS_MONTH, release, run
+from tests.summary.lists import inventory as base_inventory
 
-EXPORT = document_type("export-inventory")
-THIS_MONTH = f"{dt.date.today():%Y-%m}"
 NS = "{http://www.chinaport.gov.cn/ceb}"
 
 
-def run(*args):
-    out = io.StringIO()
-    code = main([str(a) for a in args], out=out)
-    return code, out.getvalue()
-
-
 def inventory(n: int, **changes):
-    [row] = document_rows(EXPORT, n, 1)
-    row.update(
-        invtNo=None, preNo=None, licenseNo=None, ebcCode="1105910160", ownerCode="1105910159",
-        trafMode="5", country="502", portCode="5141", statisticsFlag="B", currency="142",
-        qty="2", price="10", totalPrice="20", grossWeight="1.5", netWeight="1",
-        agentCode="1105910159", agentName="测试申报企业", ebcName="测试电商企业", loctNo="5141W",
-    )  # fmt: skip
-    row.update(changes)
-    return row
+    """A list as the preview tests make it, with the declaring and e-commerce enterprises named."""
+    names = {"agentCode": "1105910159", "agentName": "测试申报企业", "ebcName": "测试电商企业", "loctNo": "5141W"}
+    return base_inventory(n, **{**names, **changes})
 
 
 @pytest.fixture
 def released(tmp_path, profile_file, test_keys, monkeypatch):
     """Four lists released this month: three B (two to the US, one to Japan), one A within RMB 5,000."""
-    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
-    dirs = ["--data-dir", tmp_path / "data", "--exchange-dir", tmp_path / "x"]
-    key = ["--profile", profile_file, "--key-file", test_keys["p12"]]
     rows = [
         inventory(0),
         inventory(1, gcode="8517120000"),
         inventory(2, country="116"),
         inventory(3, statisticsFlag="A", totalPrice="4999", price="2499.5"),
     ]
-    code, out = run(*dirs, "convert", write_workbook(EXPORT, rows, tmp_path / "i.xlsx"), "--send", *key)
-    assert code == 0, out
-    assert run(*dirs, "simulate", "--once")[0] == 0
-    assert run(*dirs, "receipts")[0] == 0
-    code, out = run(*dirs, "status", "--json", "--type", "export-inventory")
-    numbers = {r["key"].split("/")[0]: r["numbers"]["invtNo"] for r in json.loads(out)}
-    assert len(numbers) == 4
-    return dirs, key, [numbers[r["copNo"]] for r in rows], rows
+    return (*release(tmp_path, profile_file, test_keys, monkeypatch, rows), rows)
 
 
 def _sent_summaries(exchange):
