@@ -262,6 +262,58 @@ class _Group:
 Prepared = list[tuple[int, Column, object]]  # (0-based column, column, normaliser)
 
 
+def profile_default(
+    defaults: dict[str, str], doc_type: DocumentType | None, entity: str, name: str, *, bare: bool = True
+) -> str | None:
+    """The profile's default for ``entity.name``: this direction's own ([defaults.export] …)
+    before the one for both; the entity-qualified name before the bare one (``bare`` False:
+    never the bare name)."""
+    direction = doc_type.direction if doc_type is not None else None
+    keys = [f"{entity}.{name}"] + ([name] if bare else [])
+    if direction:
+        keys = [f"{direction}.{key}" for key in keys] + keys
+    for key in keys:
+        value = defaults.get(key)
+        if value:
+            return value
+    return None
+
+
+def list_defaults(doc_type: DocumentType, defaults: dict[str, str]) -> dict[str, str]:
+    """What an empty cell of a goods line takes: the profile's default, else the standard's."""
+    values = {}
+    for f in doc_type.list.fields if doc_type.list is not None else ():
+        value = profile_default(defaults, doc_type, doc_type.list.name, f.name, bare=f.name not in doc_type.head)
+        value = value or f.default
+        if value:
+            values[f.name] = value
+    return values
+
+
+def fill_defaults(
+    doc_type: DocumentType,
+    head: dict[str, str],
+    lines: list[dict[str, str]],
+    defaults: dict[str, str],
+    now: datetime,
+) -> None:
+    """Empty values take, in order: the profile's ``[defaults]``, the type's defaults, the
+    standard's; appTime the time ``now``. The one place for Excel import and the entry form."""
+    dt = doc_type
+    for f in dt.head.fields:
+        if f.name in head or f.name in dt.generated:
+            continue
+        value = profile_default(defaults, dt, dt.head.name, f.name) or dt.defaults.get(f.name) or f.default
+        if not value and f.name == "appTime":
+            value = now.strftime("%Y%m%d%H%M%S")
+        if value:
+            head[f.name] = value
+    filled = list_defaults(dt, defaults)
+    for line in lines:
+        for name, value in filled.items():
+            line.setdefault(name, value)
+
+
 class WorkbookReader:
     """Reads one workbook of one document type; iterate ``documents()``.
 
@@ -332,18 +384,7 @@ class WorkbookReader:
         return col.header in self.defaults or self._profile_value(col.entity.name, col.name) is not None
 
     def _profile_value(self, entity: str, name: str, *, bare: bool = True) -> str | None:
-        """The profile's default for ``entity.name``: this direction's own ([defaults.export] …)
-        before the one for both; the entity-qualified name before the bare one (``bare`` False:
-        never the bare name)."""
-        direction = self.doc_type.direction if self.doc_type is not None else None
-        keys = [f"{entity}.{name}"] + ([name] if bare else [])
-        if direction:
-            keys = [f"{direction}.{key}" for key in keys] + keys
-        for key in keys:
-            value = self.defaults.get(key)
-            if value:
-                return value
-        return None
+        return profile_default(self.defaults, self.doc_type, entity, name, bare=bare)
 
     def _require_columns(self, ws: SheetInfo, header: _HeaderMap, wanted: list[Column]) -> None:
         present = {c.header for c in header.columns.values()}
@@ -417,25 +458,7 @@ class WorkbookReader:
         ]
 
     def _fill_defaults(self, head: dict[str, str], lines: list[dict[str, str]]) -> None:
-        dt = self.doc_type
-        for f in dt.head.fields:
-            if f.name in head or f.name in dt.generated:
-                continue
-            value = self._profile_value(dt.head.name, f.name) or dt.defaults.get(f.name) or f.default
-            if not value and f.name == "appTime":
-                value = self.now.strftime("%Y%m%d%H%M%S")
-            if value:
-                head[f.name] = value
-        if dt.list is None:
-            return
-        list_defaults = {}
-        for f in dt.list.fields:
-            value = self._profile_value(dt.list.name, f.name, bare=f.name not in dt.head) or f.default
-            if value:
-                list_defaults[f.name] = value
-        for line in lines:
-            for name, value in list_defaults.items():
-                line.setdefault(name, value)
+        fill_defaults(self.doc_type, head, lines, self.defaults, self.now)
 
     def _number_lines(self, group: _Group, origin: SheetOrigin) -> None:
         filled = [bool(line.get("gnum")) for line in group.lines]
