@@ -252,6 +252,11 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--due", action="store_true", help="the last day to declare (YYYY-MM-DD)")
     what.add_argument("--preview", action="store_true", help="the declarations the eight-same rule makes")
     what.add_argument("--send", action="store_true", help="declare them: CEB701 through the journal")
+    what.add_argument(
+        "--result",
+        action="store_true",
+        help="customs' summary results (CEB792) beside the preview's merge: the differences (exit 1 if any)",
+    )
     p.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", help="--preview: also write it to Excel")
     p.add_argument("--profile", type=Path)
     signer_options(p)

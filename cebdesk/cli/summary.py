@@ -105,6 +105,47 @@ def _print_declared(declared, lang: str, out: TextIO) -> None:
         print(note, file=out)
 
 
+def _print_result(result, lang: str, out: TextIO) -> None:
+    en = lang == "en"
+    if not result.summaries:
+        print(
+            f"{result.month}: no summary application names a list released in this month"
+            if en
+            else f"{result.month}：没有汇总申请单包含本月放行的清单",
+            file=out,
+        )
+        return
+    for check in result.summaries:
+        h = check.head
+        status = check.status or ("not answered yet" if en else "尚无回执")
+        print(
+            f"summary {h.get('copNo', '')} (ebcCode {h.get('ebcCode', '')}): {len(check.invt_nos)} list(s),"
+            f" customs status {status}; {len(check.declarations)} summary result(s),"
+            f" the preview expects {len(check.expected)} declaration(s)"
+            if en
+            else f"汇总申请单 {h.get('copNo', '')}（电商企业 {h.get('ebcCode', '')}）：清单 {len(check.invt_nos)} 票，"
+            f"海关状态 {status}；汇总结果单 {len(check.declarations)} 份，预览为 {len(check.expected)} 份报关单",
+            file=out,
+        )
+        for d in check.declarations:
+            j = d.to_json()
+            entry = j["entryId"] or ("(not yet)" if en else "（未生成）")
+            print(
+                f"  declSeqNo {j['declSeqNo']}: entryId {entry}, decState {j['decState']},"
+                f" {len(j['invtNos'])} list(s), {j['items']} goods item(s)"
+                if en
+                else f"  汇总统一编号 {j['declSeqNo']}：报关单编号 {entry}，报关单状态 {j['decState']}，"
+                f"清单 {len(j['invtNos'])} 票，商品项 {j['items']}",
+                file=out,
+            )
+        if not check.declarations:
+            print("  no summary result (CEB792) yet" if en else "  尚未收到汇总结果单（CEB792）", file=out)
+        elif not check.differences:
+            print("  as the preview merged them" if en else "  与预览的归并一致", file=out)
+        for difference in check.differences:
+            print(f"  {'difference' if en else '差异'}: {difference.text(lang)}", file=out)
+
+
 def _send_summary(args: argparse.Namespace, lang: str, out: TextIO, workspace) -> int:
     """summary --send: journal the month's CEB701 applications, then sign and send through the
     journal like ``send`` (parts by --part-lines). Options, profile and signer are checked
@@ -159,6 +200,13 @@ def cmd_summary(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     workspace = workspace_from(args)
     if args.send:
         return _send_summary(args, lang, out, workspace)
+    if args.result:
+        compared = workspace.summary_result(args.month, ebc=args.ebc)
+        if args.json:
+            emit_json(compared.to_json(lang), out)
+        else:
+            _print_result(compared, lang, out)
+        return compared.exit_code
     try:
         result = workspace.summary_preview(args.month, ebc=args.ebc)
     except RateError as exc:

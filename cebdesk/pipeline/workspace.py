@@ -405,6 +405,14 @@ class Workspace:
                 today=today,
             )
 
+    def summary_result(self, month: str, *, ebc: str | None = None):
+        """What customs made of the summaries of ``month`` beside the preview's merge of the same
+        lists (:mod:`cebdesk.summary.result`)."""
+        from ..summary.result import compare
+
+        with self.journal() as journal:
+            return compare(journal, month, ebc=ebc)
+
     def declare_summary(self, month: str, *, ebc: str | None = None, now: datetime | None = None, today=None):
         """Journal the summary applications (CEB701) of ``month`` the preview makes, ready to send
         like every other document (:mod:`cebdesk.summary.declare`). All or nothing: a missing
