@@ -104,3 +104,28 @@ def ask_pin(
         return dialog.take_pin()
     finally:
         dialog.deleteLater()
+
+
+def ask_to_sign(parent, signer, language: str = "zh"):
+    """The signer options and the PIN to send with, asked once in the PIN dialog when the key
+    needs one (None for a key that needs none). Raises PinCancelled when the user closes the
+    dialog, SigningError when the key refuses before any try (a locked token)."""
+    from dataclasses import replace
+
+    from ..signing.base import in_language
+    from ..signing.select import describe_key, pin_needed
+
+    key = pin_needed(signer)
+    if key is None:
+        return signer, None
+    described = describe_key(signer)
+    pin = ask_pin(
+        parent,
+        key,
+        certificate=described.certificate,
+        warnings=[in_language(w, language) for w in described.warnings],
+        final_try=described.final_try,
+    )
+    if described.final_try:  # the dialog took a PIN only after the user confirmed
+        signer = replace(signer, final_pin_try=True)
+    return signer, pin

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl, Signal, Slot
@@ -35,12 +34,11 @@ from PySide6.QtWidgets import (
 from ..excel.template import write_template
 from ..findings import Finding
 from ..spec import document_type
-from ..signing.base import SigningError, in_language
-from ..signing.select import describe_key, pin_needed
+from ..signing.base import SigningError
 from ..spec.receipts import explain_status
 from ..store.journal import content_hash
 from .context import AppContext
-from .dialogs import PinCancelled, ask_pin
+from .dialogs import PinCancelled, ask_to_sign
 from .names import fill_type_combo, fill_type_menu, type_name
 from .models import ColumnSpec, MessageLabel, RowsModel, fit_columns, message_label, state_text
 from .workers import Job, explain, failure_of
@@ -414,27 +412,14 @@ class ImportController(QObject):
             return None
         if not self._anything_to_send(files):
             return None
-        pin = None
-        signer = context.signer
-        key = pin_needed(signer)
-        if key is not None:
-            try:
-                described = describe_key(signer)
-                pin = ask_pin(
-                    self.view,
-                    key,
-                    certificate=described.certificate,
-                    warnings=[in_language(w, self.context.language) for w in described.warnings],
-                    final_try=described.final_try,
-                )
-                if described.final_try:  # the dialog took a PIN only after the user confirmed
-                    signer = replace(signer, final_pin_try=True)
-            except PinCancelled:
-                return None
-            except SigningError as exc:  # a locked token: refused before any try
-                failure = failure_of(exc)
-                self._failed(explain(failure, context.language), failure.detail)
-                return None
+        try:
+            signer, pin = ask_to_sign(self.view, context.signer, context.language)
+        except PinCancelled:
+            return None
+        except SigningError as exc:  # a locked token: refused before any try
+            failure = failure_of(exc)
+            self._failed(explain(failure, context.language), failure.detail)
+            return None
         kwargs = {
             "files": list(self.files if files is None else files),
             "data_dir": context.data_dir,
