@@ -12,6 +12,7 @@ Nothing here imports Qt, and nothing here prints.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import json
 import os
@@ -33,6 +34,7 @@ from ..signing.base import Signer
 from ..spec import DOCUMENT_TYPES, DocumentType
 from ..spec.receipts import DECIDED_STATUSES, Family, explain_status
 from ..store import Journal, default_data_dir
+from . import lifecycle
 from .files import Progress
 from .journaled import ImportReport, SendOptions, SendReport, import_files, send_pending
 
@@ -49,14 +51,23 @@ class DocumentState(enum.Enum):
     READY = "ready"  # journaled, waiting to be sent
     PLANNED = "planned"  # put into a message that is being signed and sent
     SENT = "sent"  # delivered (renamed into send/ or uploaded)
+    DRAFT = "draft"  # 暂存 (appStatus 1): kept, never sent (pipeline/lifecycle.py)
+    DELETED = "deleted"  # customs refused it outright and the clerk deleted it: nothing was sent
+    DISCARDED = "discarded"  # deleted before it was ever sent (found only by asking for it)
 
     @property
     def label(self) -> str:
-        return {"ready": "待发送", "planned": "发送中", "sent": "已发送"}[self.value]
+        return {
+            "ready": "待发送", "planned": "发送中", "sent": "已发送", "draft": "暂存", "deleted": "已删除",
+            "discarded": "已作废",
+        }[self.value]  # fmt: skip
 
     @property
     def label_en(self) -> str:
-        return {"ready": "ready", "planned": "sending", "sent": "sent"}[self.value]
+        return {
+            "ready": "ready", "planned": "sending", "sent": "sent", "draft": "draft", "deleted": "deleted",
+            "discarded": "discarded",
+        }[self.value]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -127,6 +138,9 @@ class DocumentStatus:
     #: the numbers customs gave it (spec/receipts.py CUSTOMS_NUMBERS): invtNo, preNo, sumNo, and
     #: from a summary result the declaration's declSeqNo, entryId and decState
     numbers: dict[str, str] = field(default_factory=dict)
+    #: an inventory's cancellations and refunds with customs' answer (lifecycle.FollowUp;
+    #: ``text(lang)``: 已撤销 / cancelled …)
+    follow_ups: tuple = ()
 
     @classmethod
     def from_row(
@@ -160,6 +174,8 @@ class DocumentStatus:
         }
         if self.numbers:
             item["numbers"] = dict(self.numbers)
+        if self.follow_ups:
+            item["followUps"] = [f.to_json() for f in self.follow_ups]
         if self.history:
             item["receipts"] = [r.to_json() for r in self.history]
         return item
@@ -243,6 +259,7 @@ class Workspace:
     @contextmanager
     def journal(self) -> Iterator[Journal]:
         journal = Journal.in_dir(self.data_dir)
+        journal.operator = self.operator
         try:
             yield journal
         finally:
@@ -382,9 +399,13 @@ class Workspace:
                 limit=query.limit,
             )
             numbers = journal.customs_numbers(row["id"] for row in rows)
+            follow = lifecycle.follow_ups(journal, (row["id"] for row in rows))
             return [
-                DocumentStatus.from_row(
-                    row, self._history(journal, row["id"], lang) if history else (), lang, numbers.get(row["id"])
+                dataclasses.replace(
+                    DocumentStatus.from_row(
+                        row, self._history(journal, row["id"], lang) if history else (), lang, numbers.get(row["id"])
+                    ),
+                    follow_ups=follow.get(row["id"], ()),
                 )
                 for row in rows
             ]
@@ -451,6 +472,126 @@ class Workspace:
                 (SUMMARY.message.code,),
             ).fetchone()[0]
         return declared
+
+    def send_summary(
+        self,
+        month: str,
+        signer: Signer | None,
+        exchange: Exchange | None = None,
+        *,
+        ebc: str | None = None,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ):
+        """Declare the month's summary: journal its applications (:meth:`declare_summary`), then,
+        unless a field rule refused them or nothing waits, sign and send like :meth:`send`.
+        Returns (Declared, SendReport or None). The signer and the exchange are checked before
+        anything is journaled."""
+        self.send_options(signer, exchange)
+        declared = self.declare_summary(month, ebc=ebc)
+        if declared.refused or not declared.waiting:
+            return declared, None
+        return declared, self.send(signer, exchange, progress=progress, cancelled=cancelled)
+
+    # -- a document's life (pipeline/lifecycle.py: the rules and the refusals) ----------------------
+    @property
+    def operator(self) -> str | None:
+        """Who the journal's versions are by: the profile's ``[ui] operator``, else None (the OS
+        user name is taken)."""
+        return (self.profile.ui.get("operator") or None) if self.profile is not None else None
+
+    def _defaults(self) -> dict[str, str]:
+        return dict(self.profile.defaults) if self.profile is not None else {}
+
+    def save_draft(
+        self, type_name: str, head: dict[str, str], lines: list[dict[str, str]], *, document_id: int | None = None
+    ) -> int:
+        """Keep a document as a draft (暂存: appStatus 1, state draft, never sent, not checked);
+        in place with ``document_id`` (a draft or a document not sent yet). ``type_name``: a
+        document type name (inventory) or its message (CEB621Message). Returns the document id.
+        Raises LifecycleError (already_sent, sending, unknown_type, not_found)."""
+        with self.journal() as journal:
+            return lifecycle.save_draft(
+                journal, type_name, head, lines, document_id=document_id, defaults=self._defaults()
+            )
+
+    def declare_entered(
+        self, type_name: str, head: dict[str, str], lines: list[dict[str, str]], *, document_id: int | None = None
+    ) -> int:
+        """Declare an entered document (appStatus 2): the import's checks, then journaled ready;
+        send it with ``send``. With ``document_id`` a draft (or a document not sent yet) is
+        declared in place, a sent one modified (``modify``). Returns the document id. Raises
+        LifecycleError (findings: ``.findings`` has them, nothing journaled; key_missing;
+        key_taken; …)."""
+        with self.journal() as journal:
+            return lifecycle.declare_entered(
+                journal, type_name, head, lines, document_id=document_id, defaults=self._defaults()
+            )
+
+    def diff(self, document_id: int, head: dict[str, str], lines: list[dict[str, str]]) -> list[lifecycle.Change]:
+        """What the values given change in the journaled document: Change(field, gnum (None for
+        the head), old, new, label), head first, then lines by gnum. Raises LifecycleError
+        (not_found)."""
+        with self.journal() as journal:
+            return lifecycle.diff(journal, document_id, head, lines)
+
+    def modify(self, document_id: int, head: dict[str, str], lines: list[dict[str, str]]) -> int:
+        """Change a document: in place before it is sent (a draft stays a draft); after sending a
+        new version with appType 2 to send; after customs refused it, declared again. Returns the
+        document id. Raises LifecycleError (findings, decided, not_allowed, key_changed,
+        unchanged, sending, deleting)."""
+        with self.journal() as journal:
+            return lifecycle.modify(journal, document_id, head, lines, defaults=self._defaults())
+
+    def delete(self, document_id: int) -> str:
+        """Delete a document; returns what was done: "discarded" (never sent), "deleted"
+        (customs refused it outright; nothing to send) or "queued" (appType 3 waits for
+        ``send``). Raises LifecycleError (decided, not_allowed, sending, deleting, deleted)."""
+        with self.journal() as journal:
+            return lifecycle.delete(journal, document_id)
+
+    def duplicate(self, document_id: int) -> tuple[str, dict[str, str], list[dict[str, str]]]:
+        """(type name, head, lines) of a copy with a new guid, no copNo and no customs numbers,
+        not saved (save_draft or declare_entered it). Raises LifecycleError (not_found)."""
+        with self.journal() as journal:
+            return lifecycle.duplicate(journal, document_id)
+
+    def cancel(self, target: int | str, reason: str) -> int:
+        """Journal the cancellation (CEB623 / CEB605) of an import inventory or export list
+        (``target``: its id, or a number: business key, orderNo, copNo, invtNo, preNo), ready to
+        ``send``; returns the cancellation's document id. Raises LifecycleError
+        (reason_required, no_invt_no, refused, cancelled, not_inventory, key_not_found,
+        key_ambiguous, findings)."""
+        with self.journal() as journal:
+            return lifecycle.cancel(journal, target, reason)
+
+    def refund(
+        self,
+        target: int | str,
+        reason: str,
+        lines: dict[int, str] | None = None,
+        *,
+        head: dict[str, str] | None = None,
+    ) -> int:
+        """Journal a return request (CEB625 / CEB213) for an import inventory or export list:
+        ``lines`` gnum -> quantity (None: every line, whole); ``head``: values the inventory
+        lacks. Ready to ``send``; returns its document id. Raises LifecycleError (as ``cancel``,
+        and refunded, no_lines, bad_line, bad_qty, qty_above)."""
+        with self.journal() as journal:
+            return lifecycle.refund(journal, target, reason, lines, head=head)
+
+    def versions(self, document_id: int) -> list[lifecycle.Version]:
+        """Every version of a document, oldest first: Version(number, kind, app_type, app_status,
+        who, when, head, lines, changes). Raises LifecycleError (not_found)."""
+        with self.journal() as journal:
+            return lifecycle.versions(journal, document_id)
+
+    def can(self, document_id: int) -> lifecycle.Actions:
+        """Which actions (lifecycle.ACTIONS: declare, edit, modify, delete, duplicate, cancel,
+        refund) are allowed now; ``why(action, lang)`` says why one is not. Raises
+        LifecycleError (not_found)."""
+        with self.journal() as journal:
+            return lifecycle.can(journal, document_id)
 
     def hot_folder(self, folder: str | os.PathLike[str]) -> HotFolder:
         return HotFolder(self, Path(folder))

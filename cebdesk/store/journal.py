@@ -5,6 +5,7 @@ batch killed at any point can be finished by the next run without losing or repe
 from __future__ import annotations
 
 import fcntl
+import getpass
 import hashlib
 import json
 import os
@@ -138,6 +139,8 @@ class Journal:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        #: who the versions this journal records are by (None: the OS user; see :meth:`who`)
+        self.operator: str | None = None
         private_dir(self.path.parent)
         existed = self.path.exists() and self.path.stat().st_size > 0
         # private to the user (it holds ID numbers, phones, addresses); SQLite gives its -wal and
@@ -258,6 +261,7 @@ class Journal:
                 ),
             )
             self.event("imported", f"{source[0]}:{source[1]}!{source[2]}", document_id=cur.lastrowid)
+            self.add_version(cur.lastrowid, "imported", head, lines)
             self._remember(cur.lastrowid, head, HEAD_KEYS)
             self._remember_lines(cur.lastrowid, lines)
             return cur.lastrowid, "new"
@@ -369,6 +373,8 @@ class Journal:
         if status:
             sql += " AND (customs_status=? OR state=?)"
             args += [status, status]
+        if status != "discarded":  # a draft discarded before it was sent: only when asked for
+            sql += " AND state <> 'discarded'"
         if since:
             sql += " AND substr(updated, 1, 10) >= ?"
             args.append(since)
@@ -417,6 +423,7 @@ class Journal:
             ),
         )
         self.event("modification", "queued as appType 2", document_id=document_id)
+        self.add_version(document_id, "modified", pending["head"], pending["lines"])
         return True
 
     def requeue_as_modification(self, document_id: int) -> bool:
@@ -437,6 +444,7 @@ class Journal:
             (json.dumps(record, ensure_ascii=False), record["head"]["guid"], _now(), document_id),
         )
         self.event("modification", "requeued as appType 2", document_id=document_id)
+        self.add_version(document_id, "modified", record["head"], record["lines"])
         return True
 
     # -- messages -------------------------------------------------------------------------------
@@ -729,4 +737,149 @@ class Journal:
                 " WHERE r.document_id=? ORDER BY r.return_time, r.id",
                 (document_id,),
             )
+        )
+
+    # -- a document's life: versions, entered documents, drafts (pipeline/lifecycle.py) -----------
+    def who(self) -> str:
+        """Who the versions recorded now are by: ``operator`` when set (the profile names one),
+        else the OS user name."""
+        if self.operator:
+            return self.operator
+        try:
+            return getpass.getuser()
+        except Exception:  # noqa: BLE001 - no user name in this environment (no USER, no passwd entry)
+            return ""
+
+    def add_version(
+        self,
+        document_id: int,
+        kind: str,
+        head: dict[str, str],
+        lines: list[dict[str, str]],
+        changes: list[dict] | None = None,
+    ) -> int:
+        """Record the document's values as its next version (``kind``: imported, draft, declared,
+        edited, modified, redeclared, deleted, discarded); its number. Call inside a transaction."""
+        number = self.db.execute(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE document_id=?", (document_id,)
+        ).fetchone()[0]
+        self.db.execute(
+            "INSERT INTO versions (document_id, number, kind, app_type, app_status, record, who, time, changes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                document_id,
+                number,
+                kind,
+                head.get("appType"),
+                head.get("appStatus"),
+                json.dumps({"head": head, "lines": lines}, ensure_ascii=False),
+                self.who(),
+                _now(),
+                json.dumps(changes, ensure_ascii=False) if changes is not None else None,
+            ),
+        )
+        return number
+
+    def versions(self, document_id: int) -> list[sqlite3.Row]:
+        """Every version of a document, oldest first."""
+        return list(
+            self.db.execute("SELECT * FROM versions WHERE document_id=? ORDER BY number", (document_id,))
+        )
+
+    def enter_document(
+        self,
+        message_type: str,
+        business_key: str,
+        head: dict[str, str],
+        lines: list[dict[str, str]],
+        *,
+        state: str,
+        source: str = "entered",
+    ) -> int:
+        """A document made in cebdesk (entered in the form, a draft, a cancellation or refund made
+        from the journal): a row with ``state``, to be given its values and version 1 by
+        :meth:`replace_document` in the same transaction (once its id is known, for the copNo the
+        journal gives). Call inside a transaction; its id."""
+        now = _now()
+        cur = self.db.execute(
+            "INSERT INTO documents (message_type, business_key, guid, app_type, content_hash, record, source_file,"
+            " state, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                message_type,
+                business_key,
+                head.get("guid", ""),
+                head.get("appType", "1"),
+                content_hash(head, lines),
+                json.dumps({"head": head, "lines": lines}, ensure_ascii=False),
+                source,
+                state,
+                now,
+                now,
+            ),
+        )
+        document_id = cur.lastrowid
+        self.event("entered", source, document_id=document_id)
+        return document_id
+
+    def replace_document(
+        self,
+        document_id: int,
+        business_key: str,
+        head: dict[str, str],
+        lines: list[dict[str, str]],
+        *,
+        state: str,
+        kind: str,
+        changes: list[dict] | None = None,
+    ) -> int:
+        """New values for a document (edited in place, or its next version to send): record,
+        key, guid, appType and ``state``; a pending re-import is dropped; a document to send
+        again leaves its former message. Call inside a transaction; the version's number."""
+        self.db.execute(
+            "UPDATE documents SET business_key=?, guid=?, app_type=?, content_hash=?, record=?, pending_record=NULL,"
+            " state=?, message_id=CASE WHEN ? IN ('draft', 'ready') THEN NULL ELSE message_id END, updated=?"
+            " WHERE id=?",
+            (
+                business_key,
+                head.get("guid", ""),
+                head.get("appType", "1"),
+                content_hash(head, lines),
+                json.dumps({"head": head, "lines": lines}, ensure_ascii=False),
+                state,
+                state,
+                _now(),
+                document_id,
+            ),
+        )
+        self.event(kind, f"appType {head.get('appType', '')}, {state}", document_id=document_id)
+        self._remember(document_id, head, HEAD_KEYS)
+        self._remember_lines(document_id, lines)
+        return self.add_version(document_id, kind, head, lines, changes)
+
+    def set_state(self, document_id: int, state: str, kind: str) -> None:
+        """Only the state changes (a refused document deleted here: nothing to tell customs);
+        recorded as a version. Call inside a transaction."""
+        row = self.document(document_id)
+        self.db.execute("UPDATE documents SET state=?, updated=? WHERE id=?", (state, _now(), document_id))
+        self.event(kind, state, document_id=document_id)
+        self.add_version(document_id, kind, row.head, row.lines)
+
+    def discard_document(self, document_id: int) -> None:
+        """A document customs never saw (a draft, one not yet sent) discarded: state
+        ``discarded``, its number freed for another document (the key becomes
+        ``discarded/ID/…``), no receipt finds it any more; its row and versions stay, with one
+        more version saying who discarded it. Call inside a transaction."""
+        row = self.document(document_id)
+        self.db.execute(
+            "UPDATE documents SET state='discarded', business_key=?, pending_record=NULL, updated=? WHERE id=?",
+            (f"discarded/{document_id}/{row.business_key}", _now(), document_id),
+        )
+        self.db.execute("DELETE FROM document_keys WHERE document_id=?", (document_id,))
+        self.event("discarded", row.business_key, document_id=document_id)
+        self.add_version(document_id, "discarded", row.head, row.lines)
+
+    def has_receipts(self, document_id: int) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM receipts WHERE document_id=? LIMIT 1", (document_id,)).fetchone()
+            is not None
         )

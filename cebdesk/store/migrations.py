@@ -228,3 +228,30 @@ MIGRATIONS.append(
     ALTER TABLE messages ADD COLUMN part_lines INTEGER;
     """
 )
+
+MIGRATIONS.append(
+    # 6: every version of a document with who made it and when (entered, saved as draft,
+    #    declared, edited before sending, modified as appType 2, declared again after a
+    #    refusal, deleted as appType 3). The versions of a draft removed before it was ever sent
+    #    stay (no foreign key). Documents already in the journal get their current values as
+    #    version 1 ("journaled", who unknown, at the time they were first journaled).
+    """
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL,
+        number INTEGER NOT NULL,             -- 1, 2, 3… per document
+        kind TEXT NOT NULL,                  -- journaled, imported, draft, declared, edited, modified,
+                                             -- redeclared, deleted, discarded
+        app_type TEXT,
+        app_status TEXT,
+        record TEXT NOT NULL,                -- JSON {"head": {...}, "lines": [...]} of this version
+        who TEXT,
+        time TEXT NOT NULL,
+        changes TEXT,                        -- JSON list of changes from the version before
+        UNIQUE (document_id, number)
+    );
+    INSERT INTO versions (document_id, number, kind, app_type, app_status, record, who, time)
+        SELECT id, 1, 'journaled', app_type, json_extract(record, '$.head.appStatus'), record, NULL, created
+        FROM documents
+    """
+)
