@@ -146,6 +146,10 @@ class Customs:
             # export inventories released here: what cancellations and summaries may name
             "CREATE TABLE IF NOT EXISTS inventories (invt_no TEXT PRIMARY KEY, ebc_code TEXT, record TEXT,"
             " state TEXT, sum_no TEXT);"
+            # import inventories released here: what cancellations (CEB623) and refunds (CEB625) name
+            "CREATE TABLE IF NOT EXISTS import_inventories (invt_no TEXT PRIMARY KEY, record TEXT, state TEXT);"
+            # quantities returned so far of each inventory line (CEB625, CEB213)
+            "CREATE TABLE IF NOT EXISTS refunded (invt_no TEXT, gnum INTEGER, qty TEXT);"
         )
         self.lock = threading.Lock()
         self.serial = int(time.time() * 1000) % 10**9
@@ -250,7 +254,8 @@ class Customs:
                 continue
             refused = self._business(mt.code, doc.head, doc.lines)
             if refused:
-                answers.append((doc.head, [(duplicate, refused)]))
+                code, text = refused if isinstance(refused, tuple) else (duplicate, refused)
+                answers.append((doc.head, [(code, text)]))
                 continue
             self.db.execute(
                 "INSERT OR REPLACE INTO declared VALUES (?, ?, ?)", (mt.code, key, doc.head.get("guid", ""))
@@ -271,8 +276,13 @@ class Customs:
         return receipts
 
     # -- export: what customs knows of inventories ------------------------------------------------
-    def _business(self, code: str, head: dict[str, str], lines: list[dict[str, str]]) -> str | None:
-        """Why customs refuses an export document on business grounds, or None."""
+    def _business(
+        self, code: str, head: dict[str, str], lines: list[dict[str, str]]
+    ) -> str | tuple[str, str] | None:
+        """Why customs refuses a document on business grounds — the reason (answered with the
+        type's business code) or (returnStatus, reason) — or None."""
+        if code in ("CEB623Message", "CEB625Message", "CEB213Message"):
+            return self._follow_up(code, head, lines)
         if code == "CEB605Message":
             row = self.db.execute(
                 "SELECT state FROM inventories WHERE invt_no=?", (head.get("invtNo"),)
@@ -298,6 +308,57 @@ class Customs:
                     return f"清单[{invt_no}]为简化申报（A），不参与汇总"
         return None
 
+    def _follow_up(self, code: str, head: dict[str, str], lines: list[dict[str, str]]) -> tuple[str, str] | None:
+        """An import cancellation (CEB623) or a return request (CEB625, export CEB213) names an
+        inventory customs released and not cancelled, by its invtNo; a return request's lines
+        name that inventory's lines (gnum) and return no more than the list declared, with what
+        earlier return requests took. Codes: those ceb-spec §5.3 publishes (-623003 no such
+        inventory, -623005 its state does not allow a cancellation, -625209 no such line); the
+        others are the simulator's own in the same range (-625003, -625004, -625010; export
+        -213xxx, whose range is not published)."""
+        invt_no = head.get("invtNo", "")
+        table = "inventories" if code == "CEB213Message" else "import_inventories"
+        row = self.db.execute(f"SELECT state, record FROM {table} WHERE invt_no=?", (invt_no,)).fetchone()
+        own = {
+            "CEB623Message": ("-623003", "-623005", "-623005", "-623005"),
+            "CEB625Message": ("-625003", "-625004", "-625209", "-625010"),
+            "CEB213Message": ("-213003", "-213004", "-213005", "-213006"),
+        }[code]
+        unknown, state, no_line, too_many = own
+        if row is None:
+            return unknown, f"系统中不存在清单编号为[{invt_no}]的清单"
+        if row[0] != "released":
+            return state, f"清单[{invt_no}]已撤销，状态不符合{'撤单' if code == 'CEB623Message' else '退货'}申报要求"
+        if code == "CEB623Message":
+            if self.db.execute("SELECT 1 FROM refunded WHERE invt_no=?", (invt_no,)).fetchone():
+                return state, f"清单[{invt_no}]已申请退货，状态不符合撤单申报要求"
+            return None
+        declared = {}
+        for line in json.loads(row[1])["lines"]:
+            try:
+                declared[int(line.get("gnum", "0"))] = Decimal(line.get("qty", "0"))
+            except (ValueError, ArithmeticError):
+                continue
+        for line in lines:
+            try:
+                gnum, qty = int(line.get("gnum", "0")), Decimal(line.get("qty", "0"))
+            except (ValueError, ArithmeticError):
+                return no_line, f"表体序号[{line.get('gnum', '')}]或数量[{line.get('qty', '')}]无效"
+            if gnum not in declared:
+                return no_line, f"在关联的清单中未找到表体序号[{gnum}]"
+            taken = sum(
+                (Decimal(r[0]) for r in self.db.execute(
+                    "SELECT qty FROM refunded WHERE invt_no=? AND gnum=?", (invt_no, gnum)
+                )),
+                Decimal(0),
+            )  # fmt: skip
+            if qty + taken > declared[gnum]:
+                return too_many, (
+                    f"表体第[{gnum}]项退货数量[{qty}]超过清单申报数量[{declared[gnum]}]"
+                    + (f"（已退[{taken}]）" if taken else "")
+                )
+        return None
+
     def _accepted(
         self,
         code: str,
@@ -318,6 +379,20 @@ class Customs:
             )
         elif code == "CEB605Message":
             self.db.execute("UPDATE inventories SET state='cancelled' WHERE invt_no=?", (head.get("invtNo"),))
+        elif code == "CEB621Message":
+            record = json.dumps({"head": head, "lines": lines}, ensure_ascii=False)
+            self.db.execute(
+                "INSERT INTO import_inventories VALUES (?, ?, 'released')"
+                " ON CONFLICT (invt_no) DO UPDATE SET record=excluded.record",
+                (self._invt_no(code, head), record),
+            )
+        elif code == "CEB623Message":
+            self.db.execute("UPDATE import_inventories SET state='cancelled' WHERE invt_no=?", (head.get("invtNo"),))
+        elif code in ("CEB625Message", "CEB213Message"):
+            self.db.executemany(
+                "INSERT INTO refunded VALUES (?, ?, ?)",
+                [(head.get("invtNo", ""), int(line.get("gnum", "0")), line.get("qty", "0")) for line in lines],
+            )
         elif code == "CEB701Message":
             numbers = [line.get("invtNo", "") for line in lines]
             if not numbers:  # a time range: every released inventory of the enterprise not summarised
@@ -396,6 +471,12 @@ class Customs:
             doc_type = document_type_for(message_type(code))
             number = _serial(f"{code}:{doc_type.business_key(head) if doc_type else head.get('copNo')}")
             return f"{head.get('customsCode', '0000')[:4]}{dt.date.today():%Y}E{number:09d}"
+        if code == "CEB621Message":  # stable for the inventory (orderNo/ebpCode): a modification keeps it
+            if head.get("invtNo"):
+                return head["invtNo"]
+            doc_type = document_type_for(message_type(code))
+            number = _serial(f"{code}:{doc_type.business_key(head) if doc_type else head.get('copNo')}")
+            return f"{head.get('customsCode', '0000')[:4]}{dt.date.today():%Y}I{number:09d}"
         number = int(hashlib.sha256(json.dumps(head, sort_keys=True).encode()).hexdigest()[:8], 16) % 10**9
         return f"{head.get('customsCode', '0000')[:4]}{dt.date.today():%Y}I{number:09d}"
 

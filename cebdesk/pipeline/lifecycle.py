@@ -667,7 +667,7 @@ def declare_entered(
         _check_or_refuse(doc_type, values, rows)
         previous = changes(doc_type, row.head, row.lines, values, rows) if row is not None else None
         journal.replace_document(
-            document_id, key, values, rows, state="ready", kind="declared",
+            document_id, key, values, rows, state="ready", kind="edited" if row is not None and row.state == "ready" else "declared",
             changes=_change_json(previous) if previous is not None else None,
         )  # fmt: skip
     return document_id
