@@ -5,6 +5,12 @@ an A list meets the conditions (a single ticket within RMB 5,000, no licence).
 Values are converted to RMB with the rates the user keeps in the profile (``[rates]``, RMB for
 one unit of the currency, by ISO letters or the customs currency code); a currency without a
 rate is an error, never taken 1:1.
+
+The lists carry no duty or tax-refund flag (CEB603 has no such element): the profile's
+``[summary]`` says which goods are subject to export duty (``dutyHs``) and for which the
+enterprise claims an export tax refund (``refundHs``), each a list of HS code beginnings
+(2 to 10 digits, separated by commas or spaces; ``*`` for all goods). A list flagged A with
+such a line cannot be summary statistics. The licence is the list's own licenseNo.
 """
 
 from __future__ import annotations
@@ -39,6 +45,16 @@ _REASONS = {
         "简化申报（A）的清单涉及许可证（许可证号 {licenseNo}）：应按汇总申报（B）申报",
         "flagged A (summary statistics) but under a licence (licenseNo {licenseNo}): declare it as B",
     ),
+    "duty": (
+        "简化申报（A）的清单第 {gnum} 项商品 {gcode} 征出口关税（企业配置 [summary] dutyHs）：应按汇总申报（B）申报",
+        "flagged A (summary statistics) but line {gnum} ({gcode}) is subject to export duty (the profile's "
+        "[summary] dutyHs): declare it as B",
+    ),
+    "refund": (
+        "简化申报（A）的清单第 {gnum} 项商品 {gcode} 申请出口退税（企业配置 [summary] refundHs）：应按汇总申报（B）申报",
+        "flagged A (summary statistics) but the enterprise claims an export tax refund for line {gnum} "
+        "({gcode}) (the profile's [summary] refundHs): declare it as B",
+    ),
     "flag": (
         "申报业务类型（statisticsFlag）为“{flag}”，应为 A（简化申报）或 B（汇总申报）",
         "statisticsFlag is '{flag}': A (summary statistics) or B (summary declaration) expected",
@@ -46,8 +62,8 @@ _REASONS = {
 }
 
 
-class RateError(ValueError):
-    """Currencies used by the lists without a rate in the profile, or a rate that is no number."""
+class SummarySettingError(ValueError):
+    """A setting the summary needs is missing or wrong, said in both languages."""
 
     def __init__(self, zh: str, en: str) -> None:
         super().__init__(f"{zh} / {en}")
@@ -55,6 +71,45 @@ class RateError(ValueError):
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
+
+
+class RateError(SummarySettingError):
+    """Currencies used by the lists without a rate in the profile, or a rate that is no number."""
+
+
+class GoodsFlags:
+    """Which goods pay export duty and which the enterprise claims a tax refund for, from the
+    profile's [summary] dutyHs and refundHs (HS code beginnings; ``*``: all goods)."""
+
+    KEYS = ("dutyHs", "refundHs")
+
+    def __init__(self, settings: dict[str, str] | None = None) -> None:
+        self.prefixes: dict[str, tuple[str, ...]] = {}
+        for key in self.KEYS:
+            text = ((settings or {}).get(key) or "").replace("，", ",")
+            entries = [e for e in text.replace(",", " ").split() if e]
+            for entry in entries:
+                if entry != "*" and not (entry.isdigit() and entry.isascii() and 2 <= len(entry) <= 10):
+                    raise SummarySettingError(
+                        f"企业配置 [summary] {key} 中的 {entry!r} 不是商品编码的开头（2 至 10 位数字，或 * 表示全部商品）",
+                        f"[summary] {key}: {entry!r} is not the beginning of an HS code (2 to 10 digits, or * for "
+                        "all goods)",
+                    )
+            self.prefixes[key] = tuple("" if e == "*" else e for e in entries)
+
+    def reasons(self, lines: list[dict[str, str]]) -> list[tuple[str, dict[str, str]]]:
+        """("duty" | "refund", {gnum, gcode}) for the first line each setting names."""
+        out = []
+        for key, reason in (("dutyHs", "duty"), ("refundHs", "refund")):
+            prefixes = self.prefixes.get(key, ())
+            if not prefixes:
+                continue
+            for line in lines:
+                gcode = (line.get("gcode") or "").strip()
+                if gcode.startswith(prefixes):
+                    out.append((reason, {"gnum": (line.get("gnum") or "").strip(), "gcode": gcode}))
+                    break
+        return out
 
 
 class Rates:
@@ -133,7 +188,13 @@ def value_rmb(lines: list[dict[str, str]], rates: Rates) -> Decimal | None:
     return None if missing else total
 
 
-def classify(invt_no: str, head: dict[str, str], lines: list[dict[str, str]], rates: Rates) -> Classified:
+def classify(
+    invt_no: str,
+    head: dict[str, str],
+    lines: list[dict[str, str]],
+    rates: Rates,
+    goods: GoodsFlags | None = None,
+) -> Classified:
     flag = (head.get("statisticsFlag") or "").strip().upper()
     value = value_rmb(lines, rates)
     if flag == "B":
@@ -146,4 +207,6 @@ def classify(invt_no: str, head: dict[str, str], lines: list[dict[str, str]], ra
     licence = (head.get("licenseNo") or "").strip()
     if licence:
         reasons.append(("licence", {"licenseNo": licence}))
+    if goods is not None:
+        reasons.extend(goods.reasons(lines))
     return Classified(invt_no, REFUSED if reasons else STATISTICS, value, tuple(reasons))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..records import new_guid
 from ..store.journal import Journal
 from .deadline import parse_month
-from .preview import SUMMARY, SummaryPreview, released_lists
+from .preview import SUMMARY, SummaryPreview, application_of, released_lists
 
 #: [summary] keys that may stand in for the lists' values.
 PROFILE_KEYS = (
@@ -110,7 +110,7 @@ def applications(
             values[key] = settings.get(key) or (list_head.get(key) or "").strip()
         values["declAgentCode"] = settings.get("declAgentCode") or values["agentCode"]
         values["declAgentName"] = settings.get("declAgentName") or values["agentName"]
-        group = tuple(values[k] for k in ("ebcCode", "agentCode", "customsCode", "loctNo"))
+        group = (values["ebcCode"], *application_of(list_head, settings).values())
         app = groups.get(group)
         if app is None:
             app = groups[group] = Application(values)

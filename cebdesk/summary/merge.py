@@ -9,13 +9,17 @@ code (gcode) and currency make one goods item, their quantities and values summe
 holds at most ``MAX_ITEMS`` goods items; the next new item opens another declaration of the same
 group. One implementation for the preview and for the simulator's summary result (CEB792).
 
+Lists of different summary applications never merge (customs answers each application on its
+own): ``apart`` gives the values that put a list into another application (its declaring
+enterprise, customs office, supervision site), kept beside the declaration's head.
+
 Streaming: lists are taken one at a time and only the sums are kept (``keep_rows`` keeps each
 line's place too, which the summary result lists).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -76,10 +80,12 @@ class Declaration:
     gross_weight: Decimal = Decimal(0)
     net_weight: Decimal = Decimal(0)
     rows: list[dict[str, str]] = field(default_factory=list)  # keep_rows: each line's place
+    application: dict[str, str] = field(default_factory=dict)  # ``apart``'s values
 
     def to_json(self) -> dict:
         return {
             **self.head,
+            **({"application": self.application} if self.application else {}),
             "serial": self.serial,
             "grossWeight": format_amount(self.gross_weight),
             "netWeight": format_amount(self.net_weight),
@@ -103,24 +109,35 @@ class Merger:
     """Takes lists one at a time (:meth:`add`); :meth:`declarations` in the order their groups
     first appeared, each group's declarations in turn."""
 
-    def __init__(self, *, by_owner: bool = True, max_items: int = MAX_ITEMS, keep_rows: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        by_owner: bool = True,
+        max_items: int = MAX_ITEMS,
+        keep_rows: bool = False,
+        apart: Callable[[dict[str, str]], dict[str, str]] | None = None,
+    ) -> None:
         self.by_owner = by_owner
         self.max_items = max_items
         self.keep_rows = keep_rows
+        self.apart = apart
         self._groups: dict[tuple[str, ...], list[Declaration]] = {}
 
     def add(self, invt_no: str, head: dict[str, str], lines: Iterable[dict[str, str]]) -> None:
         key = head_key(head, by_owner=self.by_owner)
-        group = self._groups.get(key)
+        application = self.apart(head) if self.apart else {}
+        group = self._groups.get((*application.values(), *key))
         if group is None:
-            group = self._groups[key] = [Declaration(dict(zip(HEAD_FIELDS, key, strict=True)))]
+            group = self._groups[(*application.values(), *key)] = [
+                Declaration(dict(zip(HEAD_FIELDS, key, strict=True)), application=application)
+            ]
         current = group[-1]
         for line in lines:
             which = item_key(line)
             item = current.items.get(which)
             if item is None:
                 if len(current.items) >= self.max_items:
-                    current = Declaration(current.head, current.serial + 1)
+                    current = Declaration(current.head, current.serial + 1, application=current.application)
                     group.append(current)
                 item = current.items[which] = Item(len(current.items) + 1, *which)
             for name in SUMMED:

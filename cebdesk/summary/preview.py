@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..files import atomic_write
 from ..store.journal import Journal
-from .classify import DECLARATION, REFUSED, STATISTICS, Classified, Rates, classify
+from .classify import DECLARATION, REFUSED, STATISTICS, Classified, GoodsFlags, Rates, classify
 from .deadline import Deadline, due_date, parse_month
 from .merge import HEAD_FIELDS, Declaration, Merger, format_amount
 
@@ -37,6 +37,18 @@ RELEASED = "800"
 DEFAULT_SUMMARY_FLAG = "1"
 #: itemNameFlag by default: 1, the lists' own item names (else customs' general classification names).
 DEFAULT_ITEM_NAME_FLAG = "1"
+
+
+#: What puts a list into another summary application beside its ebcCode: one application goes
+#: from one declaring enterprise to one customs office for one supervision site. A value the
+#: profile's [summary] sets stands for the lists' own.
+APPLICATION_KEYS = ("agentCode", "customsCode", "loctNo")
+
+
+def application_of(head: dict[str, str], settings: dict[str, str] | None = None) -> dict[str, str]:
+    """The values of APPLICATION_KEYS the summary application of a list (its head) carries."""
+    settings = settings or {}
+    return {k: (settings.get(k) or "").strip() or (head.get(k) or "").strip() for k in APPLICATION_KEYS}
 
 
 def _refused(status: str | None) -> bool:
@@ -195,7 +207,7 @@ def preview(
     today: dt.date | None = None,
 ) -> SummaryPreview:
     """The summary of ``month`` (YYYY-MM) for one ebcCode or all. RateError when a currency the
-    lists use has no rate."""
+    lists use has no rate; SummarySettingError when [summary] dutyHs/refundHs is not HS codes."""
     year, mon = parse_month(month)
     settings = settings or {}
     summary_flag = (settings.get("summaryFlag") or DEFAULT_SUMMARY_FLAG).strip()
@@ -208,7 +220,8 @@ def preview(
         today=today or dt.date.today(),
     )
     table = Rates(rates)
-    merger = Merger(by_owner=summary_flag == "2")
+    goods = GoodsFlags(settings)
+    merger = Merger(by_owner=summary_flag == "2", apart=lambda head: application_of(head, settings))
     excluded = _excluded(journal)
     start = f"{year:04d}{mon:02d}"
     end = f"{year + 1:04d}01" if mon == 12 else f"{year:04d}{mon + 1:02d}"
@@ -225,7 +238,7 @@ def preview(
         if why is not None:
             result.excluded[why] = result.excluded.get(why, 0) + 1
             continue
-        verdict = classify(invt_no, head, lines, table)
+        verdict = classify(invt_no, head, lines, table, goods)
         if verdict.kind == DECLARATION:
             merger.add(invt_no, head, lines)
             if verdict.value_rmb is not None:
@@ -303,3 +316,8 @@ def write_excel(result: SummaryPreview, path: str | os.PathLike[str], lang: str 
     data = io.BytesIO()
     book.save(data)
     return atomic_write(path, data.getvalue())
+
+
+def has_export_lists(journal: Journal) -> bool:
+    """Whether the journal holds any export list: a month's preview has something to read."""
+    return journal.db.execute("SELECT 1 FROM documents WHERE message_type=? LIMIT 1", (INVENTORY,)).fetchone() is not None

@@ -27,6 +27,7 @@ def inventory(n: int, **changes):
         invtNo=None, preNo=None, licenseNo=None, ebcCode="1105910160", ownerCode="1105910159",
         trafMode="5", country="502", portCode="5141", statisticsFlag="B", currency="142",
         qty="2", price="10", totalPrice="20", grossWeight="1.5", netWeight="1",
+        agentCode="1105910159", agentName="测试申报企业", ebcName="测试电商企业", loctNo="5141W",
     )  # fmt: skip
     row.update(changes)
     return row

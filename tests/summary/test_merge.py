@@ -6,7 +6,16 @@ from decimal import Decimal
 
 import pytest
 
-from cebdesk.summary.classify import DECLARATION, REFUSED, STATISTICS, Rates, RateError, classify
+from cebdesk.summary.classify import (
+    DECLARATION,
+    REFUSED,
+    STATISTICS,
+    GoodsFlags,
+    Rates,
+    RateError,
+    SummarySettingError,
+    classify,
+)
 from cebdesk.summary.merge import MAX_ITEMS, merge
 
 HEAD = {
@@ -123,3 +132,43 @@ def test_a_currency_without_a_rate_is_an_error_never_one_to_one():
 def test_a_rate_that_is_no_positive_number_is_refused(bad):
     with pytest.raises(RateError):
         Rates({"USD": bad})
+
+
+LINES = [
+    {"gnum": "1", "gcode": "6109100021", "totalPrice": "10", "currency": "142"},
+    {"gnum": "2", "gcode": "2601110000", "totalPrice": "10", "currency": "142"},
+]
+
+
+@pytest.mark.parametrize(
+    ("settings", "kind", "reason"),
+    [
+        ({}, STATISTICS, None),
+        ({"dutyHs": "2601"}, REFUSED, "line 2 (2601110000) is subject to export duty"),
+        ({"dutyHs": "26, 72"}, REFUSED, "export duty"),
+        ({"dutyHs": "2602，7202"}, STATISTICS, None),  # a full-width comma separates too
+        ({"dutyHs": "2601110000"}, REFUSED, "export duty"),  # a whole code
+        ({"dutyHs": "2601110001"}, STATISTICS, None),
+        ({"refundHs": "*"}, REFUSED, "line 1 (6109100021)"),
+        ({"refundHs": "61"}, REFUSED, "export tax refund"),
+        ({"refundHs": "62"}, STATISTICS, None),
+        ({"dutyHs": "", "refundHs": ""}, STATISTICS, None),
+    ],
+)
+def test_duty_and_tax_refund_come_from_the_profile(settings, kind, reason):
+    verdict = classify("INV", {"statisticsFlag": "A"}, LINES, Rates(RATES), GoodsFlags(settings))
+    assert verdict.kind == kind
+    if reason:
+        assert any(reason in text for text in verdict.reason_texts("en")), verdict.reason_texts("en")
+        assert any("[summary]" in text for text in verdict.reason_texts("zh"))
+    # a B list is declared whatever its goods
+    verdict = classify("INV", {"statisticsFlag": "B"}, LINES, Rates(RATES), GoodsFlags(settings))
+    assert verdict.kind == DECLARATION
+
+
+@pytest.mark.parametrize("bad", ["1", "26x", "12345678901", "2601-11", "**", "２６"])
+def test_a_duty_or_refund_entry_that_is_no_hs_beginning_is_refused(bad):
+    for key in GoodsFlags.KEYS:
+        with pytest.raises(SummarySettingError) as caught:
+            GoodsFlags({key: f"2601 {bad}"})
+        assert key in caught.value.text("en") and repr(bad) in caught.value.text("zh")

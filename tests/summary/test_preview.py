@@ -109,3 +109,51 @@ def test_an_empty_month_a_late_list_and_a_missing_rate_are_said(released, tmp_pa
     )
     code, _ = run(*dirs, "summary", "--month", THIS_MONTH, "--preview", "--lang", "en", *key[:2])
     assert code == 2
+
+
+def test_duty_and_refund_goods_from_the_profile_keep_an_a_list_from_statistics(
+    released, profile_file, capsys
+):
+    """The A list within RMB 5,000 is summary statistics until the profile says its goods pay
+    export duty or get a tax refund; a setting that is no HS code stops the command (exit 2)."""
+    dirs, key, invt = released
+    code, out = run(*dirs, "summary", "--month", THIS_MONTH, "--preview", "--json", *key[:2])
+    assert [c["invtNo"] for c in json.loads(out)["statistics"]] == [invt[4]]
+    gcode = inventory(4)["gcode"]
+    for setting, words in ((f'dutyHs = "{gcode[:4]}"', "export duty"), ('refundHs = "*"', "tax refund")):
+        profile_file.write_text(
+            profile_file.read_text(encoding="utf-8").split("[summary]")[0] + f"\n[summary]\n{setting}\n",
+            encoding="utf-8",
+        )
+        code, out = run(*dirs, "summary", "--month", THIS_MONTH, "--preview", "--json", "--lang", "en", *key[:2])
+        preview = json.loads(out)
+        assert code == 1 and preview["statistics"] == []
+        refused = {c["invtNo"]: c["reasons"] for c in preview["refused"]}
+        assert any(words in reason for reason in refused[invt[4]])
+    profile_file.write_text(
+        profile_file.read_text(encoding="utf-8").split("[summary]")[0] + '\n[summary]\ndutyHs = "26x"\n',
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    code, _ = run(*dirs, "summary", "--month", THIS_MONTH, "--preview", "--lang", "en", *key[:2])
+    assert code == 2 and "[summary] dutyHs: '26x'" in capsys.readouterr().err
+
+
+def test_lists_of_other_declaring_enterprises_make_other_declarations(
+    tmp_path, profile_file, test_keys, monkeypatch
+):
+    """One summary application goes from one declaring enterprise (agentCode) to one customs
+    office for one site: lists alike in the eight elements but declared by two agents make two
+    declarations, each in its own application, unless the profile's [summary] names one agent."""
+    rows = [inventory(0), inventory(1, agentCode="1105910158"), inventory(2)]
+    dirs, key, invt = release(tmp_path, profile_file, test_keys, monkeypatch, rows)
+    code, out = run(*dirs, "summary", "--month", THIS_MONTH, "--preview", "--json", *key[:2])
+    declarations = json.loads(out)["declarations"]
+    assert [d["invtNos"] for d in declarations] == [[invt[0], invt[2]], [invt[1]]]
+    assert [d["application"]["agentCode"] for d in declarations] == ["1105910159", "1105910158"]
+    profile_file.write_text(
+        profile_file.read_text(encoding="utf-8") + '\n[summary]\nagentCode = "1105910157"\n', encoding="utf-8"
+    )
+    code, out = run(*dirs, "summary", "--month", THIS_MONTH, "--preview", "--json", *key[:2])
+    [declaration] = json.loads(out)["declarations"]
+    assert declaration["invtNos"] == invt and declaration["application"]["agentCode"] == "1105910157"
