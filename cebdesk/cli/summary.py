@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TextIO
 
-from ..summary.classify import RateError
+from ..summary.classify import SummarySettingError
 from ..summary.deadline import MonthError, due_date
 from ..summary.declare import SummaryProfileError
 from .common import (
@@ -159,21 +159,18 @@ def _send_summary(args: argparse.Namespace, lang: str, out: TextIO, workspace) -
         )
     try:
         try:
-            declared = workspace.declare_summary(args.month, ebc=args.ebc)
-        except RateError as exc:
+            declared, report = workspace.send_summary(args.month, signer, exchange, ebc=args.ebc)
+        except (SummarySettingError, SummaryProfileError) as exc:
             raise UsageError(exc.text(lang)) from None
-        except SummaryProfileError as exc:
-            raise UsageError(exc.text(lang)) from None
-        if declared.refused or not declared.waiting:
-            if args.json:
-                emit_json(declared.to_json(lang), out)
-            else:
-                print_findings(declared.findings, lang, out)
-                _print_declared(declared, lang, out)
-            return declared.exit_code
-        report = workspace.send(signer, exchange)
     finally:
         close(signer)
+    if report is None:
+        if args.json:
+            emit_json(declared.to_json(lang), out)
+        else:
+            print_findings(declared.findings, lang, out)
+            _print_declared(declared, lang, out)
+        return declared.exit_code
     if args.json:
         emit_json({**declared.to_json(lang), "send": report.to_json(lang)}, out)
     else:
@@ -209,7 +206,7 @@ def cmd_summary(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         return compared.exit_code
     try:
         result = workspace.summary_preview(args.month, ebc=args.ebc)
-    except RateError as exc:
+    except SummarySettingError as exc:
         raise UsageError(exc.text(lang)) from None
     if args.output:
         from ..summary.preview import write_excel

@@ -1,21 +1,24 @@
 """The monthly summary page (汇总申报): a month, its deadline by China's official calendar and the
 working days left (a warning look from five working days before, a missed one after), the
-preview of the declarations the eight-same rule makes (run off the GUI thread), the lists kept
-to summary statistics, the lists that cannot be summarised and why, earlier months' lists never
-summarised, and the preview as an Excel workbook."""
+preview of the declarations the eight-same rule makes (run off the GUI thread, by itself when the
+page comes into view and the journal holds export lists), the lists kept to summary statistics,
+the lists that cannot be summarised and why, earlier months' lists never summarised, the
+preview as an Excel workbook, the declaration itself (signed and sent through the journal), and
+customs' summary results beside the preview with the differences."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,10 +31,13 @@ from PySide6.QtWidgets import (
 
 from ..summary.deadline import Deadline, MonthError, due_date, parse_month, working_days_left
 from ..summary.merge import HEAD_FIELDS, format_amount
-from ..summary.preview import SummaryPreview, write_excel
+from ..signing.base import SigningError
+from ..summary.preview import SummaryPreview, has_export_lists, write_excel
+from ..summary.result import ResultComparison
 from .context import AppContext
+from .dialogs import PinCancelled, ask_to_sign
 from .models import fit_columns, message_label
-from .workers import Job
+from .workers import Job, explain, failure_of
 
 #: Working days before the deadline from which the page warns.
 WARN_DAYS = 5
@@ -111,8 +117,12 @@ class SummaryView(QWidget):
         self.preview_button = QPushButton(self.tr("预览"))
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.export_button.setEnabled(False)
+        self.declare_button = QPushButton(self.tr("签名并申报…"))
+        self.declare_button.setToolTip(self.tr("把预览中的汇总报关单作为汇总申请单（CEB701）签名并发送"))
+        self.declare_button.setEnabled(False)
         row.addWidget(self.preview_button)
         row.addWidget(self.export_button)
+        row.addWidget(self.declare_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.deadline = message_label(QLabel(""))
@@ -139,6 +149,9 @@ class SummaryView(QWidget):
         self.tabs.addTab(self.statistics, self.tr("简化申报（汇总统计）"))
         self.tabs.addTab(self.refused, self.tr("不能汇总"))
         self.tabs.addTab(self.overdue, self.tr("以前月份逾期"))
+        self.results = QTreeWidget()
+        self.results.setHeaderLabels([self.tr("汇总申请单 / 报关单"), self.tr("内容")])
+        self.tabs.addTab(self.results, self.tr("申报结果"))
         layout.addWidget(self.tabs, 1)
 
     def _list_table(self) -> QTableWidget:
@@ -161,12 +174,16 @@ class SummaryController(QObject):
         self._today = dt.date.today
         self.job: Job | None = None
         self.result: SummaryPreview | None = None
+        self.comparison: ResultComparison | None = None
+        #: what the last declaration did, said above the next preview's figures
+        self.declared_text = ""
         self.look = "ok"
         self.fill_months()
         view.month.currentTextChanged.connect(self.month_chosen)
         view.preview_button.clicked.connect(self.preview)
         view.export_button.clicked.connect(self.choose_export)
-        view.shown.connect(self.show_deadline)
+        view.declare_button.clicked.connect(self.declare)
+        view.shown.connect(self.came_into_view)
         self.show_deadline()
 
     @property
@@ -208,6 +225,19 @@ class SummaryController(QObject):
         if self.result is not None and self.result.month != self.month():
             self._clear()
         self.show_deadline()
+
+    @Slot()
+    def came_into_view(self) -> None:
+        """The deadline as of now; the month previewed by itself when the journal has export
+        lists and nothing is shown for the month yet (the lists waiting are then counted)."""
+        self.show_deadline()
+        month = self.month()
+        if month is None or (self.result is not None and self.result.month == month):
+            return
+        with self.context.journal() as journal:
+            lists = has_export_lists(journal)
+        if lists:
+            self.preview()
 
     @Slot()
     def show_deadline(self) -> None:
@@ -292,10 +322,12 @@ class SummaryController(QObject):
         v = self.view
         v.preview_button.setEnabled(False)
         v.export_button.setEnabled(False)
-        v.message.setText(self.tr("正在读取 {month} 放行的出口清单…").format(month=month))
+        v.declare_button.setEnabled(False)
+        if not self.declared_text:
+            v.message.setText(self.tr("正在读取 {month} 放行的出口清单…").format(month=month))
         context = self.context
         job = Job(
-            "summary_preview",
+            "summary_month",
             {
                 "data_dir": context.data_dir,
                 "exchange_dir": context.exchange_dir,
@@ -306,12 +338,18 @@ class SummaryController(QObject):
             self,
             language=context.language,
         )
-        job.succeeded.connect(self.show_preview)
+        job.succeeded.connect(self._show_month)
         job.failed.connect(self._failed)
         job.done.connect(self._finished)
         self.job = job
         job.start()
         return job
+
+    @Slot(object)
+    def _show_month(self, pair) -> None:
+        preview, comparison = pair
+        self.show_preview(preview)
+        self.show_results(comparison)
 
     @Slot(str)
     def _failed(self, reason: str) -> None:
@@ -329,7 +367,10 @@ class SummaryController(QObject):
     def _clear(self) -> None:
         v = self.view
         self.result = None
+        self.comparison = None
         v.declarations.clear()
+        v.results.clear()
+        v.declare_button.setEnabled(False)
         for table in (v.statistics, v.refused, v.overdue):
             table.setRowCount(0)
         v.message.setText("")
@@ -396,9 +437,146 @@ class SummaryController(QObject):
             )
         ]  # fmt: skip
         lines += result.notes(lang)
+        if self.declared_text:
+            lines.insert(0, self.declared_text)
+            self.declared_text = ""
         v.message.setText("\n".join(lines))
         v.export_button.setEnabled(True)
+        v.declare_button.setEnabled(bool(result.declarations))
         self.show_deadline()
+
+    @Slot(object)
+    def show_results(self, comparison: ResultComparison) -> None:
+        """Each summary application of the month: customs' declarations (numbers, state, lists)
+        and the differences from the preview, or that none came yet."""
+        v, lang = self.view, self.context.language
+        self.comparison = comparison
+        tree = v.results
+        tree.clear()
+        for check in comparison.summaries:
+            h = check.head
+            status = check.status or self.tr("尚无回执")
+            top = QTreeWidgetItem(
+                [self.tr("汇总申请单 {copNo}").format(copNo=h.get("copNo", "")),
+                 self.tr("电商企业 {ebc}，清单 {lists} 票，海关状态 {status}；预览为 {expected} 份报关单").format(
+                     ebc=h.get("ebcCode", ""), lists=len(check.invt_nos), status=status,
+                     expected=len(check.expected))]
+            )  # fmt: skip
+            tree.addTopLevelItem(top)
+            for declaration in check.declarations:
+                j = declaration.to_json()
+                top.addChild(
+                    QTreeWidgetItem(
+                        [self.tr("汇总统一编号 {number}").format(number=j["declSeqNo"]),
+                         self.tr("报关单编号 {entry}，报关单状态 {state}，清单 {lists} 票，商品项 {items}").format(
+                             entry=j["entryId"] or self.tr("（未生成）"), state=j["decState"],
+                             lists=len(j["invtNos"]), items=j["items"])]
+                    )
+                )  # fmt: skip
+            if not check.declarations:
+                said = QTreeWidgetItem(["", self.tr("尚未收到汇总结果单（CEB792）")])
+            elif not check.differences:
+                said = QTreeWidgetItem(["", self.tr("与预览的归并一致")])
+                said.setForeground(1, Qt.GlobalColor.darkGreen)
+            else:
+                said = QTreeWidgetItem([self.tr("差异"), str(len(check.differences))])
+                for difference in check.differences:
+                    child = QTreeWidgetItem(["", difference.text(lang)])
+                    child.setForeground(1, Qt.GlobalColor.darkRed)
+                    child.setToolTip(1, difference.text(lang))
+                    said.addChild(child)
+                said.setForeground(0, Qt.GlobalColor.darkRed)
+            top.addChild(said)
+            top.setExpanded(True)
+            said.setExpanded(True)
+        tree.resizeColumnToContents(0)
+        count = comparison.differences
+        v.tabs.setTabText(
+            4,
+            self.tr("申报结果 ({count})").format(count=len(comparison.summaries))
+            if not count
+            else self.tr("申报结果 ({count}，差异 {differences})").format(
+                count=len(comparison.summaries), differences=count
+            ),
+        )
+
+    # -- declaring -------------------------------------------------------------------------------
+    @Slot()
+    def declare(self) -> Job | None:
+        """Declare the previewed month: confirmed, the PIN asked once, then journaled, signed and
+        sent in a worker (``Workspace.send_summary``); the month is previewed again after."""
+        result, context, v = self.result, self.context, self.view
+        if result is None or not result.declarations or (self.job is not None and self.job.running):
+            return None
+        if not context.signer.wanted or context.profile is None:
+            v.message.setText(self.tr("请先在设置中配置企业档案和签名方式"))
+            return None
+        answer = QMessageBox.question(
+            v,
+            self.tr("汇总申报"),
+            self.tr(
+                "把 {month} 放行的 {lists} 票清单按预览汇总申报（{declarations} 份报关单）？"
+                "将生成汇总申请单（CEB701），签名后发送；日志中其他待发单证也一并发出。"
+            ).format(month=result.month, lists=result.lists, declarations=len(result.declarations)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            signer, pin = ask_to_sign(v, context.signer, context.language)
+        except PinCancelled:
+            return None
+        except SigningError as exc:
+            v.message.setText(explain(failure_of(exc), context.language))
+            return None
+        v.preview_button.setEnabled(False)
+        v.declare_button.setEnabled(False)
+        v.message.setText(self.tr("正在签名并发送 {month} 的汇总申请单…").format(month=result.month))
+        job = Job(
+            "summary_send",
+            {
+                "data_dir": context.data_dir,
+                "exchange_dir": context.exchange_dir,
+                "profile": context.profile,
+                "month": result.month,
+                "signer": signer,
+                "pin": pin,
+            },
+            self,
+            language=context.language,
+        )
+        del pin
+        job.succeeded.connect(self._declared)
+        job.failed.connect(self._declare_failed)
+        job.done.connect(self._finished)
+        self.job = job
+        job.start()
+        return job
+
+    @Slot(object)
+    def _declared(self, pair) -> None:
+        declared, report = pair
+        lang = self.context.language
+        if declared.refused:
+            text = self.tr("汇总申请单不符合字段规则，未记入任何单证：") + "；".join(
+                f.render(lang) for f in declared.findings if f.is_error
+            )
+        elif report is None:
+            text = self.tr("{month}：没有需要汇总申报的清单，未发送").format(month=declared.preview.month)
+        else:
+            text = self.tr("已申报 {applications} 份汇总申请单（{lists} 票清单）：发送 {messages} 个报文").format(
+                applications=len(declared.applications),
+                lists=sum(len(a.lines) for a in declared.applications),
+                messages=len(report.messages),
+            )
+            if report.stopped:
+                text += self.tr("（已停止：{reason}）").format(reason=report.stopped)
+        self.declared_text = text
+        self.view.message.setText(text)
+        self.preview()  # the lists are in a summary now; customs' results as they come
+
+    @Slot(str)
+    def _declare_failed(self, reason: str) -> None:
+        self.view.message.setText(self.tr("无法申报：{reason}").format(reason=reason))
 
     # -- Excel -----------------------------------------------------------------------------------
     def export(self, path: Path) -> Path:

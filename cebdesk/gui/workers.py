@@ -37,8 +37,12 @@ def failure_of(exc: BaseException) -> Failure:
     from ..findings import InputError
     from ..signing.base import CertificateError, PinError, SigningError, TokenGone
     from ..store.journal import JournalBusy
+    from ..summary.classify import SummarySettingError
+    from ..summary.declare import SummaryProfileError
 
     detail = str(exc)
+    if isinstance(exc, (SummarySettingError, SummaryProfileError)):  # said in both languages
+        return Failure("setting", exc.text("en"), name=exc.text("zh"))
     if isinstance(exc, InputError):
         return Failure("input", detail, findings=tuple(exc.findings))
     if type(exc).__name__ == "FinalTryRefused":  # one try left, not confirmed: nothing was tried
@@ -88,6 +92,7 @@ _FORESEEN = (
     "profile",
     "workspace",
     "os",
+    "setting",
 )
 
 
@@ -185,6 +190,8 @@ def explain(failure: Failure, language: str = "zh") -> str:
         )
     if kind == "signing":
         return translate("cebdesk", "签名失败，请检查设置页的签名方式。") + nothing
+    if kind == "setting":  # the setting's own words, in the window's language
+        return failure.detail if language == "en" else name
     if kind == "journal_busy":
         return translate("cebdesk", "另一个 cebdesk 正在用同一个日志发送，请等它结束后再试。")
     if kind == "profile":

@@ -71,6 +71,20 @@ def read_documents(
     return rows, findings
 
 
+def _once(pin: str | None):
+    """The PIN provider of a job: the PIN the window asked for, given once; a second request
+    would be a retry, which never happens."""
+    given = [pin]
+
+    def provide(_what: str) -> str:
+        if given[0] is None:
+            raise PinError("a PIN is needed and was not given")
+        value, given[0] = given[0], None
+        return value
+
+    return provide
+
+
 def import_and_send(
     files: list[Path],
     data_dir: Path,
@@ -86,18 +100,10 @@ def import_and_send(
 ):
     """Journal the files, then sign and send every waiting document the way the workspace's
     profile says (folder, DxpMsg, HTTP). The PIN is used once."""
-    given = [pin]
-
-    def provide(_what: str) -> str:
-        if given[0] is None:
-            raise PinError("a PIN is needed and was not given")
-        value, given[0] = given[0], None  # once: a second request means a retry, which never happens
-        return value
-
     workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
     exchange = workspace.exchange()
     workspace.require_profile()  # before the key is opened
-    opened = open_signer(signer, provide)
+    opened = open_signer(signer, _once(pin))
     try:
         imported = workspace.import_files(files, doc_type=document_type(doc_type) if doc_type else None, only=only)
         sent = workspace.send(
@@ -137,11 +143,40 @@ def ingest_receipts(data_dir: Path, exchange_dir: Path, profile: Profile | None 
     return Workspace(data_dir, exchange_dir=exchange_dir, profile=profile).receive().files
 
 
-def summary_preview(
+def summary_month(
     data_dir: Path, exchange_dir: Path, profile: Profile | None, month: str, today=None, *, progress, cancelled
 ):
-    """The monthly summary preview of ``month`` (YYYY-MM), as ``Workspace.summary_preview``."""
-    return Workspace(data_dir, exchange_dir=exchange_dir, profile=profile).summary_preview(month, today=today)
+    """The month's summary as the window shows it: the preview (``Workspace.summary_preview``)
+    and customs' results beside it (``Workspace.summary_result``)."""
+    workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
+    return workspace.summary_preview(month, today=today), workspace.summary_result(month)
+
+
+def summary_send(
+    data_dir: Path,
+    exchange_dir: Path,
+    profile: Profile,
+    month: str,
+    signer: SignerOptions,
+    pin: str | None,
+    *,
+    progress,
+    cancelled,
+):
+    """Declare the month's summary (``Workspace.send_summary``) with the PIN given once:
+    (Declared, SendReport or None)."""
+    workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
+    exchange = workspace.exchange()
+    workspace.require_profile()  # before the key is opened
+    opened = open_signer(signer, _once(pin))
+    try:
+        return workspace.send_summary(
+            month, opened, exchange, progress=lambda _stage, done, total: progress(done, total), cancelled=cancelled
+        )
+    finally:
+        close = getattr(opened, "close", None)
+        if close:
+            close()
 
 
 TASKS = {
@@ -149,7 +184,8 @@ TASKS = {
     "import_and_send": import_and_send,
     "row_preview": row_preview,
     "ingest_receipts": ingest_receipts,
-    "summary_preview": summary_preview,
+    "summary_month": summary_month,
+    "summary_send": summary_send,
 }
 
 

@@ -2,126 +2,322 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name/>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="135"/>
+        <source>格式：{format}</source>
+        <extracomment>Enterprises by the prefix of their code and name elements (ebpCode/ebpName …). How many label/field pairs a row of a group holds. How long typing pauses before the checks run (ms).</extracomment>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="137"/>
+        <source>标准名称：{label}</source>
+        <translation>Name in the standard: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="139"/>
+        <source>代码表可能不全：表外的代码只给警告</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="140"/>
+        <source>撤销申请</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="141"/>
+        <source>为 {type} {key}（清单编号 {invt}）提交撤销申请单。海关同意后清单撤销，不能恢复。</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="146"/>
+        <source>签名并提交撤销</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="52"/>
+        <source>变更内容</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="56"/>
+        <source>{type} {key} 将作为变更（appType 2）签名并发送，海关以新的内容为准：</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="65"/>
+        <source>项目</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="65"/>
+        <source>行</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="65"/>
+        <source>原值</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="65"/>
+        <source>新值</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="73"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="74"/>
+        <source>（空）</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="90"/>
+        <source>签名并发送变更</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="91"/>
+        <source>返回修改</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>EntryWindow</name>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="814"/>
+        <source>单证类型：</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="830"/>
+        <source>暂存</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="831"/>
+        <source>保存为草稿（appStatus 1），不发送；可在“查询”页重新打开继续填写（Ctrl+S）</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="833"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="899"/>
+        <source>申报</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="834"/>
+        <source>检查后记入日志，签名并发送（appStatus 2）</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="835"/>
+        <source>复制为新单证</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="836"/>
+        <source>用这些内容开始一个新单证（新的编号和 guid），原单证不变</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="837"/>
+        <source>关闭</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="889"/>
+        <source>变更已发送的单证（#{id}）：申报时先列出变更内容，确认后作为变更（appType 2）签名发送</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="893"/>
+        <source>单证 #{id}，尚未发送</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="895"/>
+        <source>新单证</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="897"/>
+        <source>单证录入 — {type}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="899"/>
+        <source>申报变更…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="911"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="954"/>
+        <source>有 {count} 处错误，未申报：请按标红的字段修改</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="940"/>
+        <source>已暂存为草稿（#{id}），没有发送</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="970"/>
+        <source>没有改动，不需要变更</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="976"/>
+        <source>没有发送变更</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="990"/>
+        <source>已记入日志，待签名发送</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1002"/>
+        <source>没有发送：{reason}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1007"/>
+        <source>已申报：发送 {documents} 个单证；回执在“发送与回执”和“查询”页查看</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1028"/>
+        <source>复制的新单证：还没有保存</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="210"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="208"/>
         <source>选择文件</source>
         <extracomment>a send found nothing waiting (no PIN was asked): why</extracomment>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="225"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="223"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="232"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="230"/>
         <source>已保存模板 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="329"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="327"/>
         <source>可发送</source>
         <translation>ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="327"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="325"/>
         <source>有错误</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="244"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="242"/>
         <source>没有找到能打开 {name} 的程序（Excel 或 WPS）。请手动打开这个文件：{path}</source>
         <translation>No program was found to open {name} (Excel or WPS). Open the file yourself: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="288"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="286"/>
         <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="292"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="290"/>
         <source>，已发送过 {sent}</source>
         <translation>, sent before {sent}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="356"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="354"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="409"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="407"/>
         <source>还没有打开文件：先点“打开文件…”；已导入的待发送单证在“发送与回执”页发送。</source>
         <translation>No file is open: click “Open files…” first; documents already imported and waiting are sent from the “Outbox &amp; receipts” page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="413"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="411"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="464"/>
-        <location filename="../../cebdesk/gui/import_view.py" line="465"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="449"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="450"/>
         <source>没有待发送的单证</source>
         <translation>Nothing is waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="470"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="455"/>
         <source>{unchanged} 个已发送过，未改动；{bad} 个有错误</source>
         <translation>{unchanged} sent before, unchanged; {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="472"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="457"/>
         <source>{count} 个已发送过，未改动</source>
         <translation>{count} sent before, unchanged</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="474"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="459"/>
         <source>{count} 个有错误</source>
         <translation>{count} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="475"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="460"/>
         <source>没有要发送的单证：{reason}</source>
         <translation>Nothing to send: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="481"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="466"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="485"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="470"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="487"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="472"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="490"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="475"/>
         <source>：{count} 个已发送过的单证在文件中有改动，已记下；在“查询”页选中后作为变更（appType 2）重发</source>
         <translation>: {count} document(s) sent before were changed in the file; the changes are kept: select them on the Query page and resend them as a modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="493"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="478"/>
         <source>：已发送过，未改动</source>
         <translation>: sent before, unchanged</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="521"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="506"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="525"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="510"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="538"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="523"/>
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
@@ -129,63 +325,63 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="65"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="63"/>
         <source>打开文件…</source>
         <extracomment>the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="67"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="65"/>
         <source>自动识别类型</source>
         <translation>Detect the type</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="70"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="68"/>
         <source>下载模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="75"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="73"/>
         <source>用 Excel 打开</source>
         <translation>Open in Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="77"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="75"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="78"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="76"/>
         <source>发送选中的单证；没有选中时发送全部可发送的单证</source>
         <translation>Sends the selected documents; with none selected, every document ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="87"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="85"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="96"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="96"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="96"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="120"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="118"/>
         <source>{rate} 个/秒，剩余约 {seconds} 秒</source>
         <translation>{rate}/s, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="122"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="120"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -514,102 +710,102 @@
 <context>
     <name>QueryController</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="194"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="228"/>
         <source>标准名称：{label}</source>
         <translation>Name in the standard: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="239"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="273"/>
         <source>找到 {count} 个单证</source>
         <translation>{count} documents found</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="316"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="350"/>
         <source>海关在回执中给出</source>
         <translation>Given by customs in a receipt</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="334"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="368"/>
         <source>（尚未发送）</source>
         <translation>(not sent yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="344"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="378"/>
         <source>没有已发送的报文可验签</source>
         <translation>No sent message to verify</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="348"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="382"/>
         <source>签名有效</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="348"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="382"/>
         <source>签名无效</source>
         <translation>Signature NOT valid</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="358"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="392"/>
         <source>查询结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="359"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="393"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="366"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="400"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>{rows} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="373"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="407"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="373"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="407"/>
         <source>查询结果.xlsx</source>
         <translation>results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="385"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="419"/>
         <source>先在表中选择要重发的单证</source>
         <translation>Select the documents to resend in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="389"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="423"/>
         <source>没有重发</source>
         <translation>Nothing was resent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="392"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="426"/>
         <source>{count} 个单证将作为变更（appType 2）发送</source>
         <translation>{count} documents will be sent as modifications (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="400"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="434"/>
         <source>作为变更重发？</source>
         <translation>Resend as a modification?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="407"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="441"/>
         <source>{count} 个单证海关已经有了结论（审结、放行、结关或退运）：</source>
         <translation>Customs has already decided on {count} document(s) (cleared, released, closed or returned):</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="413"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="447"/>
         <source>海关不受理已审结或已放行清单的变更（appType 2）：这样重发只会收到海关的异常回执，已放行的结果不会改变。要更正已放行的清单，须先提交撤销申请单（CEB623），海关同意撤销后再重新申报；清单状态不允许撤销时，海关回执 -623005。</source>
         <translation>Customs does not accept a modification (appType 2) of a cleared or released inventory: resending it only brings back an error receipt, and the release stands. To correct a released inventory, file a cancellation request (撤销申请单, CEB623) first and declare again once customs has cancelled it; when the inventory's status does not allow a cancellation, customs answers -623005.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="418"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="452"/>
         <source>仍然作为变更重发</source>
         <translation>Resend as a modification anyway</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="419"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="453"/>
         <source>不重发</source>
         <translation>Do not resend</translation>
     </message>
@@ -663,54 +859,171 @@
         <translation>Resend as modification (appType 2)</translation>
     </message>
     <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="124"/>
+        <source>新建单证…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="125"/>
+        <source>编辑…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="126"/>
+        <source>变更…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="127"/>
+        <source>复制为新单证…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
         <location filename="../../cebdesk/gui/query_view.py" line="128"/>
+        <source>删除…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="129"/>
+        <source>撤销申请…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="130"/>
+        <source>退货申请…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="151"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="128"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="151"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="128"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="151"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="136"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="159"/>
         <source>重新验签</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="142"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="165"/>
         <source>表头</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="143"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="166"/>
         <source>表体</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="144"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="167"/>
         <source>报文</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="145"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="168"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="146"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="169"/>
         <source>回执</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="158"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="174"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="180"/>
+        <source>版本</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="174"/>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="174"/>
+        <source>操作人</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="174"/>
+        <source>时间</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="174"/>
+        <source>变更</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="192"/>
         <source>全部类型</source>
         <translation>All types</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="109"/>
+        <source>原因（必填）：</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="155"/>
+        <source>退货申请</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="156"/>
+        <source>为 {type} {key} 提交退货申请单。选择退货的商品和数量：</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="160"/>
+        <source>全部商品</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="161"/>
+        <source>部分商品</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="168"/>
+        <source>序号</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="168"/>
+        <source>商品名称</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="168"/>
+        <source>原数量</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="168"/>
+        <source>退货数量</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="194"/>
+        <source>签名并提交退货</source>
+        <translation type="unfinished"/>
     </message>
 </context>
 <context>
@@ -978,143 +1291,243 @@
 <context>
     <name>SummaryController</name>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="216"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="246"/>
         <source>月份格式为 YYYY-MM，例如 2026-01</source>
-        <extracomment>the next deadline or the lists waiting changed: (text, look)</extracomment>
+        <extracomment>the next deadline or the lists waiting changed: (text, look) what the last declaration did, said above the next preview's figures</extracomment>
         <translation>A month is written YYYY-MM, e.g. 2026-01</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="224"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="254"/>
         <source>{month} 放行清单的汇总申报截止日：{due}</source>
         <translation>Summary of the lists released in {month} due by {due}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="226"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="256"/>
         <source>（{nominal} 逢{why}，顺延）</source>
         <translation> ({nominal} falls on {why}: moved)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="233"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="263"/>
         <source>，已过（本月没有待汇总的清单）</source>
         <translation>, passed (no list of the month waits to be summarised)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="236"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="266"/>
         <source>，已逾期 {days} 天</source>
         <translation>, missed by {days} day(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="238"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="268"/>
         <source>：点“预览”查看是否还有未汇总的清单</source>
         <translation>: click "Preview" to see whether lists still wait</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="241"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="271"/>
         <source>，今天是最后一天</source>
         <translation>, today is the last day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="244"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="274"/>
         <source>，还剩 {days} 个工作日</source>
         <translation>, {days} working day(s) left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="269"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="299"/>
         <source>下一个汇总申报截止日 {due}（{month} 放行的清单），还剩 {days} 个工作日</source>
         <translation>Next summary deadline {due} (lists released in {month}), {days} working day(s) left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="276"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="306"/>
         <source>；待汇总清单 {count} 票</source>
         <translation>; lists waiting: {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="279"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="309"/>
         <source>；以前月份逾期 {count} 票</source>
         <translation>; overdue from earlier months: {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="295"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="327"/>
         <source>正在读取 {month} 放行的出口清单…</source>
         <translation>Reading the export inventories released in {month}…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="318"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="356"/>
         <source>无法预览：{reason}</source>
         <translation>Cannot preview: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="346"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="387"/>
         <source>报关单 {n}</source>
         <translation>Declaration {n}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="347"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="388"/>
         <source>{items} 项商品，{lists} 票清单</source>
         <translation>{items} goods item(s), {lists} list(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="354"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="395"/>
         <source>毛重 / 净重</source>
         <translation>Gross / net weight</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="358"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="399"/>
         <source>商品项</source>
         <translation>Goods items</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="364"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="405"/>
         <source>商品 {n}</source>
         <translation>Item {n}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="368"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="409"/>
         <source>清单</source>
         <translation>Inventories</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="388"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="429"/>
         <source>汇总报关单 ({count})</source>
         <translation>Declarations ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="389"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="430"/>
         <source>简化申报（汇总统计） ({count})</source>
         <translation>Summary statistics ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="390"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="431"/>
         <source>不能汇总 ({count})</source>
         <translation>Cannot be summarised ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="391"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="432"/>
         <source>以前月份逾期 ({count})</source>
         <translation>Overdue from earlier months ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="393"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="434"/>
         <source>{month}：放行 {released} 票，汇总为 {declarations} 份报关单（{lists} 票），汇总统计 {statistics} 票，不能汇总 {refused} 票</source>
         <translation>{month}: {released} released, {declarations} declaration(s) of {lists} list(s), {statistics} for summary statistics, {refused} cannot be summarised</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="407"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="458"/>
+        <source>尚无回执</source>
+        <translation>no receipt yet</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="460"/>
+        <source>汇总申请单 {copNo}</source>
+        <translation>Summary application {copNo}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="461"/>
+        <source>电商企业 {ebc}，清单 {lists} 票，海关状态 {status}；预览为 {expected} 份报关单</source>
+        <translation>ebcCode {ebc}, {lists} list(s), customs status {status}; the preview expects {expected} declaration(s)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="470"/>
+        <source>汇总统一编号 {number}</source>
+        <translation>declSeqNo {number}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="471"/>
+        <source>报关单编号 {entry}，报关单状态 {state}，清单 {lists} 票，商品项 {items}</source>
+        <translation>declaration no. {entry}, state {state}, {lists} list(s), {items} goods item(s)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="472"/>
+        <source>（未生成）</source>
+        <translation>(not yet)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="477"/>
+        <source>尚未收到汇总结果单（CEB792）</source>
+        <translation>no summary result (CEB792) yet</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="479"/>
+        <source>与预览的归并一致</source>
+        <translation>as the preview merged them</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="482"/>
+        <source>差异</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="496"/>
+        <source>申报结果 ({count})</source>
+        <translation>Customs results ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="498"/>
+        <source>申报结果 ({count}，差异 {differences})</source>
+        <translation>Customs results ({count}, differences {differences})</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="512"/>
+        <source>请先在设置中配置企业档案和签名方式</source>
+        <translation>Set up the enterprise profile and the signer in Settings first</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="516"/>
+        <source>汇总申报</source>
+        <translation>Monthly summary</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="518"/>
+        <source>把 {month} 放行的 {lists} 票清单按预览汇总申报（{declarations} 份报关单）？将生成汇总申请单（CEB701），签名后发送；日志中其他待发单证也一并发出。</source>
+        <translation>Declare the {lists} list(s) released in {month} as previewed ({declarations} declaration(s))? Summary applications (CEB701) are made, signed and sent; other documents waiting in the journal are sent too.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="533"/>
+        <source>正在签名并发送 {month} 的汇总申请单…</source>
+        <translation>Signing and sending the summary applications of {month}…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="560"/>
+        <source>汇总申请单不符合字段规则，未记入任何单证：</source>
+        <translation>The summary applications break field rules; nothing was journaled: </translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="564"/>
+        <source>{month}：没有需要汇总申报的清单，未发送</source>
+        <translation>{month}: no list to declare in a summary; nothing sent</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="566"/>
+        <source>已申报 {applications} 份汇总申请单（{lists} 票清单）：发送 {messages} 个报文</source>
+        <translation>Declared {applications} summary application(s) ({lists} list(s)): {messages} message(s) sent</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="572"/>
+        <source>（已停止：{reason}）</source>
+        <translation>(stopped: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="579"/>
+        <source>无法申报：{reason}</source>
+        <translation>Cannot declare: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="585"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="416"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="594"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="417"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="595"/>
         <source>汇总申报预览_{month}.xlsx</source>
         <translation>summary-preview_{month}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="424"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="602"/>
         <source>无法导出：{reason}</source>
         <translation>Cannot export: {reason}</translation>
     </message>
@@ -1122,109 +1535,134 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="105"/>
-        <location filename="../../cebdesk/gui/summary_view.py" line="136"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="111"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
         <source>放行月份</source>
         <extracomment>The look of the deadline: normal, within WARN_DAYS working days, passed. the page came into view</extracomment>
         <translation>Month released</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="108"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="114"/>
         <source>清单放行的月份（YYYY-MM），汇总申报在下月 15 日前完成</source>
         <translation>The month the lists were released in (YYYY-MM); their summary is declared by the 15th of the next month</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="111"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="117"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="112"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="118"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="130"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="120"/>
+        <source>签名并申报…</source>
+        <translation>Sign and declare…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="121"/>
+        <source>把预览中的汇总报关单作为汇总申请单（CEB701）签名并发送</source>
+        <translation>Sign and send the previewed declarations as summary applications (CEB701)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="140"/>
         <source>报关单 / 商品项</source>
         <translation>Declaration / goods item</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="130"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="140"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="130"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="140"/>
         <source>商品编码</source>
         <translation>HS code</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="130"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="140"/>
         <source>最终目的国（地区）</source>
         <translation>Final destination country</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="131"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="141"/>
         <source>币制</source>
         <translation>Currency</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="131"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="141"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="131"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="141"/>
         <source>总价</source>
         <translation>Total price</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="131"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="141"/>
         <source>清单商品行数</source>
         <translation>List lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="136"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
         <source>未汇总清单</source>
         <translation>Lists not summarised</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="136"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
         <source>截止日</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="138"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="148"/>
         <source>汇总报关单</source>
         <translation>Declarations</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="139"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="149"/>
         <source>简化申报（汇总统计）</source>
         <translation>Summary statistics</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="140"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="150"/>
         <source>不能汇总</source>
         <translation>Cannot be summarised</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="141"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="151"/>
         <source>以前月份逾期</source>
         <translation>Overdue from earlier months</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="153"/>
+        <source>汇总申请单 / 报关单</source>
+        <translation>Summary application / declaration</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="153"/>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="154"/>
+        <source>申报结果</source>
+        <translation>Customs results</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="159"/>
         <source>清单编号</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="159"/>
         <source>货值（人民币元）</source>
         <translation>Value (RMB)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="159"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -1232,185 +1670,185 @@
 <context>
     <name>cebdesk</name>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="118"/>
+        <location filename="../../cebdesk/gui/workers.py" line="123"/>
         <source>磁盘已满</source>
         <extracomment>Failures a clerk can fix; anything else also goes to the console with its traceback.</extracomment>
         <translation>The disk is full</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="119"/>
+        <location filename="../../cebdesk/gui/workers.py" line="124"/>
         <source>磁盘配额已满</source>
         <translation>The disk quota is exceeded</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="120"/>
-        <location filename="../../cebdesk/gui/workers.py" line="121"/>
+        <location filename="../../cebdesk/gui/workers.py" line="125"/>
+        <location filename="../../cebdesk/gui/workers.py" line="126"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="122"/>
+        <location filename="../../cebdesk/gui/workers.py" line="127"/>
         <source>只读文件系统，无法写入</source>
         <translation>Read-only file system: nothing can be written</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="123"/>
+        <location filename="../../cebdesk/gui/workers.py" line="128"/>
         <source>找不到文件或文件夹</source>
         <translation>No such file or folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="124"/>
+        <location filename="../../cebdesk/gui/workers.py" line="129"/>
         <source>输入/输出错误（磁盘或 U 盘故障？）</source>
         <translation>Input/output error (a failing disk or USB drive?)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="131"/>
+        <location filename="../../cebdesk/gui/workers.py" line="136"/>
         <source>没有签名或发送任何单证。</source>
         <translation> Nothing was signed or sent.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="136"/>
+        <location filename="../../cebdesk/gui/workers.py" line="141"/>
         <source>口令错误：密钥拒绝了这个口令。</source>
         <translation>Wrong PIN: the key refused it.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="138"/>
+        <location filename="../../cebdesk/gui/workers.py" line="143"/>
         <source>cebdesk 不会自动重试（连续输错会锁死密钥）；确认口令后再点“签名并发送”。</source>
         <translation> cebdesk does not try again by itself (wrong PINs in a row lock the key); check the PIN, then click “Sign and send” again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="142"/>
+        <location filename="../../cebdesk/gui/workers.py" line="147"/>
         <source>密钥的口令已锁定（输错次数过多），需由管理员或发证机构（数据分中心/制卡中心）解锁。</source>
         <translation>The key's PIN is locked after too many wrong tries; it must be unlocked by the administrator or the certificate issuer (数据分中心/制卡中心).</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="150"/>
+        <location filename="../../cebdesk/gui/workers.py" line="155"/>
         <source>密钥只剩最后一次输入口令的机会，未经确认没有使用口令。</source>
         <translation>The key has ONE PIN try left; without your confirmation no PIN was used. </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="152"/>
+        <location filename="../../cebdesk/gui/workers.py" line="157"/>
         <source>再点“签名并发送”，在口令对话框中确认后再输入。</source>
         <translation>Click “Sign and send” again, confirm in the PIN dialog, then type the PIN.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="155"/>
+        <location filename="../../cebdesk/gui/workers.py" line="160"/>
         <source>口令的长度或字符不符合密钥的要求，请检查后重新输入。</source>
         <translation>The key does not accept a PIN of this length or with these characters; check it and type it again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="158"/>
+        <location filename="../../cebdesk/gui/workers.py" line="163"/>
         <source>无法打开密钥文件 {name}：口令不正确，或者文件不是有效的密钥文件（.p12/.pfx/.pem）。</source>
         <translation>Cannot open the key file {name}: the password is wrong, or the file is not a valid key file (.p12/.pfx/.pem).</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="166"/>
+        <location filename="../../cebdesk/gui/workers.py" line="171"/>
         <source>找不到或无法读取密钥文件 {name}：请在设置页检查密钥文件的位置。</source>
         <translation>The key file {name} cannot be found or read: check where it is on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="173"/>
+        <location filename="../../cebdesk/gui/workers.py" line="178"/>
         <source>没有找到令牌 {name}：请插入 USB Key，或在设置页点“查找令牌”重新选择。</source>
         <translation>Token {name} was not found: plug in the USB key, or choose it again with “Find tokens” on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="179"/>
+        <location filename="../../cebdesk/gui/workers.py" line="184"/>
         <source>签名过程中令牌被拔出：已发送的报文完整保留，插回令牌后再点“签名并发送”继续。</source>
         <translation>The token was removed while signing: the messages already sent are complete; plug it in again and click “Sign and send” to go on.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="184"/>
+        <location filename="../../cebdesk/gui/workers.py" line="189"/>
         <source>证书不能用于签名（与密钥不符或已过期）：请在设置页检查证书文件。</source>
         <translation>The certificate cannot be used for signing (it does not match the key or has expired): check the certificate file on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="187"/>
+        <location filename="../../cebdesk/gui/workers.py" line="192"/>
         <source>签名失败，请检查设置页的签名方式。</source>
         <translation>Signing failed: check the signer on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="189"/>
+        <location filename="../../cebdesk/gui/workers.py" line="196"/>
         <source>另一个 cebdesk 正在用同一个日志发送，请等它结束后再试。</source>
         <translation>Another cebdesk is sending with the same journal; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="191"/>
+        <location filename="../../cebdesk/gui/workers.py" line="198"/>
         <source>还没有企业档案：请先在设置页填写并保存。</source>
         <translation>There is no enterprise profile yet: fill it in on the Settings page and save it first.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="193"/>
+        <location filename="../../cebdesk/gui/workers.py" line="200"/>
         <source>系统错误</source>
         <translation>System error</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="195"/>
+        <location filename="../../cebdesk/gui/workers.py" line="202"/>
         <source>{what}（{path}）。已写出的文件都是完整的；排除问题后再试一次即可继续。</source>
         <translation>{what} ({path}). Every file written is whole; fix the problem and try again to go on.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="198"/>
+        <location filename="../../cebdesk/gui/workers.py" line="205"/>
         <source>{what}。已写出的文件都是完整的；排除问题后再试一次即可继续。</source>
         <translation>{what}. Every file written is whole; fix the problem and try again to go on.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="202"/>
+        <location filename="../../cebdesk/gui/workers.py" line="209"/>
         <source>后台进程意外退出（退出码 {code}）。已写出的文件都是完整的；请再试一次。</source>
         <translation>The background process ended unexpectedly (exit code {code}). Every file written is whole; please try again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="205"/>
+        <location filename="../../cebdesk/gui/workers.py" line="212"/>
         <source>意外错误（详情见控制台）：{detail}</source>
         <translation>Unexpected error (details on the console): {detail}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="135"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="133"/>
         <source>商品 {count}</source>
         <extracomment>Elements that carry an amount, and those that name a person (import documents only). What the lines of a list are, by the list's own elements: goods, waybills, inventories.</extracomment>
         <translation>Goods {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="136"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="134"/>
         <source>运单 {count}</source>
         <translation>Waybills {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="137"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="135"/>
         <source>清单 {count}</source>
         <translation>Inventories {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="165"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="163"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="54"/>
         <location filename="../../cebdesk/gui/query_view.py" line="53"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="166"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="164"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="55"/>
         <location filename="../../cebdesk/gui/query_view.py" line="54"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="167"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="165"/>
         <location filename="../../cebdesk/gui/query_view.py" line="58"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="168"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="166"/>
         <source>表体</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="169"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="167"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="170"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="168"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1563,75 +2001,162 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="43"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="49"/>
         <source>元旦</source>
         <extracomment>Working days before the deadline from which the page warns. How many months back the chooser offers (any YYYY-MM may be typed). The names chinesecalendar gives the holidays, in the window's language.</extracomment>
         <translation>New Year's Day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="44"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="50"/>
         <source>春节</source>
         <translation>Spring Festival</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="45"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="51"/>
         <source>清明节</source>
         <translation>Tomb-sweeping Day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="46"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="52"/>
         <source>劳动节</source>
         <translation>Labour Day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="47"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="53"/>
         <source>端午节</source>
         <translation>Dragon Boat Festival</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="48"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="54"/>
         <source>国庆节</source>
         <translation>National Day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="49"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="55"/>
         <source>中秋节</source>
         <translation>Mid-autumn Festival</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="50"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="56"/>
         <source>周末</source>
         <translation>a weekend</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="51"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="57"/>
         <source>休息日</source>
         <translation>a rest day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="54"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="60"/>
         <source>电商企业代码（收发货人）</source>
         <translation>E-commerce enterprise code (consignor)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="55"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="61"/>
         <source>运输方式</source>
         <translation>Mode of transport</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="56"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="62"/>
         <source>生产销售单位代码</source>
         <translation>Production and sales unit code</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="57"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="63"/>
         <source>运抵国（地区）</source>
         <translation>Country of arrival</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="58"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="64"/>
         <source>出口口岸代码</source>
         <translation>Exit port code</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="68"/>
+        <source>单证信息</source>
+        <extracomment>Head values the application decides, never the clerk: the document's guid, what kind of report it is (appType 1/2/3) and whether it is declared (appStatus 1 暂存 / 2 申报), when it is reported, and how a long document is cut into parts. Not shown; filled for the checks only. The groups the head's fields are shown in, in order.</extracomment>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="69"/>
+        <source>企业</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="70"/>
+        <source>订购人与收货人</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="71"/>
+        <source>金额与重量</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="72"/>
+        <source>运输与口岸</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="73"/>
+        <source>其他</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="168"/>
+        <source>输入代码或名称查找</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="250"/>
+        <source>日历</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="251"/>
+        <source>选择日期</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="435"/>
+        <source>表体（{label}）</source>
+        <extracomment>fields and goods lines the clerk has touched: an empty required one is marked only then, or once the clerk saves or declares (``show_all``), not on a fresh form</extracomment>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="440"/>
+        <source>新增行</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="441"/>
+        <source>复制行</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="442"/>
+        <source>删除行</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="443"/>
+        <source>上移</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="444"/>
+        <source>下移</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="590"/>
+        <source>序号由程序按行的顺序编排</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="754"/>
+        <source>第 {row} 行 {label}</source>
+        <translation type="unfinished"/>
     </message>
 </context>
 </TS>

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from cebdesk.gui.context import AppContext
 from cebdesk.gui.main_window import PAGES, MainWindow
 from cebdesk.settings import load_profile
+from cebdesk.signing.select import SignerOptions
+from tests.gui.test_gui_flows import _answer_pin, _press
+from tests.summary.lists import run
 from tests.summary.test_preview import THIS_MONTH, released  # noqa: F401 - the journal fixture
 
 LEFT = Qt.MouseButton.LeftButton
@@ -101,10 +104,14 @@ def test_the_preview_of_a_real_journal_is_shown_and_exported(qtbot, released, tm
     _dirs, _key, invt = released
     context = AppContext(tmp_path / "data", tmp_path / "x", load_profile(profile_file))
     win = _window(qtbot, context)
-    _choose_month(qtbot, win, THIS_MONTH)
     view = win.summary_view
-    assert not view.export_button.isEnabled()
+    assert view.month.currentText() == THIS_MONTH
+    # the page previews the month by itself when it comes into view: the lists waiting are counted
+    qtbot.waitUntil(view.export_button.isEnabled, timeout=60_000)
+    assert "待汇总清单 5 票" in view.header.text()  # 4 to declare, 1 A over its limit
+    _choose_month(qtbot, win, THIS_MONTH)
     qtbot.mouseClick(view.preview_button, LEFT)
+    assert not view.export_button.isEnabled()
     qtbot.waitUntil(view.export_button.isEnabled, timeout=60_000)
     tree = view.declarations
     assert tree.topLevelItemCount() == 2
@@ -133,3 +140,99 @@ def test_the_preview_of_a_real_journal_is_shown_and_exported(qtbot, released, tm
     book = load_workbook(target, read_only=True)
     assert [r[1] for r in book["清单"].iter_rows(min_row=2, values_only=True)] == invt[:4]
     assert str(target) in view.message.text()
+
+
+def test_an_empty_journal_is_not_previewed_by_itself(qtbot, context):
+    win = _window(qtbot, context)
+    assert win.summary.job is None and not win.summary_view.declare_button.isEnabled()
+
+
+def test_a_missing_rate_is_said_in_the_window_not_as_an_unexpected_error(
+    qtbot, released, tmp_path, profile_file  # noqa: F811
+):
+    profile_file.write_text(profile_file.read_text(encoding="utf-8").replace('USD = "7.1"', ""), encoding="utf-8")
+    for language, words in (("zh", "[rates]"), ("en", "no rate for currency")):
+        context = AppContext(tmp_path / "data", tmp_path / "x", load_profile(profile_file), language=language)
+        win = _window(qtbot, context)
+        qtbot.waitUntil(lambda w=win: w.summary.job is not None and not w.summary.job.running, timeout=60_000)
+        text = win.summary_view.message.text()
+        assert words in text and "502" in text, text
+        assert "意外错误" not in text and "unexpected" not in text.lower()
+        win.close()
+
+
+def test_declaring_from_the_page_and_customs_results_beside_the_preview(
+    qtbot, released, tmp_path, profile_file, test_keys  # noqa: F811
+):
+    """签名并申报… confirmed in its message box, the PIN typed into the PIN dialog: the month's
+    summary is journaled and sent; the simulator answers; the 申报结果 tab shows customs'
+    declarations as the preview merged them, then a difference once a result says otherwise."""
+    dirs, _key, invt = released
+    signer = SignerOptions(key_file=test_keys["p12"])
+    context = AppContext(tmp_path / "data", tmp_path / "x", load_profile(profile_file), signer)
+    win = _window(qtbot, context)
+    view = win.summary_view
+    qtbot.waitUntil(view.declare_button.isEnabled, timeout=60_000)
+    assert view.results.topLevelItemCount() == 0 and view.tabs.tabText(4) == "申报结果 (0)"
+    confirm, pin = _press("&Yes"), _answer_pin(test_keys["password"])
+    qtbot.mouseClick(view.declare_button, LEFT)
+    assert confirm.seen and "4 票清单" in confirm.texts[0] and "2 份报关单" in confirm.texts[0]
+    assert pin.seen
+    qtbot.waitUntil(lambda: not win.summary.job.running, timeout=60_000)
+    assert "已申报 1 份汇总申请单（4 票清单）" in view.message.text(), view.message.text()
+    qtbot.waitUntil(lambda: win.summary.job is not None and not win.summary.job.running, timeout=60_000)
+    qtbot.waitUntil(lambda: view.results.topLevelItemCount() == 1, timeout=60_000)
+    assert not view.declare_button.isEnabled()  # every list is in a summary now
+    assert "已申报" in view.message.text() and "汇总为 0 份报关单" in view.message.text()
+    assert "尚未收到汇总结果单" in _texts(view.results)
+    assert run(*dirs, "simulate", "--once")[0] == 0
+    assert run(*dirs, "receipts")[0] == 0
+    qtbot.mouseClick(view.preview_button, LEFT)
+    qtbot.waitUntil(lambda: "汇总统一编号" in _texts(view.results), timeout=60_000)
+    assert "与预览的归并一致" in _texts(view.results) and "差异" not in view.tabs.tabText(4)
+    top = view.results.topLevelItem(0)
+    assert sum(top.child(i).text(0).startswith("汇总统一编号") for i in range(top.childCount())) == 2
+
+
+def test_a_difference_in_customs_results_is_shown_in_red(
+    qtbot, released, tmp_path, profile_file, test_keys  # noqa: F811
+):
+    from lxml import etree
+
+    dirs, key, invt = released
+    assert run(*dirs, "summary", "--month", THIS_MONTH, "--send", *key)[0] == 1  # one A list over its limit
+    assert run(*dirs, "simulate", "--once")[0] == 0
+    [path] = (tmp_path / "x" / "receive").glob("CEB792*")
+    tree = etree.parse(str(path))
+    ns = "{http://www.chinaport.gov.cn/ceb}"
+    for row in tree.iter(f"{ns}SummaryResultList"):
+        if row.findtext(f"{ns}invtNo") == invt[3]:
+            row.getparent().remove(row)
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    assert run(*dirs, "receipts")[0] == 0
+    from cebdesk.gui.app import install_translator
+
+    translator = install_translator(QApplication.instance(), "en")
+    try:
+        context = AppContext(tmp_path / "data", tmp_path / "x", load_profile(profile_file), language="en")
+        win = _window(qtbot, context)
+        view = win.summary_view
+        qtbot.waitUntil(lambda: win.summary.comparison is not None, timeout=60_000)
+        assert view.tabs.tabText(4) == "Customs results (1, differences 1)"
+        assert f"in no summary result received: {invt[3]}" in _texts(view.results)
+    finally:
+        if translator is not None:
+            QApplication.instance().removeTranslator(translator)
+
+
+def _texts(tree) -> str:
+    out = []
+
+    def walk(item):
+        out.extend(item.text(c) for c in range(tree.columnCount()))
+        for i in range(item.childCount()):
+            walk(item.child(i))
+
+    for i in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(i))
+    return "\n".join(out)
