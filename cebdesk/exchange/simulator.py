@@ -150,6 +150,8 @@ class Customs:
             "CREATE TABLE IF NOT EXISTS import_inventories (invt_no TEXT PRIMARY KEY, record TEXT, state TEXT);"
             # quantities returned so far of each inventory line (CEB625, CEB213)
             "CREATE TABLE IF NOT EXISTS refunded (invt_no TEXT, gnum INTEGER, qty TEXT);"
+            # the lists of a summary application sent in parts, kept until every part came
+            "CREATE TABLE IF NOT EXISTS summary_parts (sum_no TEXT, seq TEXT, covered TEXT, PRIMARY KEY (sum_no, seq));"
         )
         self.lock = threading.Lock()
         self.serial = int(time.time() * 1000) % 10**9
@@ -411,6 +413,18 @@ class Customs:
                 row = self.db.execute("SELECT record FROM inventories WHERE invt_no=?", (invt_no,)).fetchone()
                 self.db.execute("UPDATE inventories SET sum_no=? WHERE invt_no=?", (sum_no, invt_no))
                 covered.append({"invtNo": invt_no, **json.loads(row[0])})
+            count = head.get("msgCount") or "1"
+            if count.isdigit() and int(count) > 1:  # one application in parts: merged as a whole
+                self.db.execute(
+                    "INSERT OR REPLACE INTO summary_parts VALUES (?, ?, ?)",
+                    (sum_no, head.get("msgSeqNo") or "1", json.dumps(covered, ensure_ascii=False)),
+                )
+                parts = self.db.execute(
+                    "SELECT covered FROM summary_parts WHERE sum_no=? ORDER BY CAST(seq AS INTEGER)", (sum_no,)
+                ).fetchall()
+                if len(parts) < int(count):
+                    return  # its result waits for the other parts
+                covered = [c for (text,) in parts for c in json.loads(text)]
             results.append(({**head, "sumNo": sum_no}, covered))
 
     def _summary_result(

@@ -94,16 +94,22 @@ def test_long_lists_go_in_parts_and_the_profile_sets_flags_and_names(released, t
         + '\n[summary]\nsummaryFlag = "2"\ndeclAgentCode = "1105910161"\ndeclAgentName = "测试报关行"\n',
         encoding="utf-8",
     )
-    code, out = run(*dirs, "summary", "--month", THIS_MONTH, "--send", "--json", "--part-lines", "2", *key)
+    code, out = run(*dirs, "summary", "--month", THIS_MONTH, "--send", "--json", "--part-lines", "1", *key)
     assert code == 0, out
-    assert len(json.loads(out)["send"]["messages"]) == 2  # 3 lists, 2 a part
+    assert len(json.loads(out)["send"]["messages"]) == 3  # 3 lists, 1 a part
     assert run(*dirs, "simulate", "--once")[0] == 0
     sent = _sent_summaries(tmp_path / "x")
-    assert sorted((h["msgSeqNo"], h["msgCount"]) for h, _ in sent) == [("1", "2"), ("2", "2")]
+    assert sorted((h["msgSeqNo"], h["msgCount"]) for h, _ in sent) == [("1", "3"), ("2", "3"), ("3", "3")]
     assert {h["summaryFlag"] for h, _ in sent} == {"2"} and {h["declAgentCode"] for h, _ in sent} == {
         "1105910161"
     }
     assert sorted(n for _, numbers in sent for n in numbers) == sorted(invt[:3])
+    # customs merges the application as a whole, not part by part: as the preview did
+    assert run(*dirs, "receipts")[0] == 0
+    code, out = run(*dirs, "summary", "--month", THIS_MONTH, "--result", "--json")
+    [summary] = json.loads(out)["summaries"]
+    assert code == 0 and summary["differences"] == [], summary
+    assert sorted(sorted(d["invtNos"]) for d in summary["declarations"]) == [sorted(invt[:2]), [invt[2]]]
 
 
 @pytest.mark.parametrize("missing", ["customsCode", "agentName", "ebcName"])
