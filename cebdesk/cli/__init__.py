@@ -10,6 +10,7 @@ as text or JSON. Where things are:
 - ``exchange.py`` convert --send, send, receipts, status, watch, simulate
 - ``keys.py``     tokens
 - ``summary.py``  summary (the monthly summary declaration: deadline, preview, send)
+- ``lifecycle.py`` cancel, refund (of an inventory customs accepted, through the journal)
 
 Exit codes: 0 done, 1 something refused or invalid, 2 the command could not run.
 """
@@ -31,6 +32,7 @@ from .common import EXIT_REJECTED, EXIT_USAGE, UsageError, os_error, print_findi
 from .exchange import cmd_receipts, cmd_send, cmd_simulate, cmd_status, cmd_watch
 from .files import cmd_convert, cmd_sign, cmd_template, cmd_validate, cmd_verify
 from .keys import cmd_tokens
+from .lifecycle import cmd_cancel, cmd_refund
 from .parser import build_parser, reader_limits
 from .summary import cmd_summary
 
@@ -58,6 +60,8 @@ COMMANDS = {
     "verify": cmd_verify,
     "tokens": cmd_tokens,
     "summary": cmd_summary,
+    "cancel": cmd_cancel,
+    "refund": cmd_refund,
 }
 
 

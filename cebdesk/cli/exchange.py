@@ -140,9 +140,16 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         since=args.since,
         until=args.until,
     )
-    found = workspace_from(args).status(query, history=args.history, lang=lang)
+    workspace = workspace_from(args)
+    found = workspace.status(query, history=args.history, lang=lang)
+    # --history: each document's versions too (who changed what when: drafts, modifications …)
+    versions = {d.id: workspace.versions(d.id) for d in found} if args.history else {}
     if args.json:
-        emit_json([d.to_json() for d in found], out)
+        items = [d.to_json() for d in found]
+        for item in items:
+            if versions.get(item["id"]):
+                item["versions"] = [v.to_json() for v in versions[item["id"]]]
+        emit_json(items, out)
         return EXIT_OK
     header = t(lang, "status_header").split("|")
     rows = []
@@ -165,6 +172,18 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         numbers = _customs_numbers(d.numbers, lang)
         if numbers:
             print(f"    {numbers}", file=out)
+        for follow in d.follow_ups:  # an inventory's cancellation or refund: 已撤销 / cancelled …
+            print(f"    {follow.text(lang)} ({follow.message_type[:6]} #{follow.document_id})", file=out)
+        for v in versions.get(d.id, ()):
+            changed = ", ".join(
+                f"{c.field}{f'[{c.gnum}]' if c.gnum is not None else ''}: {c.old or ''} → {c.new or ''}"
+                for c in v.changes[:5]
+            ) + (" …" if len(v.changes) > 5 else "")
+            print(
+                f"    v{v.number} {v.when[:19]:<20}{v.kind:<11}appType {v.app_type or '-':<3}{v.who}"
+                + (f"  {changed}" if changed else ""),
+                file=out,
+            )
         for r in d.history:
             mark = f" [{t(lang, 'receipt_flag_' + r.flag)}]" if r.flag else ""
             if r.part:

@@ -196,6 +196,47 @@ def build_parser() -> argparse.ArgumentParser:
     exchange_options(p)
     output_options(p)
 
+    def follow_up_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--key",
+            required=True,
+            metavar="KEY",
+            help="the inventory: invtNo, copNo, orderNo, or its number/enterprise code as status shows it",
+        )
+        p.add_argument("--reason", required=True, metavar="TEXT", help="why (撤单原因 / 退货原因), required")
+        p.add_argument("--profile", type=Path)
+
+    p = sub.add_parser(
+        "cancel",
+        help="cancel an import inventory (CEB623) or export list (CEB605) customs accepted, through the journal",
+    )
+    follow_up_options(p)
+    signer_options(p)
+    exchange_options(p)
+    output_options(p)
+
+    p = sub.add_parser(
+        "refund",
+        help="return request for an import inventory (CEB625) or export list (CEB213), through the journal",
+    )
+    follow_up_options(p)
+    p.add_argument(
+        "--line",
+        action="append",
+        metavar="GNUM[:QTY]",
+        help="a goods line to return (its gnum), with the quantity (default: the whole line); "
+        "no --line: every line",
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="ELEMENT=VALUE",
+        help="a head value the inventory does not have (export: trafName, voyageNo …)",
+    )
+    signer_options(p)
+    exchange_options(p)
+    output_options(p)
+
     p = sub.add_parser(
         "receipts", help="read receipts into the journal (receive/ folder, or download with --receipts-url)"
     )

@@ -15,10 +15,17 @@ from cebdesk.pipeline.workspace import StatusQuery, Workspace
 from cebdesk.spec import document_type
 from cebdesk.spec.receipts import FINAL_STATUSES, RECEIPT_FOR
 from cebdesk.store import Journal
-from tests.exchange.exportdocs import EXPORT_NAMES, document, write_message
+from tests.exchange.exportdocs import EXPORT_NAMES, document, head_and_lines, write_message
 
 #: Declared first: everything but what names a released inventory.
-FIRST = tuple(n for n in EXPORT_NAMES if n not in ("export-cancel", "summary"))
+FIRST = tuple(n for n in EXPORT_NAMES if n not in ("export-cancel", "summary", "export-refund"))
+
+
+def _refund_lines() -> list[dict[str, str]]:
+    """One goods line to return: line 1 of an inventory, no more than its quantity (1)."""
+    _head, lines = head_and_lines(document_type("export-refund"), 0, 1)
+    lines[0]["qty"] = "1"
+    return lines
 
 
 def _final(name: str) -> frozenset[str]:
@@ -39,15 +46,17 @@ def _inventory_numbers(journal) -> dict[int, str]:
 
 
 def _declare_second(tmp_path, journal, profile, invt_nos):
-    """A cancellation of the first inventory, a summary of the second."""
+    """A cancellation of the first inventory, a summary of the second and a return request of
+    its first line."""
     folder = tmp_path / "in2"
     folder.mkdir(exist_ok=True)
     first, second = invt_nos
     paths = [
         write_message(folder, [document("export-cancel", 0, invtNo=first)]),
         write_message(folder, [document("summary", 0, list_lines=[{"invtNo": second}])]),
+        write_message(folder, [document("export-refund", 0, invtNo=second, list_lines=_refund_lines())]),
     ]
-    assert import_files(paths, journal, profile=profile).new == 2
+    assert import_files(paths, journal, profile=profile).new == 3
 
 
 def _by_type(journal):
@@ -151,7 +160,7 @@ def test_the_same_declaration_twice_is_refused_by_customs(tmp_path, profile, sig
         outbox = Outbox(tmp_path / f"x{attempt}")
         folder = tmp_path / f"in{attempt}"
         folder.mkdir()
-        if name in ("export-cancel", "summary"):
+        if name in ("export-cancel", "summary", "export-refund"):
             invt = document("export-inventory", 7)
             import_files([write_message(folder, [invt])], journal, profile=profile)
             send_pending(journal, SendOptions(outbox, signer, profile.base_transfer()))
@@ -161,6 +170,8 @@ def test_the_same_declaration_twice_is_refused_by_customs(tmp_path, profile, sig
             doc = (
                 document(name, 0, invtNo=number)
                 if name == "export-cancel"
+                else document(name, 0, invtNo=number, list_lines=_refund_lines())
+                if name == "export-refund"
                 else document(name, 0, list_lines=[{"invtNo": number}])
             )
         else:
@@ -301,12 +312,15 @@ def test_every_export_type_from_its_excel_template_through_the_simulator(tmp_pat
     cancel[0]["invtNo"] = second
     summary = document_rows(document_type("summary"), 0, 1)  # of the e-commerce enterprise of the first
     summary[0].update(invtNo=first, sumNo=None, preNo=None, startTime=None, endTime=None)
+    refund = document_rows(document_type("export-refund"), 0, 1)  # of a released list's line 1
+    refund[0].update(invtNo=first, qty="1")
     books = [
         write_workbook(document_type("export-cancel"), cancel, tmp_path / "cancel.xlsx"),
         write_workbook(document_type("summary"), summary, tmp_path / "summary.xlsx"),
+        write_workbook(document_type("export-refund"), refund, tmp_path / "refund.xlsx"),
     ]
     report = import_files(books, journal, profile=profile)
-    assert report.new == 2, [f.render("en") for f in report.findings if f.is_error]
+    assert report.new == 3, [f.render("en") for f in report.findings if f.is_error]
     send_pending(journal, options)
     run_folder(outbox, customs)
     assert not ingest(journal, outbox).rejected
