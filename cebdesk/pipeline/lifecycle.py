@@ -189,12 +189,19 @@ class LifecycleError(Exception):
         """The reason in the user's language ("en", else Chinese)."""
         return self.en if lang == "en" else self.zh
 
+    def __reduce__(self):  # whole across the window's worker process (pickled)
+        return (_rebuilt, (self.zh, self.en, self.reason, self.findings))
+
     def to_json(self, lang: str = "zh") -> dict:
         return {
             "refused": self.reason,
             "message": self.text(lang),
             "findings": [f.to_json(lang) for f in self.findings],
         }
+
+
+def _rebuilt(zh: str, en: str, reason: str, findings: list[Finding]) -> LifecycleError:
+    return LifecycleError(zh, en, reason=reason, findings=findings)
 
 
 def _refuse(reason: str, findings: Iterable[Finding] = (), **params) -> LifecycleError:

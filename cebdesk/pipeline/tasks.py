@@ -179,7 +179,51 @@ def summary_send(
             close()
 
 
+#: The document actions a window job may run before sending (Workspace methods, lifecycle.py).
+LIFECYCLE_ACTIONS = ("declare_entered", "modify", "delete", "cancel", "refund")
+
+
+def lifecycle_and_send(
+    data_dir: Path,
+    exchange_dir: Path,
+    profile: Profile,
+    action: str,
+    arguments: dict,
+    signer: SignerOptions,
+    pin: str | None,
+    *,
+    progress,
+    cancelled,
+):
+    """One document action (``action``: one of LIFECYCLE_ACTIONS, with ``arguments`` as the
+    Workspace method takes them), journaled, then every waiting document signed and sent with the
+    PIN given once: (what the action returned, SendReport). A refusal is returned as
+    (LifecycleError, None) before the key is opened: nothing journaled, no PIN used."""
+    from .lifecycle import LifecycleError
+
+    if action not in LIFECYCLE_ACTIONS:
+        raise ValueError(f"unknown document action {action!r}")
+    workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
+    exchange = workspace.exchange()
+    workspace.require_profile()
+    try:
+        done = getattr(workspace, action)(**arguments)
+    except LifecycleError as exc:
+        return exc, None
+    opened = open_signer(signer, _once(pin))
+    try:
+        sent = workspace.send(
+            opened, exchange, progress=lambda _stage, d, total: progress(d, total), cancelled=cancelled
+        )
+        return done, sent
+    finally:
+        close = getattr(opened, "close", None)
+        if close:
+            close()
+
+
 TASKS = {
+    "lifecycle_and_send": lifecycle_and_send,
     "read_documents": read_documents,
     "import_and_send": import_and_send,
     "row_preview": row_preview,
