@@ -1,6 +1,8 @@
 """Summary benchmark: the month's preview (eight-same merge, classification) over N export
-lists released in one month, in a real SQLite journal filled by direct inserts. Prints JSON:
-seconds and peak memory (tracemalloc: Python allocations; ru_maxrss: the whole process).
+lists released in one month, in a real SQLite journal filled by direct inserts; then the
+comparison of customs' results (``summary --result``) for one summary application naming every
+list the preview merges. Prints JSON: seconds and peak memory (tracemalloc: Python allocations;
+ru_maxrss: the whole process).
 
     python benchmarks/summary.py [--lists N]
 """
@@ -91,6 +93,21 @@ def main() -> None:
         preview(journal, month, rates=rates)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
+        from cebdesk.summary.result import compare
+
+        numbers = [n for d in result.declarations for n in d.invt_nos]
+        with journal.transaction():
+            journal.import_document(
+                "CEB701Message", "SUMBENCH/1", {"copNo": "SUMBENCH", "ebcCode": "-"},
+                [{"invtNo": n} for n in numbers], ("summary " + month, None, None),
+            )  # fmt: skip
+        start = time.perf_counter()
+        compared = compare(journal, month)
+        result_seconds = time.perf_counter() - start
+        tracemalloc.start()
+        compare(journal, month)
+        _, result_peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
         journal.close()
         print(
             json.dumps(
@@ -105,6 +122,9 @@ def main() -> None:
                     "merged_lists": result.lists,
                     "statistics_lists": len(result.statistics),
                     "refused_lists": len(result.refused),
+                    "result_seconds": round(result_seconds, 2),
+                    "result_peak_python_mb": round(result_peak / 2**20, 1),
+                    "result_expected_declarations": len(compared.summaries[0].expected),
                 },
                 indent=2,
             )

@@ -117,7 +117,7 @@ def _print_result(result, lang: str, out: TextIO) -> None:
         return
     for check in result.summaries:
         h = check.head
-        status = check.status or ("not answered yet" if en else "尚无回执")
+        status = check.status_text(lang) or ("not answered yet" if en else "尚无回执")
         print(
             f"summary {h.get('copNo', '')} (ebcCode {h.get('ebcCode', '')}): {len(check.invt_nos)} list(s),"
             f" customs status {status}; {len(check.declarations)} summary result(s),"

@@ -436,6 +436,13 @@ class SummaryController(QObject):
                 lists=result.lists, statistics=len(result.statistics), refused=len(result.refused),
             )
         ]  # fmt: skip
+        if result.excluded:
+            names = {"summarised": self.tr("已汇总 {count} 票"), "pending": self.tr("汇总待回执 {count} 票"),
+                     "cancelled": self.tr("已撤销 {count} 票")}  # fmt: skip
+            lines.append(
+                self.tr("不再汇总：")
+                + "，".join(names[k].format(count=v) for k, v in sorted(result.excluded.items()) if k in names)
+            )
         lines += result.notes(lang)
         if self.declared_text:
             lines.insert(0, self.declared_text)
@@ -455,7 +462,7 @@ class SummaryController(QObject):
         tree.clear()
         for check in comparison.summaries:
             h = check.head
-            status = check.status or self.tr("尚无回执")
+            status = check.status_text(lang) or self.tr("尚无回执")
             top = QTreeWidgetItem(
                 [self.tr("汇总申请单 {copNo}").format(copNo=h.get("copNo", "")),
                  self.tr("电商企业 {ebc}，清单 {lists} 票，海关状态 {status}；预览为 {expected} 份报关单").format(
@@ -517,7 +524,12 @@ class SummaryController(QObject):
             self.tr(
                 "把 {month} 放行的 {lists} 票清单按预览汇总申报（{declarations} 份报关单）？"
                 "将生成汇总申请单（CEB701），签名后发送；日志中其他待发单证也一并发出。"
-            ).format(month=result.month, lists=result.lists, declarations=len(result.declarations)),
+            ).format(month=result.month, lists=result.lists, declarations=len(result.declarations))
+            + (
+                "\n" + self.tr("不能汇总的 {count} 票不在其中：修改后另行申报。").format(count=len(result.refused))
+                if result.refused
+                else ""
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
@@ -572,6 +584,8 @@ class SummaryController(QObject):
                 text += self.tr("（已停止：{reason}）").format(reason=report.stopped)
         self.declared_text = text
         self.view.message.setText(text)
+        if report is not None:
+            self.view.tabs.setCurrentWidget(self.view.results)  # what customs makes of it comes here
         self.preview()  # the lists are in a summary now; customs' results as they come
 
     @Slot(str)

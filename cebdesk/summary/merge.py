@@ -29,6 +29,8 @@ MAX_ITEMS = 50
 HEAD_FIELDS = ("ebcCode", "trafMode", "ownerCode", "country", "portCode")
 #: The line-level ones of InventoryList: one goods item.
 ITEM_FIELDS = ("country", "gcode", "currency")
+#: A line's place in a summary result (SummaryResultList), as ``keep_rows`` keeps it.
+ROW_FIELDS = ("invtNo", "logisticsNo", "gseqno", "gnum", "gcode")
 #: What a goods item sums from its lines.
 SUMMED = ("qty", "qty1", "qty2", "totalPrice")
 
@@ -79,8 +81,14 @@ class Declaration:
     invt_nos: dict[str, None] = field(default_factory=dict)  # ordered set
     gross_weight: Decimal = Decimal(0)
     net_weight: Decimal = Decimal(0)
-    rows: list[dict[str, str]] = field(default_factory=list)  # keep_rows: each line's place
+    #: keep_rows: each line's place (invtNo, logisticsNo, gseqno, gnum, gcode), compact
+    places: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     application: dict[str, str] = field(default_factory=dict)  # ``apart``'s values
+
+    @property
+    def rows(self) -> list[dict[str, str]]:
+        """keep_rows: each line's place as a summary result lists it."""
+        return [dict(zip(ROW_FIELDS, place, strict=True)) for place in self.places]
 
     def to_json(self) -> dict:
         return {
@@ -145,14 +153,8 @@ class Merger:
             item.lines += 1
             current.invt_nos[invt_no] = None
             if self.keep_rows:
-                current.rows.append(
-                    {
-                        "invtNo": invt_no,
-                        "logisticsNo": head.get("logisticsNo", ""),
-                        "gseqno": str(item.gseqno),
-                        "gnum": line.get("gnum", ""),
-                        "gcode": line.get("gcode", ""),
-                    }
+                current.places.append(
+                    (invt_no, head.get("logisticsNo", ""), str(item.gseqno), line.get("gnum", ""), line.get("gcode", ""))
                 )
         current.invt_nos[invt_no] = None
         current.gross_weight += amount(head.get("grossWeight"))

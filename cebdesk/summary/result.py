@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from ..spec.receipts import explain_status
 from ..store.journal import Journal
 from .deadline import parse_month
 from .merge import Declaration, Merger
@@ -123,6 +124,13 @@ class SummaryCheck:
     expected: list[Declaration] = field(default_factory=list)  # the preview's merge of its lists
     differences: list[Difference] = field(default_factory=list)
 
+    def status_text(self, lang: str = "zh") -> str:
+        """Customs' status of the application with its meaning; "" before any receipt."""
+        if not self.status:
+            return ""
+        meaning = explain_status(self.status, lang, SUMMARY)[0]
+        return meaning if self.status in meaning else f"{self.status} {meaning}".strip()
+
     @property
     def answered(self) -> bool:
         """At least one summary result arrived."""
@@ -134,6 +142,7 @@ class SummaryCheck:
             "sumNo": next((d.values.get("sumNo") for d in self.declarations if d.values.get("sumNo")), ""),
             "ebcCode": self.head.get("ebcCode", ""),
             "returnStatus": self.status,
+            "statusText": self.status_text(lang),
             "returnInfo": self.info,
             "lists": len(self.invt_nos),
             "expected": [d.to_json() for d in self.expected],
@@ -181,22 +190,38 @@ def _month_lists(journal: Journal, month: str) -> set[str]:
     return {row["invt_no"] for row in rows if row["invt_no"]}
 
 
-def _lists_by_number(journal: Journal, wanted: set[str]) -> dict[str, tuple[dict, list[dict]]]:
-    """invtNo -> (head, lines) of the export lists in the journal among ``wanted``."""
-    found: dict[str, tuple[dict, list[dict]]] = {}
+def _merge_lists(journal: Journal, checks: list[SummaryCheck]) -> None:
+    """Each application's lists merged again as the preview did, in the order the journal holds
+    them (the preview's order), one list read at a time; lists not in the journal noted."""
+    owners: dict[str, list[int]] = {}
+    for index, check in enumerate(checks):
+        for number in check.invt_nos:
+            owners.setdefault(number, []).append(index)
+    mergers = [
+        Merger(by_owner=(check.head.get("summaryFlag") or "").strip() == "2", keep_rows=True) for check in checks
+    ]
+    found: set[str] = set()
     rows = journal.db.execute(
         "SELECT d.record, (SELECT json_extract(r2.keys, '$.invtNo') FROM receipts r2 WHERE r2.document_id=d.id"
         " AND r2.flag IS NULL AND json_extract(r2.keys, '$.invtNo') IS NOT NULL ORDER BY r2.return_time DESC,"
-        " r2.id DESC LIMIT 1) AS invt_no FROM documents d WHERE d.message_type=?",
+        " r2.id DESC LIMIT 1) AS invt_no, json_extract(d.record, '$.head.invtNo') AS own_no FROM documents d"
+        " WHERE d.message_type=? ORDER BY d.id",
         (INVENTORY,),
     )
     for row in rows:
+        number = row["invt_no"] or row["own_no"] or ""
+        indices = owners.get(number)
+        if not indices or number in found:
+            continue
+        found.add(number)
         record = json.loads(row["record"])
-        head = record.get("head") or {}
-        number = row["invt_no"] or head.get("invtNo") or ""
-        if number in wanted:
-            found[number] = (head, record.get("lines") or [])
-    return found
+        for index in indices:
+            mergers[index].add(number, record.get("head") or {}, record.get("lines") or [])
+    for check, merger in zip(checks, mergers, strict=True):
+        check.expected = merger.declarations()
+        unknown = [n for n in check.invt_nos if n not in found]
+        if unknown:
+            check.differences.append(Difference("unknown", tuple(unknown), {}))
 
 
 def _results(journal: Journal, document_id: int) -> list[CustomsDeclaration]:
@@ -223,18 +248,7 @@ def _results(journal: Journal, document_id: int) -> list[CustomsDeclaration]:
     return list(out.values())
 
 
-def _compare(check: SummaryCheck, lists: dict[str, tuple[dict, list[dict]]]) -> None:
-    by_owner = (check.head.get("summaryFlag") or "").strip() == "2"
-    merger = Merger(by_owner=by_owner, keep_rows=True)
-    unknown = []
-    for number in check.invt_nos:
-        if number in lists:
-            merger.add(number, *lists[number])
-        else:
-            unknown.append(number)
-    check.expected = merger.declarations()
-    if unknown:
-        check.differences.append(Difference("unknown", tuple(unknown), {}))
+def _compare(check: SummaryCheck) -> None:
     if not check.declarations:
         return
     named = set(check.invt_nos)
@@ -266,9 +280,9 @@ def _compare(check: SummaryCheck, lists: dict[str, tuple[dict, list[dict]]]) -> 
             )
     # goods items and HS codes, where a declaration holds the same lists on both sides
     local_rows = {
-        (row["invtNo"], row["gnum"]): (i, row["gseqno"], row["gcode"])
+        (invt_no, gnum): (i, gseqno, gcode)
         for i, d in enumerate(check.expected)
-        for row in d.rows
+        for invt_no, _logistics, gseqno, gnum, gcode in d.places
     }
     for declaration in check.declarations:
         for row in declaration.rows:
@@ -326,10 +340,8 @@ def compare(journal: Journal, month: str, *, ebc: str | None = None) -> ResultCo
         check = SummaryCheck(row["id"], head, numbers, row["customs_status"], row["customs_info"])
         check.declarations = _results(journal, row["id"])
         out.summaries.append(check)
-    wanted = {n for s in out.summaries for n in s.invt_nos}
-    for extra in (n for s in out.summaries for d in s.declarations for n in d.invt_nos):
-        wanted.add(extra)
-    lists = _lists_by_number(journal, wanted) if wanted else {}
+    if out.summaries:
+        _merge_lists(journal, out.summaries)
     for check in out.summaries:
-        _compare(check, lists)
+        _compare(check)
     return out

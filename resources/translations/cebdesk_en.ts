@@ -4,18 +4,18 @@
 <context>
     <name/>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="135"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="134"/>
         <source>格式：{format}</source>
         <extracomment>Enterprises by the prefix of their code and name elements (ebpCode/ebpName …). How many label/field pairs a row of a group holds. How long typing pauses before the checks run (ms).</extracomment>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="137"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="136"/>
         <source>标准名称：{label}</source>
         <translation>Name in the standard: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="139"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="138"/>
         <source>代码表可能不全：表外的代码只给警告</source>
         <translation type="unfinished"/>
     </message>
@@ -92,6 +92,7 @@
     <message>
         <location filename="../../cebdesk/gui/entry_view.py" line="814"/>
         <source>单证类型：</source>
+        <extracomment>opens another entry window (the main window's, so that it follows the journal)</extracomment>
         <translation type="unfinished"/>
     </message>
     <message>
@@ -192,7 +193,7 @@
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="1028"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1033"/>
         <source>复制的新单证：还没有保存</source>
         <translation type="unfinished"/>
     </message>
@@ -436,240 +437,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="342"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="373"/>
         <source>cebdesk — 跨境电商统一版申报</source>
         <translation>cebdesk — cross-border e-commerce declarations</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="111"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="112"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="65"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="134"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="66"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="143"/>
         <source>返回我的工作区</source>
         <translation>Back to my workspace</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="112"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="117"/>
+        <source>新建单证…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="121"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="115"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="124"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="118"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="127"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="122"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="131"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="131"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="140"/>
         <source>演示与测试(&amp;T)</source>
         <translation>Demo &amp;&amp; &amp;Test</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="132"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="141"/>
         <source>打开演示工作区（测试密钥）</source>
         <translation>Open the demo workspace (test key)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="136"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="445"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="145"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="476"/>
         <source>启动本地海关模拟器（测试）</source>
         <translation>Start the local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="144"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="153"/>
         <source>停止模拟器</source>
         <translation>Stop simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="170"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="201"/>
         <source>USB 密钥：{label}</source>
         <translation>USB key: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="172"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="203"/>
         <source>密钥文件：{name}</source>
         <translation>Key file: {name}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="174"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="205"/>
         <source>电子口岸卡</source>
         <translation>E-Port card</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="176"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="207"/>
         <source>未设置签名</source>
         <translation>No signer set</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="178"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="209"/>
         <source>未设置企业档案</source>
         <translation>No enterprise profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="179"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="210"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="179"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="210"/>
         <source>目录</source>
         <translation>folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="182"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="213"/>
         <source>【演示】</source>
         <translation>[DEMO] </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="186"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="217"/>
         <source>{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}</source>
         <translation>{transfer}  |  {signer}  |  {mode}: {folder}  |  awaiting receipts {pending} / {total}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="201"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="232"/>
         <source>汇总申报截止 {due}（{days} 个工作日）</source>
         <translation>Summary due {due} ({days} working days)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="227"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="258"/>
         <source>欢迎使用 cebdesk</source>
         <translation>Welcome to cebdesk</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="230"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="261"/>
         <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示在单独的演示工作区中进行（测试密钥、示例 Excel、本地海关模拟器），一分钟内看到回执，随时可以返回自己的工作区。</source>
         <translation>There is no enterprise profile yet. Fill one in, or try the demo first: it runs in a separate demo workspace (test key, sample Excel files, local customs simulator), shows receipts within a minute, and you can go back to your own workspace at any time.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="257"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="288"/>
         <source>正在准备演示数据（测试密钥、示例 Excel、本地海关模拟器）…</source>
         <translation>Preparing the demo data (test key, sample Excel files, local customs simulator)…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="274"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="305"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="274"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="305"/>
         <source>无法准备演示数据：{reason}</source>
         <translation>Could not prepare the demo data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="288"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="319"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="288"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="319"/>
         <source>请等当前任务完成后再切换工作区。</source>
         <translation>Please wait until the current job has finished before switching workspaces.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="319"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="350"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="337"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="368"/>
         <source>演示模式：测试密钥（DEMO TEST）和演示企业，报文不会发往海关。演示数据在 {folder}</source>
         <translation>DEMO mode: a test key (DEMO TEST) and a demo company; nothing goes to customs. Demo data in {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="340"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="371"/>
         <source>cebdesk — 演示模式（测试密钥，报文不会发往海关）</source>
         <translation>cebdesk — DEMO mode (test key, nothing goes to customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="354"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="385"/>
         <source>现在是演示模式</source>
         <translation>You are in the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="356"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="387"/>
         <source>现在是演示模式：导入的文件会用测试密钥签名，存入演示工作区，不会发往海关。</source>
         <translation>You are in the demo: imported files are signed with the test key and kept in the demo workspace; nothing goes to customs.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="358"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="389"/>
         <source>这是您自己的文件吗？返回您自己的工作区再导入。</source>
         <translation>Are these your own files? Go back to your own workspace and import them there.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="360"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="391"/>
         <source>返回我的工作区并导入</source>
         <translation>Back to my workspace, then import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="361"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="392"/>
         <source>在演示中导入</source>
         <translation>Import into the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="391"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="402"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="422"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="433"/>
         <source>本地海关模拟器（测试）</source>
         <translation>Local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="392"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="423"/>
         <source>当前传输方式是 HTTP 上传，报文不经过 send/ 目录，模拟器收不到。</source>
         <translation>Messages are uploaded by HTTP and never pass through send/, so the simulator cannot see them.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="395"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="426"/>
         <source>测试 HTTP 方式：在命令行运行 cebdesk simulate --http 127.0.0.1:8000，并在设置中把上传地址设为 http://127.0.0.1:8000/cebmsg。</source>
         <translation>To test HTTP: run cebdesk simulate --http 127.0.0.1:8000 on the command line and set the upload address in Settings to http://127.0.0.1:8000/cebmsg.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="404"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="435"/>
         <source>本地海关模拟器只用于测试：它会取走 {send} 中的报文（这些报文不会再交给海关），并在 {receive} 放入模拟回执。</source>
         <translation>The local customs simulator is for testing only: it takes the messages in {send} (they will not reach customs any more) and puts simulated receipts into {receive}.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="407"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="438"/>
         <source>请只在没有连接真实传输客户端的测试工作区中使用。要启动吗？</source>
         <translation>Use it only in a test workspace that no real transfer client reads. Start it?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="416"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="447"/>
         <source>本地海关模拟器已停止：{reason}</source>
         <translation>The local customs simulator stopped: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="435"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="466"/>
         <source>● 海关模拟器（测试）运行中，已处理 {count} 个报文</source>
         <translation>● Customs simulator (TEST) running: {count} message(s) handled</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="438"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="469"/>
         <source>本地海关模拟器（测试）取走 {send} 中的报文，回执放入 {receive}</source>
         <translation>The local customs simulator (TEST) takes the messages in {send} and puts receipts into {receive}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="445"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="476"/>
         <source>停止本地海关模拟器</source>
         <translation>Stop the local customs simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="233"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="264"/>
         <source>填写企业档案</source>
         <translation>Set up the profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="234"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="265"/>
         <source>用演示数据试一试</source>
         <translation>Try the demo data</translation>
     </message>
@@ -710,102 +716,163 @@
 <context>
     <name>QueryController</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="228"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="268"/>
         <source>标准名称：{label}</source>
+        <extracomment>open the entry window: keyword arguments of ``EntryWindow`` (doc_type, document_id, head, lines, modify) sends what waits in the journal with the usual PIN dialog (the main window's send)</extracomment>
         <translation>Name in the standard: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="273"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="313"/>
         <source>找到 {count} 个单证</source>
         <translation>{count} documents found</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="350"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="392"/>
         <source>海关在回执中给出</source>
         <translation>Given by customs in a receipt</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="368"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="410"/>
         <source>（尚未发送）</source>
         <translation>(not sent yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="378"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="431"/>
+        <source>（第 {gnum} 行）</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="438"/>
+        <source>回执</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="438"/>
+        <source>海关</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="457"/>
+        <source>先在表中选择单证</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="519"/>
+        <source>删除单证</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="520"/>
+        <source>删除 {label} {key}？</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="522"/>
+        <source>未发送的单证作废（保留版本记录）；已发送的单证向海关申报删除（appType 3），需要签名发送。</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="534"/>
+        <source>单证已作废（从未发送）</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="535"/>
+        <source>单证已删除（海关没有这份单证的记录，无需发送）</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="536"/>
+        <source>删除（appType 3）已记入日志，签名后发送</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="567"/>
+        <source>撤销申请已记入日志（单证 #{id}），签名后发送</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="594"/>
+        <source>退货申请已记入日志（单证 #{id}），签名后发送</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="602"/>
         <source>没有已发送的报文可验签</source>
         <translation>No sent message to verify</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="382"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="606"/>
         <source>签名有效</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="382"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="606"/>
         <source>签名无效</source>
         <translation>Signature NOT valid</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="392"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="616"/>
         <source>查询结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="393"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="617"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="400"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="624"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>{rows} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="407"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="631"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="407"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="631"/>
         <source>查询结果.xlsx</source>
         <translation>results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="419"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="643"/>
         <source>先在表中选择要重发的单证</source>
         <translation>Select the documents to resend in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="423"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="647"/>
         <source>没有重发</source>
         <translation>Nothing was resent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="426"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="650"/>
         <source>{count} 个单证将作为变更（appType 2）发送</source>
         <translation>{count} documents will be sent as modifications (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="434"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="658"/>
         <source>作为变更重发？</source>
         <translation>Resend as a modification?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="441"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="665"/>
         <source>{count} 个单证海关已经有了结论（审结、放行、结关或退运）：</source>
         <translation>Customs has already decided on {count} document(s) (cleared, released, closed or returned):</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="447"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="671"/>
         <source>海关不受理已审结或已放行清单的变更（appType 2）：这样重发只会收到海关的异常回执，已放行的结果不会改变。要更正已放行的清单，须先提交撤销申请单（CEB623），海关同意撤销后再重新申报；清单状态不允许撤销时，海关回执 -623005。</source>
         <translation>Customs does not accept a modification (appType 2) of a cleared or released inventory: resending it only brings back an error receipt, and the release stands. To correct a released inventory, file a cancellation request (撤销申请单, CEB623) first and declare again once customs has cancelled it; when the inventory's status does not allow a cancellation, customs answers -623005.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="452"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="676"/>
         <source>仍然作为变更重发</source>
         <translation>Resend as a modification anyway</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="453"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="677"/>
         <source>不重发</source>
         <translation>Do not resend</translation>
     </message>
@@ -813,159 +880,159 @@
 <context>
     <name>QueryView</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="85"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="88"/>
         <source>全部</source>
         <extracomment>Statuses after which customs has decided (审结 399, 放行 800, 结关 899, 退运 700): a modification (appType 2) of such a document is not what customs accepts. the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="91"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="94"/>
         <source>订单编号 / 运单号 / 清单编号 / 企业编号</source>
         <translation>Order / waybill / inventory / enterprise number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="93"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="96"/>
         <source>订购人 / 支付人 / 收货人（进口单证）</source>
         <translation>Buyer / payer / consignee (import documents)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="95"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="98"/>
         <source>回执状态，如 800、-621004</source>
         <translation>Receipt status, e.g. 800, -621004</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="106"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="109"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="108"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="111"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="113"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="116"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="114"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="117"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="115"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="118"/>
         <source>作为变更重发（appType 2）</source>
         <translation>Resend as modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="124"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="127"/>
         <source>新建单证…</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="125"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="128"/>
         <source>编辑…</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="126"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="129"/>
         <source>变更…</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="127"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="130"/>
         <source>复制为新单证…</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="128"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="131"/>
         <source>删除…</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="129"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="132"/>
         <source>撤销申请…</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="130"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="133"/>
         <source>退货申请…</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="151"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="154"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="151"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="154"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="151"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="154"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="159"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="162"/>
         <source>重新验签</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="165"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="168"/>
         <source>表头</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="166"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="169"/>
         <source>表体</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="167"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="170"/>
         <source>报文</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="168"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="171"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="169"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="172"/>
         <source>回执</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="174"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="180"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="177"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="183"/>
         <source>版本</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="174"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="177"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="174"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="177"/>
         <source>操作人</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="174"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="177"/>
         <source>时间</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="174"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="177"/>
         <source>变更</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="192"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="195"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
@@ -1412,122 +1479,147 @@
         <translation>{month}: {released} released, {declarations} declaration(s) of {lists} list(s), {statistics} for summary statistics, {refused} cannot be summarised</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="458"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="440"/>
+        <source>已汇总 {count} 票</source>
+        <translation>{count} summarised</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="440"/>
+        <source>汇总待回执 {count} 票</source>
+        <translation>{count} in a summary awaiting customs</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="441"/>
+        <source>已撤销 {count} 票</source>
+        <translation>{count} cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="443"/>
+        <source>不再汇总：</source>
+        <translation>Not offered again: </translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="465"/>
         <source>尚无回执</source>
         <translation>no receipt yet</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="460"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="467"/>
         <source>汇总申请单 {copNo}</source>
         <translation>Summary application {copNo}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="461"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="468"/>
         <source>电商企业 {ebc}，清单 {lists} 票，海关状态 {status}；预览为 {expected} 份报关单</source>
         <translation>ebcCode {ebc}, {lists} list(s), customs status {status}; the preview expects {expected} declaration(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="470"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="477"/>
         <source>汇总统一编号 {number}</source>
         <translation>declSeqNo {number}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="471"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="478"/>
         <source>报关单编号 {entry}，报关单状态 {state}，清单 {lists} 票，商品项 {items}</source>
         <translation>declaration no. {entry}, state {state}, {lists} list(s), {items} goods item(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="472"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="479"/>
         <source>（未生成）</source>
         <translation>(not yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="477"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="484"/>
         <source>尚未收到汇总结果单（CEB792）</source>
         <translation>no summary result (CEB792) yet</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="479"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="486"/>
         <source>与预览的归并一致</source>
         <translation>as the preview merged them</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="482"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="489"/>
         <source>差异</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="496"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="503"/>
         <source>申报结果 ({count})</source>
         <translation>Customs results ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="498"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="505"/>
         <source>申报结果 ({count}，差异 {differences})</source>
         <translation>Customs results ({count}, differences {differences})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="512"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="519"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="516"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="523"/>
         <source>汇总申报</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="518"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="525"/>
         <source>把 {month} 放行的 {lists} 票清单按预览汇总申报（{declarations} 份报关单）？将生成汇总申请单（CEB701），签名后发送；日志中其他待发单证也一并发出。</source>
         <translation>Declare the {lists} list(s) released in {month} as previewed ({declarations} declaration(s))? Summary applications (CEB701) are made, signed and sent; other documents waiting in the journal are sent too.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="533"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="529"/>
+        <source>不能汇总的 {count} 票不在其中：修改后另行申报。</source>
+        <translation>The {count} list(s) that cannot be summarised are not included: correct them and declare them later.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="545"/>
         <source>正在签名并发送 {month} 的汇总申请单…</source>
         <translation>Signing and sending the summary applications of {month}…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="560"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="572"/>
         <source>汇总申请单不符合字段规则，未记入任何单证：</source>
         <translation>The summary applications break field rules; nothing was journaled: </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="564"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="576"/>
         <source>{month}：没有需要汇总申报的清单，未发送</source>
         <translation>{month}: no list to declare in a summary; nothing sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="566"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="578"/>
         <source>已申报 {applications} 份汇总申请单（{lists} 票清单）：发送 {messages} 个报文</source>
         <translation>Declared {applications} summary application(s) ({lists} list(s)): {messages} message(s) sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="572"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="584"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="579"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="593"/>
         <source>无法申报：{reason}</source>
         <translation>Cannot declare: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="585"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="599"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="594"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="608"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="595"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="609"/>
         <source>汇总申报预览_{month}.xlsx</source>
         <translation>summary-preview_{month}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="602"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="616"/>
         <source>无法导出：{reason}</source>
         <translation>Cannot export: {reason}</translation>
     </message>
@@ -1820,20 +1912,20 @@
     <message>
         <location filename="../../cebdesk/gui/import_view.py" line="163"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="54"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="53"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="56"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/import_view.py" line="164"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="55"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="54"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="57"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/import_view.py" line="165"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="58"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="61"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
@@ -1869,47 +1961,62 @@
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="40"/>
+        <location filename="../../cebdesk/gui/models.py" line="24"/>
+        <source>暂存（草稿）</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/models.py" line="25"/>
+        <source>已删除</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/models.py" line="26"/>
+        <source>已作废</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/models.py" line="47"/>
         <source>{meaning}，已生成报关单 {entry}</source>
         <translation>{meaning}; customs declaration {entry} made</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="253"/>
+        <location filename="../../cebdesk/gui/models.py" line="260"/>
         <source>已生成报关单 {entry}</source>
         <extracomment>The widest a column grows when fitted to its content (pixels); longer text is elided.</extracomment>
         <translation>Customs declaration {entry} made</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="255"/>
+        <location filename="../../cebdesk/gui/models.py" line="262"/>
         <source>海关回执：{status}</source>
         <translation>Customs receipt: {status}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="257"/>
+        <location filename="../../cebdesk/gui/models.py" line="264"/>
         <source>已发送，等待海关回执</source>
         <translation>Sent, waiting for customs' receipt</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="59"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="59"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="62"/>
         <source>报送类型</source>
         <translation>appType</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="58"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="57"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="60"/>
         <source>发送状态</source>
         <translation>Sending</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="56"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="55"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="58"/>
         <source>回执状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/journal_view.py" line="57"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="56"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="59"/>
         <source>含义</source>
         <translation>Meaning</translation>
     </message>
@@ -1924,34 +2031,107 @@
         <translation>Receipt time</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="37"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="38"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="203"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="38"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="39"/>
         <source>发送与回执</source>
         <translation>Outbox &amp; receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="39"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="40"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="40"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="41"/>
         <source>汇总申报</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="41"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="42"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="60"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="63"/>
         <source>更新时间</source>
         <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="202"/>
+        <source>记入日志</source>
+        <extracomment>What each kind of version is (lifecycle.Version.kind), as the 版本 tab says it.</extracomment>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="204"/>
+        <source>暂存</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="205"/>
+        <source>申报</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="206"/>
+        <source>发送前修改</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="207"/>
+        <source>变更（appType 2）</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="208"/>
+        <source>更正后重新申报</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="209"/>
+        <source>删除</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="210"/>
+        <source>作废（未发送）</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="214"/>
+        <source>在录入窗口中修改尚未发送的单证（草稿或待发送）</source>
+        <extracomment>The tooltip of each action button while it is allowed.</extracomment>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="215"/>
+        <source>修改已发送的单证：列出变更内容，确认后作为变更（appType 2）签名发送</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="216"/>
+        <source>用这个单证的内容开始一个新单证</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="217"/>
+        <source>删除单证：未发送的作废；已发送的申报删除（appType 3）</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="218"/>
+        <source>为海关已接受的清单提交撤销申请单（进口 CEB623，出口 CEB605）</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="219"/>
+        <source>为清单提交退货申请单（进口 CEB625，出口 CEB213）</source>
+        <translation type="unfinished"/>
     </message>
     <message>
         <location filename="../../cebdesk/gui/settings_view.py" line="42"/>
@@ -2072,89 +2252,89 @@
         <translation>Exit port code</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="68"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="67"/>
         <source>单证信息</source>
         <extracomment>Head values the application decides, never the clerk: the document's guid, what kind of report it is (appType 1/2/3) and whether it is declared (appStatus 1 暂存 / 2 申报), when it is reported, and how a long document is cut into parts. Not shown; filled for the checks only. The groups the head's fields are shown in, in order.</extracomment>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="69"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="68"/>
         <source>企业</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="70"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="69"/>
         <source>订购人与收货人</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="71"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="70"/>
         <source>金额与重量</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="72"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="71"/>
         <source>运输与口岸</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="73"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="72"/>
         <source>其他</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="168"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="167"/>
         <source>输入代码或名称查找</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="250"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="249"/>
         <source>日历</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="251"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="250"/>
         <source>选择日期</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="435"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="434"/>
         <source>表体（{label}）</source>
         <extracomment>fields and goods lines the clerk has touched: an empty required one is marked only then, or once the clerk saves or declares (``show_all``), not on a fresh form</extracomment>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="440"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="439"/>
         <source>新增行</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="441"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="440"/>
         <source>复制行</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="442"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="441"/>
         <source>删除行</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="443"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="442"/>
         <source>上移</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="444"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="443"/>
         <source>下移</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="590"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="589"/>
         <source>序号由程序按行的顺序编排</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="754"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="753"/>
         <source>第 {row} 行 {label}</source>
         <translation type="unfinished"/>
     </message>
