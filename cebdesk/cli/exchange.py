@@ -32,7 +32,7 @@ def _print_import(report, lang: str, out: TextIO) -> None:
     print(t(lang, "imported", **report.counts()), file=out)
 
 
-def _print_send(report, lang: str, out: TextIO) -> None:
+def print_send(report, lang: str, out: TextIO) -> None:
     for name, _code, count in report.messages:
         print(t(lang, "sent", name=name, count=count), file=out)
     print(
@@ -57,7 +57,7 @@ def _send(args, lang: str, out: TextIO, workspace) -> int:
     if args.json:
         emit_json(report.to_json(lang), out)
     else:
-        _print_send(report, lang, out)
+        print_send(report, lang, out)
     return report.exit_code
 
 

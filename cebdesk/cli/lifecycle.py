@@ -25,7 +25,7 @@ from .common import (
     signer_from,
     workspace_from,
 )
-from .exchange import _print_send
+from .exchange import print_send
 
 _TEXT = {
     "zh": {
@@ -125,7 +125,7 @@ def _run(args: argparse.Namespace, lang: str, out: TextIO, act) -> int:
         )
     else:
         print(_t(lang, "journaled", label=label, id=document_id, invtNo=row.head.get("invtNo", "")), file=out)
-        _print_send(report, lang, out)
+        print_send(report, lang, out)
     return report.exit_code
 
 

@@ -174,10 +174,10 @@ def _send_summary(args: argparse.Namespace, lang: str, out: TextIO, workspace) -
     if args.json:
         emit_json({**declared.to_json(lang), "send": report.to_json(lang)}, out)
     else:
-        from .exchange import _print_send
+        from .exchange import print_send
 
         _print_declared(declared, lang, out)
-        _print_send(report, lang, out)
+        print_send(report, lang, out)
     return max(declared.exit_code, report.exit_code)
 
 
