@@ -34,6 +34,7 @@ from .files import cmd_convert, cmd_sign, cmd_template, cmd_validate, cmd_verify
 from .keys import cmd_tokens
 from .lifecycle import cmd_cancel, cmd_refund
 from .parser import build_parser, reader_limits
+from .doctor import cmd_doctor
 from .summary import cmd_summary
 
 
@@ -60,6 +61,7 @@ COMMANDS = {
     "verify": cmd_verify,
     "tokens": cmd_tokens,
     "summary": cmd_summary,
+    "doctor": cmd_doctor,
     "cancel": cmd_cancel,
     "refund": cmd_refund,
 }

@@ -151,11 +151,11 @@ def pin_provider(lang: str):
     return provide
 
 
-def signer_from(args: argparse.Namespace, lang: str):
-    """The signer the options name (None when they name none)."""
-    from ..signing.select import SignerOptions, open_signer
+def signer_options_from(args: argparse.Namespace):
+    """The signer options the command line names (nothing opened, no PIN asked)."""
+    from ..signing.select import SignerOptions
 
-    options = SignerOptions(
+    return SignerOptions(
         key_file=args.key_file,
         cert=args.cert,
         pkcs11_module=args.pkcs11_module,
@@ -167,7 +167,13 @@ def signer_from(args: argparse.Namespace, lang: str):
         algorithm=args.algorithm,
         final_pin_try=args.final_pin_try,
     )
-    signer = open_signer(options, pin_provider(lang), warn=warner(lang))  # PIN warnings: before asking
+
+
+def signer_from(args: argparse.Namespace, lang: str):
+    """The signer the options name (None when they name none)."""
+    from ..signing.select import open_signer
+
+    signer = open_signer(signer_options_from(args), pin_provider(lang), warn=warner(lang))  # PIN warnings: before asking
     for warning in getattr(signer, "warnings", []):
         warner(lang)(warning)
     return signer

@@ -305,6 +305,14 @@ def build_parser() -> argparse.ArgumentParser:
     part_lines_option(p)
     output_options(p)
 
+    p = sub.add_parser(
+        "doctor",
+        help="is this workspace ready to declare: profile, signer and certificate, folders, receipts, clock, journal",
+    )
+    p.add_argument("--profile", type=Path)
+    signer_options(p)
+    output_options(p)
+
     p = sub.add_parser("tokens", help="list PKCS#11 slots, tokens, keys and certificates")
     p.add_argument("--pkcs11-module", metavar="PATH")
     p.add_argument(

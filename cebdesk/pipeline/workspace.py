@@ -593,6 +593,20 @@ class Workspace:
         with self.journal() as journal:
             return lifecycle.can(journal, document_id)
 
+    def readiness(self, signer_options, *, now: datetime | None = None):
+        """What ``cebdesk doctor`` and the 准备工作 page check (:mod:`cebdesk.pipeline.readiness`):
+        profile, signer and certificate, exchange folders, receipts, clock, journal. Asks for no PIN."""
+        import datetime as dt
+
+        from . import readiness
+
+        out = readiness.Readiness()
+        readiness.check_profile(out, self.profile, self.profile_path)
+        readiness.check_signer(out, signer_options, dt.datetime.now(dt.UTC))
+        readiness.check_folders(out, self.outbox())
+        readiness.check_journal(out, self.data_dir / "journal.sqlite3", now or datetime.now())
+        return out
+
     def hot_folder(self, folder: str | os.PathLike[str]) -> HotFolder:
         return HotFolder(self, Path(folder))
 
