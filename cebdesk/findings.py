@@ -15,6 +15,7 @@ from typing import Any
 class Severity(enum.Enum):
     ERROR = "error"  # the document is not converted
     WARNING = "warning"  # converted, but worth a look
+    NOTE = "note"  # for information: a check that could not run (a partner document not in the journal)
 
 
 @dataclass(frozen=True)
@@ -501,6 +502,80 @@ RULES: dict[str, tuple[str, str]] = {
         "签名证书尚未生效（{date} 起）",
         "the signing certificate is not valid before {date}",
     ),
+    # cross-document checks (三单对碰: an import inventory against its order, payment and waybill)
+    # and the buyer's limits (checks/cross.py, checks/limits.py)
+    "cross.differs": (
+        "与{partner}不一致：清单为“{value}”，{partner_doc}的{partner_label}（{partner_element}）为“{partner_value}”。"
+        "海关三单对碰不一致将退单",
+        "disagrees with the {partner_en}: the inventory says {value!r}, the {partner_doc_en}'s "
+        "{partner_element} says {partner_value!r}; customs refuses an inventory its order, payment and "
+        "waybill do not match",
+    ),
+    "cross.goods_value": (
+        "表体总价（totalPrice）合计 {value}，{partner}的商品金额（goodsValue）为“{partner_value}”：两者应一致",
+        "the lines' totalPrice add up to {value}, the {partner_en}'s goodsValue is {partner_value!r}: they must "
+        "be equal",
+    ),
+    "cross.order_sum": (
+        "{partner}的实际支付金额（acturalPaid）为“{partner_value}”，而商品金额 {goods} + 运费 {freight} + 代扣税款 "
+        "{tax} - 非现金抵扣金额 {discount} = {expected}：两者应一致（支付凭证的支付金额也须与之相同）",
+        "the {partner_en}'s acturalPaid is {partner_value!r}, but goodsValue {goods} + freight {freight} + "
+        "taxTotal {tax} - discount {discount} = {expected}: they must be equal (and the payment must carry it)",
+    ),
+    "cross.line_differs": (
+        "与{partner}第 {partner_gnum} 项商品不一致：清单为“{value}”，订单的{partner_label}（{partner_element}）为"
+        "“{partner_value}”",
+        "disagrees with line {partner_gnum} of the {partner_en}: the inventory says {value!r}, the order's "
+        "{partner_element} says {partner_value!r}",
+    ),
+    "cross.paid": (
+        "{partner}的支付金额（amountPaid）为“{partner_value}”，订单 {order} 的实际支付金额（acturalPaid）为"
+        "“{value}”：两者应一致",
+        "the {partner_en}'s amountPaid is {partner_value!r}, the order {order}'s acturalPaid is {value!r}: "
+        "they must be equal",
+    ),
+    "cross.line_missing": (
+        "{partner}的第 {partner_gnum} 项商品（{item}）在清单中没有对应的表体（按 gnum、itemNo 或商品名称对应）",
+        "line {partner_gnum} of the {partner_en} ({item}) has no matching inventory line (matched by gnum, "
+        "itemNo or name)",
+    ),
+    "cross.line_extra": (
+        "清单第 {gnum} 项商品（{item}）在{partner}中没有对应的商品",
+        "inventory line {gnum} ({item}) is not among the goods of the {partner_en}",
+    ),
+    "cross.partner_missing": (
+        "日志中没有{wanted}（{key}），未能核对：{checks}。{advice}",
+        "no {wanted_en} ({key}) in the journal, so these checks could not run: {checks_en}. {advice_en}",
+    ),
+    "cross.partner_refused": (
+        "{partner}已被海关退单（{status}），清单将无法对碰通过",
+        "customs refused the {partner_en} ({status}); the inventory cannot be matched against it",
+    ),
+    "limit.single": (
+        "订购人 {buyer}（{id_number}）本单完税价格 {value} 元（商品 {goods} + 运费 {freight} + 保价费 {insured}），"
+        "超过单次交易限值 {limit} 元。海关将以 -621005（购买金额超过单笔限额）退单",
+        "buyer {buyer} ({id_number}): this purchase is worth RMB {value} (goods {goods} + freight {freight} + "
+        "insurance {insured}), over the single-transaction limit of RMB {limit}; customs refuses it with "
+        "-621005 (over the single limit)",
+    ),
+    "limit.annual": (
+        "订购人 {buyer}（{id_number}）{year} 年已申报 {before} 元（{count} 张清单），加本单 {value} 元共 {total} 元，"
+        "超过年度交易限值 {limit} 元。海关将以 -621018（购买将超过年度限额）退单",
+        "buyer {buyer} ({id_number}) has RMB {before} declared in {year} ({count} inventories); with this one "
+        "(RMB {value}) that makes RMB {total}, over the annual limit of RMB {limit}; customs refuses it with "
+        "-621018 (the purchase would exceed the annual limit)",
+    ),
+    "limit.no_rate": (
+        "币制 {currency} 没有汇率，无法核对订购人的交易限值：请在配置文件 [rates] 中填写 1 单位外币折合人民币元数"
+        "（如 USD = \"7.1\"）；外币不会按 1:1 折算",
+        "no rate for currency {currency}, so the buyer's limits cannot be checked: add RMB for one unit to "
+        "the profile's [rates] (e.g. USD = \"7.1\"); a currency is never taken 1:1",
+    ),
+    "limit.setting": (
+        "配置文件 [limits] {key} = “{value}” 不是正数金额",
+        "[limits] {key} = {value!r} in the profile is not a positive amount",
+    ),
+    "profile.setting": ("{zh}", "{en}"),
     "profile.missing": (
         "缺少企业档案中的 {element}（BaseTransfer），请在 --profile 文件的 [transfer] 中填写",
         "the enterprise profile lacks {element} (BaseTransfer); set it in the [transfer] table "
@@ -546,6 +621,8 @@ class Finding:
             parts.append(name)
         if self.severity is Severity.WARNING:
             parts.append("警告" if lang != "en" else "warning")
+        elif self.severity is Severity.NOTE:
+            parts.append("提示" if lang != "en" else "note")
         parts.append(self.message(lang))
         return ": ".join(parts)
 
@@ -563,6 +640,8 @@ class Finding:
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message(lang),
+            # a cross-document finding names the other document (its journal id when known)
+            **({"partner": self.params["partner_ref"]} if "partner_ref" in self.params else {}),
         }
 
 

@@ -69,6 +69,10 @@ class Profile:
     #: [summary] (summaryFlag, itemNameFlag of the CEB701 it declares).
     rates: dict[str, str] = field(default_factory=dict)
     summary: dict[str, str] = field(default_factory=dict)
+    #: Cross-document checks and the buyer's limits: [checks] (strict = "true": a partner
+    #: document missing from the journal is an error), [limits] (single, annual: RMB).
+    checks: dict[str, str] = field(default_factory=dict)
+    limits: dict[str, str] = field(default_factory=dict)
 
     def base_transfer(self) -> dict[str, str]:
         """BaseTransfer values, or InputError naming what is missing or wrong."""
@@ -185,6 +189,8 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         _strings(data.get("ui"), f"{p}:[ui]"),
         _strings(data.get("rates"), f"{p}:[rates]"),
         _strings(data.get("summary"), f"{p}:[summary]"),
+        _strings(data.get("checks"), f"{p}:[checks]"),
+        _strings(data.get("limits"), f"{p}:[limits]"),
     )
 
 
@@ -227,6 +233,8 @@ def dump_profile(profile: Profile) -> str:
     table("ui", profile.ui)
     table("rates", profile.rates)
     table("summary", profile.summary)
+    table("checks", profile.checks)
+    table("limits", profile.limits)
     return "\n".join(lines)
 
 

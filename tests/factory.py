@@ -78,6 +78,17 @@ def document_rows(
         from decimal import Decimal
 
         rows[0]["goodsValue"] = str(sum(Decimal(str(r["totalPrice"])) for r in rows))
+    if doc_type.message.code == "CEB311Message" and not longest:
+        # an import order agrees with itself as customs checks it (三单对碰): goodsValue is its
+        # lines' total, acturalPaid = goodsValue + freight + taxTotal - discount
+        from decimal import Decimal
+
+        goods = sum(Decimal(str(r["totalPrice"])) for r in rows)
+        head = rows[0]
+        rows[0]["goodsValue"] = str(goods)
+        rows[0]["acturalPaid"] = str(
+            goods + Decimal(str(head["freight"])) + Decimal(str(head["taxTotal"])) - Decimal(str(head["discount"]))
+        )
     return rows
 
 

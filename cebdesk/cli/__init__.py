@@ -32,6 +32,7 @@ from .common import EXIT_REJECTED, EXIT_USAGE, UsageError, os_error, print_findi
 from .exchange import cmd_receipts, cmd_send, cmd_simulate, cmd_status, cmd_watch
 from .files import cmd_convert, cmd_sign, cmd_template, cmd_validate, cmd_verify
 from .keys import cmd_tokens
+from .check import cmd_check, cmd_import
 from .lifecycle import cmd_cancel, cmd_refund
 from .parser import build_parser, reader_limits
 from .doctor import cmd_doctor
@@ -64,6 +65,8 @@ COMMANDS = {
     "doctor": cmd_doctor,
     "cancel": cmd_cancel,
     "refund": cmd_refund,
+    "check": _reading_workbooks(cmd_check),
+    "import": _reading_workbooks(cmd_import),
 }
 
 

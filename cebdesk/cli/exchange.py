@@ -62,7 +62,10 @@ def _send(args, lang: str, out: TextIO, workspace) -> int:
 
 
 def convert_and_send(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from .check import apply_check_options
+
     workspace = workspace_from(args)
+    apply_check_options(args, workspace)  # --strict, --no-cross-checks
     exchange_from(args, workspace)  # options checked before anything is journaled
     report = workspace.import_files(
         args.files, doc_type=document_type(args.type) if args.type else None, sheet=args.sheet

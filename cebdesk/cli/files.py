@@ -29,7 +29,8 @@ def cmd_template(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 
 
 def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from ..pipeline import ConvertOptions, convert
+    from ..pipeline import ConvertOptions
+    from .check import checked_workspace
     from ..pipeline.workspace import Workspace
 
     if args.send:
@@ -53,7 +54,8 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     )
     progress = progress_printer(lang) if sys.stderr.isatty() and not args.json else None
     try:
-        report = convert(args.files, options, progress=progress)
+        # with the checks against the journal (三单对碰, buyer limits) of the workspace the options name
+        report = checked_workspace(args).convert(args.files, options, progress=progress)
     finally:
         close(options.signer)
     if progress:

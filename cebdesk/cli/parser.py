@@ -10,6 +10,8 @@ from .. import __version__
 from ..excel.xlsx import DEFAULT_LIMITS, ReadLimits
 from ..messages.parts import DEFAULT_PART_LINES
 from ..spec import DOCUMENT_TYPES
+from .check import add_parsers as add_check_parsers
+from .check import journal_check_options
 
 
 def _positive(text: str) -> int:
@@ -156,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     part_lines_option(p)
     p.add_argument("--sheet", help="read this sheet only")
+    journal_check_options(p)
     p.add_argument(
         "--send", action="store_true", help="journal, sign and send instead of writing files to -o"
     )
@@ -312,6 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", type=Path)
     signer_options(p)
     output_options(p)
+
+    add_check_parsers(sub, output_options)  # check, import
 
     p = sub.add_parser("tokens", help="list PKCS#11 slots, tokens, keys and certificates")
     p.add_argument("--pkcs11-module", metavar="PATH")

@@ -32,6 +32,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from ..checks import check_document
+from ..checks.cross import PARTNER_TYPES, Partner, Partners, choose, cross_check
+from ..checks.limits import BuyerLedger
 from ..files import atomic_write
 from ..findings import InputError
 from ..messages.build import build_message, indent, serialize
@@ -152,6 +154,9 @@ class Customs:
             "CREATE TABLE IF NOT EXISTS refunded (invt_no TEXT, gnum INTEGER, qty TEXT);"
             # the lists of a summary application sent in parts, kept until every part came
             "CREATE TABLE IF NOT EXISTS summary_parts (sum_no TEXT, seq TEXT, covered TEXT, PRIMARY KEY (sum_no, seq));"
+            # orders, payments and waybills accepted: what an import inventory is matched against (三单对碰)
+            "CREATE TABLE IF NOT EXISTS partners (code TEXT, key TEXT, order_no TEXT, logistics_no TEXT, record TEXT,"
+            " PRIMARY KEY (code, key));"
         )
         self.lock = threading.Lock()
         self.serial = int(time.time() * 1000) % 10**9
@@ -285,6 +290,8 @@ class Customs:
         type's business code) or (returnStatus, reason) — or None."""
         if code in ("CEB623Message", "CEB625Message", "CEB213Message"):
             return self._follow_up(code, head, lines)
+        if code == "CEB621Message":
+            return self._cross_and_limits(head, lines)
         if code == "CEB605Message":
             row = self.db.execute(
                 "SELECT state FROM inventories WHERE invt_no=?", (head.get("invtNo"),)
@@ -309,6 +316,46 @@ class Customs:
                 if json.loads(row[3])["head"].get("statisticsFlag") == "A":
                     return f"清单[{invt_no}]为简化申报（A），不参与汇总"
         return None
+
+    def _cross_and_limits(self, head: dict[str, str], lines: list[dict[str, str]]) -> tuple[str, str] | None:
+        """An import inventory against the buyer's limits and against the order, payment and
+        waybill declared here (三单对碰), with the comparison cebdesk makes before signing
+        (checks/cross.py, checks/limits.py). Codes: -621005 over the single limit, -621018 over
+        the annual limit (ceb-spec §5.3); a mismatch: -621001 (清单报文校验失败, the standard's
+        code for an inventory that fails customs' checks; no finer code is published). A partner
+        not declared here is no refusal (someone else may have declared it)."""
+        doc = Document(message_type("CEB621Message"), head, lines, XmlOrigin("inventory", "/"))
+        partners = {}
+        for kind, code in PARTNER_TYPES.items():
+            number, column = (
+                (head.get("logisticsNo", ""), "logistics_no") if kind == "waybill" else (head.get("orderNo", ""), "order_no")
+            )
+            rows = self.db.execute(
+                f"SELECT key, record FROM partners WHERE code=? AND {column}=? ORDER BY rowid DESC", (code, number)
+            ).fetchall()
+            candidates = [Partner(kind, code, key, **json.loads(record)) for key, record in rows]
+            partners[kind] = choose(kind, candidates, head)
+        rmb = lambda value, currency: value if currency == "142" else None  # noqa: E731 - the standard: 142 only
+        ledger = BuyerLedger(self._buyer_inventories, rmb)
+        for finding in ledger.check(doc):
+            if finding.rule == "limit.single":
+                return "-621005", f"购买金额超过单笔限额：{finding.message()}"
+            if finding.rule == "limit.annual":
+                return "-621018", f"购买将超过年度限额：{finding.message()}"
+        problems = [f for f in cross_check(doc, Partners(**partners)) if f.is_error]
+        if problems:
+            return "-621001", "清单报文校验失败，三单对碰不一致：" + "; ".join(
+                f"{f.element or ''} {f.message()}".strip() for f in problems[:3]
+            )
+        return None
+
+    def _buyer_inventories(self, id_number: str):
+        """The released, not cancelled import inventories of a buyer (the annual limit)."""
+        for (record,) in self.db.execute("SELECT record FROM import_inventories WHERE state='released'"):
+            values = json.loads(record)
+            if values["head"].get("buyerIdNumber") == id_number:
+                head = values["head"]
+                yield f"{head.get('orderNo', '')}/{head.get('ebpCode', '')}", head, values["lines"]
 
     def _follow_up(self, code: str, head: dict[str, str], lines: list[dict[str, str]]) -> tuple[str, str] | None:
         """An import cancellation (CEB623) or a return request (CEB625, export CEB213) names an
@@ -390,6 +437,18 @@ class Customs:
             )
         elif code == "CEB623Message":
             self.db.execute("UPDATE import_inventories SET state='cancelled' WHERE invt_no=?", (head.get("invtNo"),))
+        elif code in PARTNER_TYPES.values():
+            key = document_type_for(message_type(code)).business_key(head)
+            self.db.execute(
+                "INSERT OR REPLACE INTO partners VALUES (?, ?, ?, ?, ?)",
+                (
+                    code,
+                    key,
+                    head.get("orderNo", ""),
+                    head.get("logisticsNo", ""),
+                    json.dumps({"head": head, "lines": lines}, ensure_ascii=False),
+                ),
+            )
         elif code in ("CEB625Message", "CEB213Message"):
             self.db.executemany(
                 "INSERT INTO refunded VALUES (?, ?, ?)",

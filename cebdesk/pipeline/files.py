@@ -22,6 +22,7 @@ from ..checks import (
     xsd_accepts_document,
     xsd_accepts_envelope,
 )
+from ..checks.cross import journal_findings
 from ..excel.reader import WorkbookReader
 from ..excel.xlsx import ReadLimits
 from ..files import atomic_write, atomic_write_many, private_dir
@@ -195,8 +196,11 @@ def _signature_warning(mt: MessageType, options: ConvertOptions, name: str) -> l
 
 def checked(doc: Document, found: list[Finding]) -> tuple[list[Finding], bool]:
     """Everything found about a document read (the reader's findings and the field rules);
-    whether it may be converted."""
+    whether it may be converted. The checks against the journal in force for the run (an
+    import inventory against its order, payment and waybill, its buyer's limits: see
+    pipeline/checking.py) are asked too."""
     found = found + check_document(doc)
+    found += journal_findings(doc, found)
     return found, not any(f.is_error for f in found)
 
 

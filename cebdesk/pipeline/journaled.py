@@ -104,9 +104,11 @@ def import_files(
     sheet: str | None = None,
     now: datetime | None = None,
     only: set[str] | None = None,
+    state: str = "ready",
 ) -> ImportReport:
     """Read, check and journal documents (``only``: just those business keys). Importing the
-    same rows again changes nothing.
+    same rows again changes nothing. ``state`` ``reference``: kept for the cross-document
+    checks only, never sent (the platform's orders, the payment company's payments).
 
     Each file is all or nothing, by the same file-level rules as converting to files: its
     documents are read to the end first (kept in a temporary file, so memory stays flat) and
@@ -129,7 +131,7 @@ def import_files(
             spool.seek(0)
             with journal.transaction():
                 for _ in range(count):
-                    _store_one(journal, pickle.load(spool), report)
+                    _store_one(journal, pickle.load(spool), report, state)
     return report
 
 
@@ -179,16 +181,16 @@ def _read_into(spool, path: Path, report: ImportReport, doc_type, profile, sheet
     return kept
 
 
-def _store_one(journal: Journal, item: tuple, report: ImportReport) -> None:
+def _store_one(journal: Journal, item: tuple, report: ImportReport, state: str = "ready") -> None:
     code, head, lines, source = item
     mt = message_type(code)
     dt = document_type_for(mt)
     if dt is None:
         report.findings.append(Finding(Location(source[0]), "message.unknown_type", params={"root": code}))
         return
-    document_id, outcome = journal.import_document(code, dt.business_key(head), head, lines, source)
+    document_id, outcome = journal.import_document(code, dt.business_key(head), head, lines, source, state=state)
     setattr(report, outcome, getattr(report, outcome) + 1)
-    if outcome == "new":
+    if outcome == "new" and state != "reference":
         _give_cop_no(journal, document_id, Document(mt, head, lines, XmlOrigin(source[0], "/")))
 
 

@@ -35,7 +35,11 @@ from ..spec import DOCUMENT_TYPES, DocumentType
 from ..spec.receipts import DECIDED_STATUSES, Family, explain_status
 from ..store import Journal, default_data_dir
 from . import lifecycle
-from .files import Progress
+from ..checks.limits import LimitSettingError, Limits
+from ..findings import InputError, Location
+from ..summary.classify import Rates, SummarySettingError
+from .checking import CheckReport, JournalChecks, check_files, journal_checks, strict_setting
+from .files import ConvertOptions, ConvertReport, Progress, convert
 from .journaled import ImportReport, SendOptions, SendReport, import_files, send_pending
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -54,19 +58,20 @@ class DocumentState(enum.Enum):
     DRAFT = "draft"  # 暂存 (appStatus 1): kept, never sent (pipeline/lifecycle.py)
     DELETED = "deleted"  # customs refused it outright and the clerk deleted it: nothing was sent
     DISCARDED = "discarded"  # deleted before it was ever sent (found only by asking for it)
+    REFERENCE = "reference"  # someone else declares it (the platform's order): for the cross checks only
 
     @property
     def label(self) -> str:
         return {
             "ready": "待发送", "planned": "发送中", "sent": "已发送", "draft": "暂存", "deleted": "已删除",
-            "discarded": "已作废",
+            "discarded": "已作废", "reference": "仅供核对",
         }[self.value]  # fmt: skip
 
     @property
     def label_en(self) -> str:
         return {
             "ready": "ready", "planned": "sending", "sent": "sent", "draft": "draft", "deleted": "deleted",
-            "discarded": "discarded",
+            "discarded": "discarded", "reference": "for checking only",
         }[self.value]  # fmt: skip
 
 
@@ -222,6 +227,13 @@ class Workspace:
     else ``DATA-DIR/exchange``.
     """
 
+    #: The checks against the journal (an import inventory against its order, payment and waybill;
+    #: the buyer's limits) in imports, conversions, declarations and ``check_files``: ``strict``
+    #: (None: the profile's [checks] strict) makes a partner document missing from the journal
+    #: an error; ``journal_checks`` False leaves them to customs (an expert's choice).
+    strict: bool | None = None
+    journal_checks: bool = True
+
     def __init__(
         self,
         data_dir: str | os.PathLike[str] | None = None,
@@ -326,11 +338,66 @@ class Workspace:
         sheet: str | None = None,
         only: set[str] | None = None,
         now: datetime | None = None,
+        reference: bool = False,
     ) -> ImportReport:
-        with self.journal() as journal:
+        """``reference``: the files are someone else's declarations (the platform's orders, the
+        payment company's payments, the logistics company's waybills), kept for the
+        cross-document checks only and never sent."""
+        with self.journal() as journal, self.checking(journal, off=reference):
             return import_files(
-                paths, journal, doc_type=doc_type, profile=self.profile, sheet=sheet, now=now, only=only
-            )
+                paths, journal, doc_type=doc_type, profile=self.profile, sheet=sheet, now=now, only=only,
+                state="reference" if reference else "ready",
+            )  # fmt: skip
+
+    @contextmanager
+    def checking(self, journal: Journal, *, off: bool = False) -> Iterator[JournalChecks | None]:
+        """The checks against ``journal`` in force for what runs inside (pipeline/checking.py):
+        the profile's [checks], [limits] and [rates]; a setting that is wrong is an InputError
+        naming it."""
+        if off or not self.journal_checks:
+            yield None
+            return
+        profile = self.profile
+        source = profile.source if profile is not None and profile.source else "profile"
+        try:
+            rates = Rates(profile.rates if profile is not None else None)
+        except SummarySettingError as exc:
+            raise InputError(
+                [Finding(Location(source, path="/rates"), "profile.setting", params={"zh": exc.zh, "en": exc.en})]
+            ) from None
+        try:
+            limits = Limits.from_settings(profile.limits if profile is not None else None, source)
+        except LimitSettingError as exc:
+            raise InputError([exc.finding]) from None
+        strict = self.strict if self.strict is not None else strict_setting(profile.checks if profile else None)
+        with journal_checks(journal, strict=strict, rates=rates, limits=limits) as checks:
+            yield checks
+
+    def check_files(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        doc_type: DocumentType | None = None,
+        sheet: str | None = None,
+        progress: Progress | None = None,
+    ) -> CheckReport:
+        """Every check on files — field and document rules, the cross-document checks and the
+        buyer's limits against the journal — journaling, signing and sending nothing."""
+        with self.journal() as journal, self.checking(journal):
+            return check_files(paths, profile=self.profile, doc_type=doc_type, sheet=sheet, progress=progress)
+
+    def convert(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        options: ConvertOptions,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> ConvertReport:
+        """Excel and XML files to message files (``convert -o``), with the checks against this
+        workspace's journal in force: a document they refuse is not signed or written."""
+        with self.journal() as journal, self.checking(journal):
+            return convert(paths, options, progress=progress, cancelled=cancelled)
 
     def queue_modifications(self, keys: Iterable[str] = ()) -> int:
         """Re-imported changes (all, or those business keys or numbers) become appType 2 documents to send."""
@@ -523,7 +590,7 @@ class Workspace:
         declared in place, a sent one modified (``modify``). Returns the document id. Raises
         LifecycleError (findings: ``.findings`` has them, nothing journaled; key_missing;
         key_taken; …)."""
-        with self.journal() as journal:
+        with self.journal() as journal, self.checking(journal):
             return lifecycle.declare_entered(
                 journal, type_name, head, lines, document_id=document_id, defaults=self._defaults()
             )

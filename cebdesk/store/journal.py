@@ -34,6 +34,9 @@ RECEIPT_KEYS = ("invtNo", "preNo", "rkdNo", "copNo", "sumNo", "declSeqNo", "entr
 #: Numbers in a document's lines by which it is found: the inventories a summary (CEB701) names.
 LINE_KEYS = ("invtNo",)
 _NUMBER_ELEMENTS = tuple(name for name, _, _ in CUSTOMS_NUMBERS)
+#: A document kept for the cross-document checks only (the platform's order, the payment
+#: company's payment): never planned, never sent.
+REFERENCE = "reference"
 
 
 def default_data_dir() -> Path:
@@ -231,23 +234,46 @@ class Journal:
         head: dict[str, str],
         lines: list[dict[str, str]],
         source: tuple[str | None, str | None, int | None] = (None, None, None),
+        *,
+        state: str = "ready",
     ) -> tuple[int, str]:
         """Record a document; returns (id, "new" | "same" | "changed"). Call inside a transaction.
 
         The same rows imported twice make one document. A changed document is kept aside
         (pending) and sent as appType 2 only when the user asks.
+
+        ``state`` ``reference``: a document someone else declares (the platform's order, the
+        payment company's payment), kept for the cross-document checks only and never sent. A
+        reference imported again takes the new values; a document imported to declare replaces
+        a reference of the same key (it is then new here); a reference never touches a document
+        of this cebdesk.
         """
         digest = content_hash(head, lines)
         row = self.db.execute(
-            "SELECT id, content_hash, pending_record FROM documents WHERE message_type=? AND business_key=?",
+            "SELECT id, content_hash, pending_record, state FROM documents WHERE message_type=? AND business_key=?",
             (message_type, business_key),
         ).fetchone()
         record = json.dumps({"head": head, "lines": lines}, ensure_ascii=False)
         now = _now()
+        if row is not None and REFERENCE in (row["state"], state):
+            if row["state"] != REFERENCE:
+                return row["id"], "same"  # cebdesk's own document is what the checks compare with
+            if state == REFERENCE and row["content_hash"] == digest:
+                return row["id"], "same"
+            self.db.execute(
+                "UPDATE documents SET record=?, content_hash=?, guid=?, app_type=?, state=?, source_file=?,"
+                " source_sheet=?, source_row=?, updated=? WHERE id=?",
+                (record, digest, head.get("guid", ""), head.get("appType", "1"), state, *source, now, row["id"]),
+            )
+            self.event("imported", f"{source[0]}:{source[1]}!{source[2]} ({state})", document_id=row["id"])
+            self.add_version(row["id"], "imported", head, lines)
+            self._remember(row["id"], head, HEAD_KEYS)
+            self._remember_lines(row["id"], lines)
+            return row["id"], "new" if state != REFERENCE else "changed"
         if row is None:
             cur = self.db.execute(
                 "INSERT INTO documents (message_type, business_key, guid, app_type, content_hash, record, source_file,"
-                " source_sheet, source_row, state, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ready', ?, ?)",
+                " source_sheet, source_row, state, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     message_type,
                     business_key,
@@ -256,6 +282,7 @@ class Journal:
                     digest,
                     record,
                     *source,
+                    state,
                     now,
                     now,
                 ),
@@ -702,6 +729,49 @@ class Journal:
             (element, value, message_type),
         ).fetchone()
         return row["document_id"] if row else None
+
+    # -- cross-document checks and the buyer's limits (checks/cross.py, checks/limits.py) ---------
+    def partners_by_order(self, order_no: str, message_types: Iterable[str]) -> list[DocumentRow]:
+        """Documents of those types that name ``order_no`` (orders, payments, waybills: their
+        orderNo is indexed), newest first; deleted and discarded ones left out."""
+        codes = sorted(set(message_types))
+        rows = self.db.execute(
+            "SELECT d.* FROM document_keys k JOIN documents d ON d.id=k.document_id WHERE k.element='orderNo'"
+            f" AND k.value=? AND d.message_type IN ({','.join('?' * len(codes))})"
+            " AND d.state NOT IN ('deleted', 'discarded') ORDER BY d.id DESC",
+            (order_no, *codes),
+        )
+        return [self._document(r) for r in rows]
+
+    def documents_by_number(self, message_type: str, number: str) -> list[DocumentRow]:
+        """Documents of a type whose business key starts with ``number`` + "/" (a waybill by its
+        logisticsNo, whatever its logisticsCode: the key's index), newest first."""
+        rows = self.db.execute(
+            "SELECT * FROM documents WHERE message_type=? AND business_key >= ? AND business_key < ?"
+            " AND state NOT IN ('deleted', 'discarded') ORDER BY id DESC",
+            (message_type, number + "/", number + "0"),  # "0" follows "/"
+        )
+        return [self._document(r) for r in rows if r["business_key"].rsplit("/", 1)[0] == number]
+
+    def buyer_inventories(self, id_number: str) -> list[sqlite3.Row]:
+        """The import inventories of one buyer (buyerIdNumber, indexed: schema step 7) that count
+        towards the buyer's limits: declared or to be declared (not drafts, deleted, discarded),
+        not refused by customs (a processing exception, 4, 100), not cancelled (a cancellation
+        customs accepted names its invtNo). Columns: id, business_key, state, customs_status,
+        record."""
+        return list(
+            self.db.execute(
+                "SELECT d.id, d.business_key, d.state, d.customs_status, d.record FROM documents d"
+                " WHERE d.message_type='CEB621Message' AND json_extract(d.record, '$.head.buyerIdNumber')=?"
+                " AND d.state NOT IN ('draft', 'deleted', 'discarded')"
+                " AND NOT (COALESCE(d.customs_status, '') LIKE '-%' OR COALESCE(d.customs_status, '') IN ('4', '100'))"
+                " AND NOT EXISTS (SELECT 1 FROM document_keys k JOIN document_keys c ON c.element='invtNo'"
+                " AND c.value=k.value JOIN documents x ON x.id=c.document_id AND x.message_type='CEB623Message'"
+                " AND x.customs_status IN ('399', '800', '899') WHERE k.document_id=d.id AND k.element='invtNo')"
+                " ORDER BY d.id",
+                (id_number,),
+            )
+        )
 
     def customs_numbers(self, document_ids: Iterable[int]) -> dict[int, dict[str, str]]:
         """The numbers customs gave each document in its receipts (``CUSTOMS_NUMBERS``: invtNo,
