@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..excel.template import write_template
-from ..findings import Finding
+from ..findings import Finding, Severity
+from ..pipeline.checking import read_checked
 from ..spec import document_type
 from ..signing.base import SigningError
 from ..spec.receipts import explain_status
@@ -215,7 +216,9 @@ class ImportController(QObject):
         defaults = self.context.profile.defaults if self.context.profile else {}
         self.view.excel_button.setEnabled(bool(self.files))
         kwargs = {"paths": self.files, "defaults": defaults, "doc_type": self.view.type.currentData()}
-        return self._start("read_documents", kwargs, self._loaded)
+        # the checks against the journal (三单对碰, buyer limits) in force while reading
+        kwargs.update(data_dir=self.context.data_dir, exchange_dir=self.context.exchange_dir, profile=self.context.profile)
+        return self._start(read_checked, kwargs, self._loaded)
 
     def choose_template(self, name: str) -> None:
         doc_type = document_type(name)
@@ -275,6 +278,8 @@ class ImportController(QObject):
             item.setData(FINDING_ROLE, finding)
             if finding.is_error:
                 item.setForeground(Qt.GlobalColor.darkRed)
+            elif finding.severity is Severity.NOTE:  # a check that could not run
+                item.setForeground(Qt.GlobalColor.darkGray)
             self.view.findings.addItem(item)
         self._say_counts()
         self.view.send_button.setEnabled(any(r["ok"] for r in rows))
@@ -480,7 +485,7 @@ class ImportController(QObject):
         self.follow_journal()
 
     # -- jobs -----------------------------------------------------------------------------------
-    def _start(self, task: str, kwargs: dict, on_success) -> Job:
+    def _start(self, task, kwargs: dict, on_success) -> Job:
         self._clear_error()  # a new try: the last one's failure is history
         job = Job(task, kwargs, self, language=self.context.language)
         self._started = time.monotonic()

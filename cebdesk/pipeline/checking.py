@@ -23,7 +23,6 @@ from pathlib import Path
 from ..checks.cross import (
     INVENTORY,
     KIND_OF,
-    ORDER,
     PARTNER_TYPES,
     WAYBILL,
     Partner,
@@ -149,9 +148,6 @@ def journal_checks(
         yield checks
 
 
-__all__ = ["CheckReport", "JournalChecks", "check_files", "journal_checks", "strict_setting", "ORDER"]
-
-
 # -- cebdesk check: every check on files, nothing journaled or sent ---------------------------------
 @dataclass
 class CheckReport:
@@ -234,3 +230,29 @@ def check_files(
         except InputError as exc:
             report.findings.extend(exc.findings)
     return report
+
+
+def read_checked(
+    paths: list[Path],
+    defaults: dict[str, str],
+    doc_type: str | None = None,
+    data_dir: Path | None = None,
+    exchange_dir: Path | None = None,
+    profile: Profile | None = None,
+    *,
+    progress,
+    cancelled,
+    **options,
+):
+    """The import page's reading (``tasks.read_documents``: rows and findings) with the checks
+    against the workspace's journal in force, so the page shows the cross-document findings and
+    the buyer limits before anything is signed (a window job, run in the worker process)."""
+    from .tasks import read_documents
+    from .workspace import Workspace
+
+    workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
+    with workspace.journal() as journal, workspace.checking(journal):
+        return read_documents(paths, defaults, doc_type, progress=progress, cancelled=cancelled, **options)
+
+
+__all__ = ["CheckReport", "JournalChecks", "check_files", "journal_checks", "read_checked", "strict_setting"]

@@ -1,0 +1,104 @@
+"""Cross-document checks benchmark: importing N import inventories into a journal that holds
+their orders, payments and waybills (3N partner documents), with and without the checks
+against the journal (三单对碰 and the buyer limits). Prints JSON; the checks should add at most
+20% to the import time.
+
+    python benchmarks/cross.py [--inventories N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--inventories", type=int, default=10_000)
+    parser.add_argument("--buyers", type=int, default=2_000, help="distinct buyer IDs (the annual totals)")
+    args = parser.parse_args()
+
+    from cebdesk.checks.identity import check_digit
+    from cebdesk.pipeline.workspace import Workspace
+    from cebdesk.spec import document_type, document_type_for, message_type
+    from tests.cross.docs import rows, workbook
+
+    n = args.inventories
+    folder = Path(tempfile.mkdtemp(prefix="cebdesk-cross-bench-"))
+    try:
+        born = date(1970, 1, 1)
+        ids = [f"110101{born + timedelta(days=i // 10):%Y%m%d}{i % 10:03d}" for i in range(args.buyers)]
+        ids = [x + check_digit(x) for x in ids]
+
+        def doc(kind: str, i: int) -> list[dict]:
+            buyer = {"buyerIdNumber": ids[i % len(ids)]} if kind != "payment" else {"payerIdNumber": ids[i % len(ids)]}
+            return rows(kind, n=i + 1, head=buyer)
+
+        t0 = time.perf_counter()
+        inventories = workbook("inventory", folder / "inventories.xlsx", *(doc("inventory", i) for i in range(n)))
+        made = time.perf_counter() - t0
+        # the partners go straight into a journal (3 x N documents), copied for each run
+        base = folder / "base"
+        ws = Workspace(base)
+        with ws.journal() as journal, journal.transaction():
+            for kind in ("order", "payment", "logistics"):
+                dt = document_type(kind)
+                code = dt.message.code
+                for i in range(n):
+                    doc_rows = doc(kind, i)
+                    head = {k: str(v) for k, v in doc_rows[0].items() if v is not None and k in dt.head}
+                    lines = [
+                        {k: str(v) for k, v in r.items() if v is not None and dt.list is not None and k in dt.list}
+                        for r in doc_rows
+                    ] if dt.list is not None else []
+                    head.setdefault("guid", f"{code}-{i}")
+                    key = document_type_for(message_type(code)).business_key(head)
+                    journal.import_document(code, key, head, lines, state="reference")
+        profile = '[transfer]\ncopCode = "1105910159"\ncopName = "测试"\ndxpId = "DXPENT0000000001"\n'
+        results = {}
+        for name, checks in (("without_checks", False), ("with_checks", True)):
+            data = folder / name
+            shutil.copytree(base, data)
+            (data / "profile.toml").write_text(profile, encoding="utf-8")
+            ws = Workspace(data)
+            ws.journal_checks = checks
+            start = time.perf_counter()
+            report = ws.import_files([inventories])
+            seconds = time.perf_counter() - start
+            results[name] = {
+                "seconds": round(seconds, 2),
+                "inventories_per_second": round(n / seconds),
+                "new": report.new,
+                "rejected": report.rejected,
+                "errors": report.errors,
+            }
+        added = results["with_checks"]["seconds"] / results["without_checks"]["seconds"] - 1
+        print(
+            json.dumps(
+                {
+                    "inventories": n,
+                    "partner_documents": 3 * n,
+                    "buyers": len(ids),
+                    "workbook_written_seconds": round(made, 1),
+                    **results,
+                    "checks_add_percent": round(100 * added, 1),
+                    "within_20_percent": added <= 0.20,
+                },
+                indent=2,
+            )
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
