@@ -25,6 +25,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--inventories", type=int, default=10_000)
     parser.add_argument("--buyers", type=int, default=2_000, help="distinct buyer IDs (the annual totals)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each mode, alternated (the best counts)")
     args = parser.parse_args()
 
     from cebdesk.checks.identity import check_digit
@@ -65,8 +66,11 @@ def main() -> None:
                     journal.import_document(code, key, head, lines, state="reference")
         profile = '[transfer]\ncopCode = "1105910159"\ncopName = "测试"\ndxpId = "DXPENT0000000001"\n'
         results = {}
-        for name, checks in (("without_checks", False), ("with_checks", True)):
-            data = folder / name
+        # alternated and repeated (the best of each): other work on the machine evens out
+        for attempt, (name, checks) in enumerate(
+            [("without_checks", False), ("with_checks", True)] * args.repeat
+        ):
+            data = folder / f"{name}-{attempt}"
             shutil.copytree(base, data)
             (data / "profile.toml").write_text(profile, encoding="utf-8")
             ws = Workspace(data)
@@ -74,6 +78,8 @@ def main() -> None:
             start = time.perf_counter()
             report = ws.import_files([inventories])
             seconds = time.perf_counter() - start
+            if name in results and results[name]["seconds"] <= seconds:
+                continue
             results[name] = {
                 "seconds": round(seconds, 2),
                 "inventories_per_second": round(n / seconds),
