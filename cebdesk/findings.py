@@ -586,6 +586,31 @@ RULES: dict[str, tuple[str, str]] = {
         "{element!r} in [defaults] is no element of any document: check the spelling (case matters; a "
         "list element named like a head one is written OrderList.currency)",
     ),
+    # a broker's clients (cebdesk/clients.py)
+    "profile.client_no_ebc": (
+        "企业档案的客户 [clients.\"{client}\"] 缺少 ebcCode（电商企业代码）：按它选择客户、查询和汇总",
+        "the profile's client [clients.\"{client}\"] has no ebcCode (e-commerce enterprise code): "
+        "documents, the status filter and the summary find the client by it",
+    ),
+    "profile.client_code": (
+        "企业档案的客户 [clients.\"{client}\"] 中 {key} = “{value}”（{length} 位）不是企业代码："
+        "应为 10 位海关注册编码或 18 位统一社会信用代码（字母和数字）",
+        "{key} = {value!r} ({length} characters) of the profile's client [clients.\"{client}\"] is no "
+        "enterprise code: 10 characters (customs registration) or 18 (unified social credit code), "
+        "letters and digits",
+    ),
+    "profile.client_same_code": (
+        "企业档案的客户 [clients.\"{client}\"] 与 [clients.\"{other}\"] 的 ebcCode 同为 {code}："
+        "按电商企业代码无法区分，请合并或改正",
+        "the profile's clients [clients.\"{client}\"] and [clients.\"{other}\"] have the same "
+        "ebcCode {code}: documents cannot tell them apart; merge or correct them",
+    ),
+    "client.mismatch": (
+        "所选客户“{client}”的电商企业代码为 {expected}，此单证写的是 {value}：整个文件未导入。"
+        "请选择对应的客户（或“按电商企业代码”），或改正单元格",
+        "the client chosen, {client!r}, has ebcCode {expected}, this document names {value}: the "
+        "whole file was not taken. Choose that document's client (or \"by ebcCode\"), or correct the cell",
+    ),
 }
 
 

@@ -20,6 +20,15 @@ of origin on an import list, the final destination on an export one): a default 
 ``[defaults.import]`` or ``[defaults.export]`` fills only that direction's documents and wins
 over the same name in ``[defaults]``. They are kept as keys "import.…" and "export.…".
 
+A customs broker declares for several e-commerce enterprises: each is a client table with the
+same keys as [defaults], which wins over [defaults] for that client's documents
+(:mod:`cebdesk.clients` chooses the client)::
+
+    [clients."华东电商"]
+    ebcCode = "3301960ABC"
+    ebcName = "华东电商有限公司"
+    logisticsCode = "3301980001"
+
 Without ``--profile`` the CLI reads ``profile.toml`` in the user's config folder.
 """
 
@@ -33,6 +42,7 @@ from pathlib import Path
 from platformdirs import user_config_dir
 
 from .checks import check_field
+from .clients import Client, check_clients
 from .findings import Finding, InputError, Location, Severity
 from .spec import BASE_TRANSFER
 
@@ -73,6 +83,8 @@ class Profile:
     #: document missing from the journal is an error), [limits] (single, annual: RMB).
     checks: dict[str, str] = field(default_factory=dict)
     limits: dict[str, str] = field(default_factory=dict)
+    #: A broker's clients ([clients."NAME"]: element defaults over [defaults], clients.py).
+    clients: list[Client] = field(default_factory=list)
 
     def base_transfer(self) -> dict[str, str]:
         """BaseTransfer values, or InputError naming what is missing or wrong."""
@@ -144,6 +156,21 @@ def _defaults(table: object, where: str) -> dict[str, str]:
     return out
 
 
+def _clients(table: object, where: str) -> list[Client]:
+    """[clients."NAME"] tables, each read like [defaults] (with .import/.export)."""
+    if table is None:
+        return []
+    detail = 'expected one table per client: [clients."NAME"]'
+    if not isinstance(table, dict):
+        raise InputError([Finding(Location(where), "file.unreadable", params={"detail": detail})])
+    clients = []
+    for name, values in table.items():
+        if not isinstance(values, dict) or not str(name).strip():
+            raise InputError([Finding(Location(where, path=str(name)), "file.unreadable", params={"detail": detail})])
+        clients.append(Client(str(name).strip(), _defaults(values, f'{where[:-1]}."{name}"]')))
+    return clients
+
+
 def load_profile(path: str | os.PathLike[str]) -> Profile:
     p = Path(path)
     try:
@@ -180,6 +207,10 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         raise InputError(
             [Finding(Location(str(p), path="/exchange"), "file.unreadable", params={"detail": detail})]
         )
+    clients = _clients(data.get("clients"), f"{p}:[clients]")
+    problems = check_clients(clients, str(p))
+    if problems:
+        raise InputError(problems)
     return Profile(
         transfer,
         _defaults(data.get("defaults"), f"{p}:[defaults]"),
@@ -191,6 +222,7 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         _strings(data.get("summary"), f"{p}:[summary]"),
         _strings(data.get("checks"), f"{p}:[checks]"),
         _strings(data.get("limits"), f"{p}:[limits]"),
+        clients=clients,
     )
 
 
@@ -235,6 +267,8 @@ def dump_profile(profile: Profile) -> str:
     table("summary", profile.summary)
     table("checks", profile.checks)
     table("limits", profile.limits)
+    for client in profile.clients:
+        table(f"clients.{_toml_value(client.name)}", client.values)
     return "\n".join(lines)
 
 
@@ -243,6 +277,9 @@ def save_profile(profile: Profile, path: str | os.PathLike[str] | None = None) -
     from .files import atomic_write, private_dir
 
     profile.base_transfer()  # raises InputError naming what is missing or wrong
+    problems = check_clients(profile.clients, str(path or profile.source or "profile"))
+    if problems:
+        raise InputError(problems)
     target = Path(path or profile.source or default_profile_path())
     private_dir(target.parent)
     atomic_write(target, dump_profile(profile).encode("utf-8"))  # 0600

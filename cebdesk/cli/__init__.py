@@ -22,6 +22,7 @@ import sqlite3
 import sys
 from typing import TextIO
 
+from ..clients import UnknownClient
 from ..excel.xlsx import use_limits
 from ..exchange.folders import OutboxBusy
 from ..findings import InputError
@@ -95,6 +96,9 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_USAGE
     except JournalBusy as exc:
         print(f"cebdesk: {t(lang, 'journal_busy', path=exc.path)}", file=sys.stderr)
+        return EXIT_USAGE
+    except UnknownClient as exc:
+        print(f"cebdesk: {exc.text(lang)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # the reader went away (`cebdesk status | head -2`): nothing more to say to anyone

@@ -68,7 +68,7 @@ def convert_and_send(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     apply_check_options(args, workspace)  # --strict, --no-cross-checks
     exchange_from(args, workspace)  # options checked before anything is journaled
     report = workspace.import_files(
-        args.files, doc_type=document_type(args.type) if args.type else None, sheet=args.sheet
+        args.files, doc_type=document_type(args.type) if args.type else None, sheet=args.sheet, client=args.client
     )
     if not args.json:
         _print_import(report, lang, out)
@@ -142,6 +142,7 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         direction=args.direction,
         since=args.since,
         until=args.until,
+        client=args.client,
     )
     workspace = workspace_from(args)
     found = workspace.status(query, history=args.history, lang=lang)
@@ -204,11 +205,12 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     workspace = workspace_from(args)
     workspace.require_profile()
+    workspace.client(args.client)  # an unknown name: before a PIN is asked
     exchange = exchange_from(args, workspace)
     signer = signer_from(args, lang)
     if signer is None:
         raise UsageError("watch signs and sends: a signer is needed")
-    hot = workspace.hot_folder(args.folder)
+    hot = workspace.hot_folder(args.folder, client=args.client)
     failures = 0
     try:
         while True:

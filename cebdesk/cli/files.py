@@ -43,10 +43,13 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         raise UsageError("--per-message must be between 1 and 100")
     if args.part_lines < 1:
         raise UsageError("--part-lines must be 1 or more")
+    workspace = Workspace(getattr(args, "data_dir", None), profile_path=args.profile)
+    client = workspace.client(args.client)  # an unknown name: before a PIN is asked
     options = ConvertOptions(
         out_dir=args.output,
         doc_type=document_type(args.type) if args.type else None,
-        profile=Workspace(getattr(args, "data_dir", None), profile_path=args.profile).profile,
+        profile=workspace.profile,
+        client=client,
         signer=signer_from(args, lang),
         per_message=args.per_message,
         part_lines=args.part_lines,
@@ -86,8 +89,12 @@ def cmd_convert(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 
 def cmd_validate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from ..pipeline import validate
+    from ..pipeline.workspace import Workspace
 
-    results = list(validate(args.files))
+    client = None
+    if args.client is not None:
+        client = Workspace(getattr(args, "data_dir", None), profile_path=args.profile).client(args.client)
+    results = list(validate(args.files, client=client))
     if args.json:
         emit_json([r.to_json(lang) for r in results], out)
     else:

@@ -139,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         p.add_argument("--exchange-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
+    def client_option(p: argparse.ArgumentParser, what: str) -> None:
+        p.add_argument(
+            "--client",
+            metavar="NAME",
+            help=f"a broker's client from the profile's [clients.\"NAME\"]: {what}",
+        )
+
     def exchange_options(p: argparse.ArgumentParser) -> None:
         g = p.add_argument_group("exchange (default: the profile's [exchange], else folder mode)")
         g.add_argument("--http", metavar="URL", help="POST messages to URL instead of the send/ folder")
@@ -162,6 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--send", action="store_true", help="journal, sign and send instead of writing files to -o"
     )
+    client_option(
+        p,
+        "the files are that client's (its defaults fill empty cells; a document naming another "
+        "ebcCode refuses its file). Default: each document's client by its ebcCode",
+    )
     reader_limit_options(p)
     signer_options(p)
     exchange_options(p)
@@ -169,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="structure and field rules of existing messages")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--profile", type=Path, help="enterprise profile (for --client)")
+    client_option(p, "every document must name that client's ebcCode")
     output_options(p)
 
     p = sub.add_parser("sign", help="sign messages you already have (an old signature is replaced)")
@@ -257,6 +271,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="updated on or after (YYYY-MM-DD)")
     p.add_argument("--until", help="updated on or before (YYYY-MM-DD)")
     p.add_argument("--history", action="store_true", help="every receipt of each document, oldest first")
+    p.add_argument("--profile", type=Path, help="enterprise profile (for --client)")
+    client_option(
+        p,
+        "that client's documents only: by ebcCode, payments by ebpCode, waybills by a logisticsNo "
+        "the client's inventories name",
+    )
     output_options(p)
 
     p = sub.add_parser(
@@ -266,6 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", type=Path)
     p.add_argument("--once", action="store_true", help="handle what is there now, then stop")
     p.add_argument("--interval", type=float, default=2.0, metavar="S")
+    client_option(p, "every file dropped is that client's (default: each document's by its ebcCode)")
     reader_limit_options(p)
     signer_options(p)
     exchange_options(p)
@@ -292,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--month", required=True, metavar="YYYY-MM", help="the month the lists were released in")
     p.add_argument("--ebc", metavar="CODE", help="one e-commerce enterprise (ebcCode); default: all")
+    client_option(p, "that client's summary (its ebcCode, as --ebc)")
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--due", action="store_true", help="the last day to declare (YYYY-MM-DD)")
     what.add_argument("--preview", action="store_true", help="the declarations the eight-same rule makes")

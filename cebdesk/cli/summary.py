@@ -195,6 +195,11 @@ def cmd_summary(args: argparse.Namespace, lang: str, out: TextIO) -> int:
                 print(f"cebdesk: {t(lang, 'warning')}: {deadline.warning(lang)}", file=sys.stderr)
         return EXIT_OK
     workspace = workspace_from(args)
+    client = workspace.client(getattr(args, "client", None))
+    if client is not None:  # a broker's client: its summary is its ebcCode's
+        if args.ebc and args.ebc != client.ebc_code:
+            raise UsageError(f"--ebc {args.ebc} is not the ebcCode of client {client.name!r} ({client.ebc_code})")
+        args.ebc = client.ebc_code
     if args.send:
         return _send_summary(args, lang, out, workspace)
     if args.result:

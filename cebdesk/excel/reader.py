@@ -18,13 +18,14 @@ rows never span two sheets); hidden sheets never are, and a warning says so. Row
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from ..clients import Client, choose, defined_by_all
 from ..findings import Finding, InputError, Location, Severity
 from ..records import Document, SheetOrigin, new_guid
 from ..spec import DOCUMENT_TYPES, DocumentType
@@ -279,11 +280,16 @@ def profile_default(
     return None
 
 
-def list_defaults(doc_type: DocumentType, defaults: dict[str, str]) -> dict[str, str]:
-    """What an empty cell of a goods line takes: the profile's default, else the standard's."""
+def list_defaults(
+    doc_type: DocumentType, defaults: dict[str, str], client: dict[str, str] | None = None
+) -> dict[str, str]:
+    """What an empty cell of a goods line takes: the client's default (``client``: its values,
+    keyed like [defaults]), else the profile's, else the standard's."""
     values = {}
     for f in doc_type.list.fields if doc_type.list is not None else ():
-        value = profile_default(defaults, doc_type, doc_type.list.name, f.name, bare=f.name not in doc_type.head)
+        bare = f.name not in doc_type.head
+        value = profile_default(client or {}, doc_type, doc_type.list.name, f.name, bare=bare)
+        value = value or profile_default(defaults, doc_type, doc_type.list.name, f.name, bare=bare)
         value = value or f.default
         if value:
             values[f.name] = value
@@ -296,19 +302,28 @@ def fill_defaults(
     lines: list[dict[str, str]],
     defaults: dict[str, str],
     now: datetime,
+    *,
+    client: dict[str, str] | None = None,
 ) -> None:
-    """Empty values take, in order: the profile's ``[defaults]``, the type's defaults, the
-    standard's; appTime the time ``now``. The one place for Excel import and the entry form."""
+    """Empty values take, in order: the client's values (``client``: a broker's client the
+    document belongs to, keyed like [defaults]), the profile's ``[defaults]``, the type's
+    defaults, the standard's; appTime the time ``now``. The one place for Excel import and the
+    entry form."""
     dt = doc_type
     for f in dt.head.fields:
         if f.name in head or f.name in dt.generated:
             continue
-        value = profile_default(defaults, dt, dt.head.name, f.name) or dt.defaults.get(f.name) or f.default
+        value = (
+            profile_default(client or {}, dt, dt.head.name, f.name)
+            or profile_default(defaults, dt, dt.head.name, f.name)
+            or dt.defaults.get(f.name)
+            or f.default
+        )
         if not value and f.name == "appTime":
             value = now.strftime("%Y%m%d%H%M%S")
         if value:
             head[f.name] = value
-    filled = list_defaults(dt, defaults)
+    filled = list_defaults(dt, defaults, client)
     for line in lines:
         for name, value in filled.items():
             line.setdefault(name, value)
@@ -332,6 +347,8 @@ class WorkbookReader:
         sheet: str | None = None,
         now: datetime | None = None,
         limits: ReadLimits | None = None,
+        clients: Sequence[Client] = (),
+        client: Client | None = None,
     ) -> None:
         self.path = Path(path)
         self.name = str(path)
@@ -345,6 +362,9 @@ class WorkbookReader:
                 self._strings, self._stamp = book.strings, _stamp(self.path)
         self.doc_type = doc_type
         self.defaults = dict(defaults or {})
+        #: A broker's clients (each document's is chosen by its ebcCode), or the one named.
+        self.clients = list(clients)
+        self.client = client
         self.sheet_name = sheet
         self.now = now or datetime.now()
         self.findings: list[Finding] = []
@@ -381,7 +401,15 @@ class WorkbookReader:
         return header
 
     def _defaulted(self, col: Column) -> bool:
-        return col.header in self.defaults or self._profile_value(col.entity.name, col.name) is not None
+        if col.header in self.defaults or self._profile_value(col.entity.name, col.name) is not None:
+            return True
+        # a column the file lacks that the client named fills (or every client, when each
+        # document's client is chosen by its ebcCode)
+        keys = [col.header, f"{col.entity.name}.{col.name}", col.name]
+        keys += [f"{self.doc_type.direction}.{k}" for k in keys]
+        if self.client is not None:
+            return defined_by_all([self.client], keys)
+        return defined_by_all(self.clients, keys)
 
     def _profile_value(self, entity: str, name: str, *, bare: bool = True) -> str | None:
         return profile_default(self.defaults, self.doc_type, entity, name, bare=bare)
@@ -457,8 +485,27 @@ class WorkbookReader:
             (i, c, normalizer(c.field)) for i, c in sorted(header.columns.items()) if c.in_list is in_list
         ]
 
-    def _fill_defaults(self, head: dict[str, str], lines: list[dict[str, str]]) -> None:
-        fill_defaults(self.doc_type, head, lines, self.defaults, self.now)
+    def _fill_defaults(
+        self, head: dict[str, str], lines: list[dict[str, str]], origin: SheetOrigin | None = None
+    ) -> list[Finding]:
+        """Fill the empty values, with the defaults of the document's client (the one named, else
+        the one its ebcCode names); a document naming another ebcCode than the client named is
+        a finding at its ebcCode cell."""
+        found = []
+        client = None
+        if self.client is not None or self.clients:
+            dt = self.doc_type
+            written = head.get("ebcCode", "")
+            ebc = written or self._profile_value(dt.head.name, "ebcCode") or ""
+            ebp = head.get("ebpCode", "") or self._profile_value(dt.head.name, "ebpCode") or ""
+            choice = choose(self.clients, dt, ebc, ebp, named=self.client, written=bool(written))
+            client = choice.client.values if choice.client is not None else None
+            if choice.mismatch is not None:
+                where = origin.head("ebcCode") if origin is not None else Location(self.name)
+                label = dt.head["ebcCode"].label
+                found.append(Finding(where, "client.mismatch", element="ebcCode", label=label, params=choice.mismatch))
+        fill_defaults(self.doc_type, head, lines, self.defaults, self.now, client=client)
+        return found
 
     def _number_lines(self, group: _Group, origin: SheetOrigin) -> None:
         filled = [bool(line.get("gnum")) for line in group.lines]
@@ -597,7 +644,7 @@ class WorkbookReader:
                 group.head[name] = "1"
         if self.doc_type.list is not None and "gnum" in self.doc_type.list:
             self._number_lines(group, origin)
-        self._fill_defaults(group.head, group.lines)
+        group.findings.extend(self._fill_defaults(group.head, group.lines, origin))
         return Document(self.doc_type.message, group.head, group.lines, origin), group.findings
 
     def _seen_before(

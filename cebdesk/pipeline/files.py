@@ -22,6 +22,7 @@ from ..checks import (
     xsd_accepts_document,
     xsd_accepts_envelope,
 )
+from ..clients import Client, mismatches
 from ..checks.cross import journal_findings
 from ..excel.reader import WorkbookReader
 from ..excel.xlsx import ReadLimits
@@ -44,6 +45,8 @@ STAGING_PREFIX = ".staged-"
 #: complete.
 FILE_LEVEL_RULES = frozenset(
     {"group.not_contiguous", "group.duplicate_key", "group.orphan_line", "group.key_in_other_sheet"}
+    # a document of another client than the one named: the file was given the wrong client
+    | {"client.mismatch"}
 )
 
 
@@ -89,6 +92,8 @@ class ConvertOptions:
     #: summary: msgCount/msgSeqNo); a longer document becomes several numbered messages, each
     #: holding one part alone.
     part_lines: int = DEFAULT_PART_LINES
+    #: The broker's client the files are for (None: each document's by its ebcCode).
+    client: Client | None = None
 
 
 @dataclass
@@ -252,6 +257,8 @@ def _convert_workbook(
         sheet=options.sheet,
         now=options.now,
         limits=options.limits,
+        clients=profile.clients,
+        client=options.client,
     )
     mt = reader.doc_type.message
     size = min(options.per_message, mt.max_nodes or options.per_message)
@@ -337,7 +344,7 @@ def _convert_xml(path: Path, options: ConvertOptions, report: ConvertReport) -> 
     name = str(path)
     parsed: ParsedMessage = read_message_file(path)
     # the same document twice: which one is meant cannot be known, the message is refused whole
-    found = parsed.findings + check_documents(parsed.documents)
+    found = parsed.findings + check_documents(parsed.documents) + mismatches(parsed.documents, options.client)
     report.findings.extend(found)
     mt = parsed.message
     if any(f.is_error for f in found):
@@ -439,7 +446,7 @@ class ValidateResult:
         return not any(f.is_error for f in self.findings)
 
 
-def _validate(name: str, read: Callable[[], ParsedMessage]) -> ValidateResult:
+def _validate(name: str, read: Callable[[], ParsedMessage], client: Client | None = None) -> ValidateResult:
     try:
         parsed = read()
     except InputError as exc:
@@ -450,6 +457,7 @@ def _validate(name: str, read: Callable[[], ParsedMessage]) -> ValidateResult:
     for doc in parsed.documents:
         findings.extend(check_document(doc))
     findings.extend(check_documents(parsed.documents))
+    findings.extend(mismatches(parsed.documents, client))
     unsigned = mt.signature == "required" and not parsed.envelope.signed
     if unsigned:
         findings.append(
@@ -498,10 +506,11 @@ def _codec_name(label: str) -> str:
         return label
 
 
-def validate(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ValidateResult]:
-    """Structure and field rules for existing messages, one result per file."""
+def validate(paths: Iterable[str | os.PathLike[str]], *, client: Client | None = None) -> Iterator[ValidateResult]:
+    """Structure and field rules for existing messages, one result per file (``client``: every
+    document must name that client's ebcCode)."""
     for raw in paths:
-        yield _validate(str(raw), lambda raw=raw: read_message_file(raw))
+        yield _validate(str(raw), lambda raw=raw: read_message_file(raw), client)
 
 
 def validate_bytes(data: bytes, name: str = "<bytes>") -> ValidateResult:

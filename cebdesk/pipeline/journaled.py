@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..clients import Client, mismatches
 from ..excel.reader import WorkbookReader
 from ..exchange.dxp import wrap
 from ..exchange.folders import Outbox
@@ -104,6 +105,7 @@ def import_files(
     sheet: str | None = None,
     now: datetime | None = None,
     only: set[str] | None = None,
+    client: Client | None = None,
     state: str = "ready",
 ) -> ImportReport:
     """Read, check and journal documents (``only``: just those business keys). Importing the
@@ -113,14 +115,16 @@ def import_files(
     Each file is all or nothing, by the same file-level rules as converting to files: its
     documents are read to the end first (kept in a temporary file, so memory stays flat) and
     journaled in one transaction only if the whole file was sound. A file that breaks off,
-    or is refused as a whole, leaves nothing in the journal."""
+    or is refused as a whole, leaves nothing in the journal. ``client``: the broker's client the
+    files are for (default: each document's, by its ebcCode); a document naming another ebcCode
+    refuses its file."""
     report = ImportReport()
     for raw in paths:
         path = Path(raw)
         report.files += 1
         with tempfile.TemporaryFile(dir=journal.path.parent) as spool:
             try:
-                count = _read_into(spool, path, report, doc_type, profile, sheet, now, only)
+                count = _read_into(spool, path, report, doc_type, profile, sheet, now, only, client)
             except InputError as exc:
                 report.findings.extend(exc.findings)
                 report.refused_files += 1
@@ -135,7 +139,9 @@ def import_files(
     return report
 
 
-def _read_into(spool, path: Path, report: ImportReport, doc_type, profile, sheet, now, only) -> int | None:
+def _read_into(
+    spool, path: Path, report: ImportReport, doc_type, profile, sheet, now, only, client=None
+) -> int | None:
     """Read one file, writing the documents that may be journaled to ``spool``; how many, or
     None when the file is refused as a whole (its documents then count as rejected)."""
     verdict = FileVerdict()
@@ -147,10 +153,18 @@ def _read_into(spool, path: Path, report: ImportReport, doc_type, profile, sheet
             report.documents += len(parsed.documents)
             report.rejected += len(parsed.documents)
             return None
-        items: Iterable = ((d, []) for d in parsed.documents)
+        items: Iterable = ((d, mismatches([d], client)) for d in parsed.documents)
         reader = None
     else:
-        reader = WorkbookReader(path, doc_type, defaults=profile.defaults if profile else None, sheet=sheet, now=now)
+        reader = WorkbookReader(
+            path,
+            doc_type,
+            defaults=profile.defaults if profile else None,
+            sheet=sheet,
+            now=now,
+            clients=profile.clients if profile else (),
+            client=client,
+        )
         items = reader.documents()
     try:
         for doc, found in items:

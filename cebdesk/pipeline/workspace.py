@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..clients import Client, client_codes, find_client
 from ..exchange.folders import Outbox
 from ..exchange.http import HttpChannel
 from ..exchange.receipts import IngestReport, ingest, summary_result_text
@@ -88,6 +89,8 @@ class StatusQuery:
     since: str | None = None
     until: str | None = None
     limit: int = 10_000
+    #: a broker's client, by name (the profile's [clients."NAME"]): its documents only
+    client: str | None = None
 
 
 @dataclass(frozen=True)
@@ -277,6 +280,11 @@ class Workspace:
         finally:
             journal.close()
 
+    def client(self, name: str | None) -> Client | None:
+        """The profile's client called ``name`` (None for None); clients.UnknownClient, listing
+        the names, when there is none."""
+        return find_client(self.profile.clients if self.profile is not None else [], name)
+
     def require_profile(self) -> Profile:
         if self.profile is None:
             raise WorkspaceError(
@@ -338,15 +346,19 @@ class Workspace:
         sheet: str | None = None,
         only: set[str] | None = None,
         now: datetime | None = None,
+        client: str | None = None,
         reference: bool = False,
     ) -> ImportReport:
-        """``reference``: the files are someone else's declarations (the platform's orders, the
+        """``client``: the name of the broker's client the files are for (default: each
+        document's, by its ebcCode); an unknown name raises before anything is read.
+        ``reference``: the files are someone else's declarations (the platform's orders, the
         payment company's payments, the logistics company's waybills), kept for the
         cross-document checks only and never sent."""
+        chosen = self.client(client)
         with self.journal() as journal, self.checking(journal, off=reference):
             return import_files(
                 paths, journal, doc_type=doc_type, profile=self.profile, sheet=sheet, now=now, only=only,
-                state="reference" if reference else "ready",
+                client=chosen, state="reference" if reference else "ready",
             )  # fmt: skip
 
     @contextmanager
@@ -450,6 +462,8 @@ class Workspace:
         self, query: StatusQuery = StatusQuery(), *, history: bool = False, lang: str = "zh"
     ) -> list[DocumentStatus]:
         """Documents the query finds; meanings of statuses in ``lang`` ("zh" or "en")."""
+        client = self.client(query.client)
+        codes = client_codes(client, DOCUMENT_TYPES) if client is not None else None
         with self.journal() as journal:
             rows = journal.search(
                 message_type=query.message_type,
@@ -464,6 +478,7 @@ class Workspace:
                 since=query.since,
                 until=query.until,
                 limit=query.limit,
+                client=codes,
             )
             numbers = journal.customs_numbers(row["id"] for row in rows)
             follow = lifecycle.follow_ups(journal, (row["id"] for row in rows))
@@ -674,8 +689,10 @@ class Workspace:
         readiness.check_journal(out, self.data_dir / "journal.sqlite3", now or datetime.now())
         return out
 
-    def hot_folder(self, folder: str | os.PathLike[str]) -> HotFolder:
-        return HotFolder(self, Path(folder))
+    def hot_folder(self, folder: str | os.PathLike[str], *, client: str | None = None) -> HotFolder:
+        """``client``: the files dropped are all that client's (default: by their ebcCode)."""
+        self.client(client)  # an unknown name: before anything is taken
+        return HotFolder(self, Path(folder), client)
 
     def history(self, document_id: int, lang: str = "zh") -> list[ReceiptRecord]:
         with self.journal() as journal:
@@ -750,9 +767,10 @@ class HotFolder:
 
     SUFFIXES = (".xlsx", ".xml")
 
-    def __init__(self, workspace: Workspace, folder: Path) -> None:
+    def __init__(self, workspace: Workspace, folder: Path, client: str | None = None) -> None:
         self.workspace = workspace
         self.folder = folder
+        self.client = client
         self.done = folder / "done"
         self.failed = folder / "failed"
         for d in (self.done, self.failed):
@@ -785,7 +803,7 @@ class HotFolder:
 
     def _take(self, path: Path, signer: Signer, exchange: Exchange, lang: str) -> HotFileResult:
         try:
-            imported = self.workspace.import_files([path])
+            imported = self.workspace.import_files([path], client=self.client)
         except (OSError, sqlite3.DatabaseError):
             raise  # the machine's fault, not the file's: it stays for the next step
         except Exception as exc:  # noqa: BLE001 - one file nobody foresaw must not stop the folder

@@ -366,11 +366,13 @@ class Journal:
         since: str | None = None,
         until: str | None = None,
         limit: int = 10_000,
+        client=None,
     ) -> list[sqlite3.Row]:
         """Documents by type (one, or any of ``message_types``), business key (or copNo/invtNo/
         orderNo/logisticsNo, or a number customs gave: preNo, sumNo, entryId …), buyer/payer/
-        consignee, status (returnStatus or state) and date of last change — filtered in SQL,
-        values not decoded."""
+        consignee, status (returnStatus or state), date of last change and a broker's client
+        (``client``: clients.ClientCodes, matched per type as clients.match_rule says) —
+        filtered in SQL, values not decoded."""
         person_expr = (
             "COALESCE(json_extract(record, '$.head.buyerName'), json_extract(record, '$.head.payerName'),"
             " json_extract(record, '$.head.consignee'), '')"
@@ -408,6 +410,10 @@ class Journal:
         if until:
             sql += " AND substr(updated, 1, 10) <= ?"
             args.append(until)
+        if client is not None:
+            where, values = _client_filter(client)
+            sql += f" AND {where}"
+            args += values
         return list(self.db.execute(sql + " ORDER BY id LIMIT ?", [*args, limit]))
 
     def update_record(self, document_id: int, head: dict[str, str], lines: list[dict[str, str]]) -> None:
@@ -953,3 +959,29 @@ class Journal:
             self.db.execute("SELECT 1 FROM receipts WHERE document_id=? LIMIT 1", (document_id,)).fetchone()
             is not None
         )
+
+
+def _client_filter(client) -> tuple[str, list[object]]:
+    """SQL for one broker's client: documents with ebcCode by it, payments by the platform's
+    ebpCode, waybills by a logisticsNo one of the client's documents names."""
+
+    def among(codes) -> str:
+        return f"message_type IN ({','.join('?' * len(codes))})"
+
+    ebc = "json_extract(record, '$.head.ebcCode')"
+    parts: list[str] = []
+    values: list[object] = []
+    if client.by_ebc and client.ebc_code:
+        parts.append(f"({among(client.by_ebc)} AND {ebc} = ?)")
+        values += [*client.by_ebc, client.ebc_code]
+    if client.by_ebp and client.ebp_code:
+        parts.append(f"({among(client.by_ebp)} AND json_extract(record, '$.head.ebpCode') = ?)")
+        values += [*client.by_ebp, client.ebp_code]
+    if client.by_logistics and client.by_ebc and client.ebc_code:
+        parts.append(
+            f"({among(client.by_logistics)} AND json_extract(record, '$.head.logisticsNo') IN"
+            f" (SELECT json_extract(record, '$.head.logisticsNo') FROM documents"
+            f" WHERE {among(client.by_ebc)} AND {ebc} = ?))"
+        )
+        values += [*client.by_logistics, *client.by_ebc, client.ebc_code]
+    return ("(" + " OR ".join(parts) + ")" if parts else "0"), values
