@@ -38,6 +38,7 @@ from ..spec import document_type
 from ..signing.base import SigningError
 from ..spec.receipts import explain_status
 from ..store.journal import content_hash
+from .clients_view import fill_client_combo, profile_clients
 from .context import AppContext
 from .dialogs import PinCancelled, ask_to_sign
 from .names import fill_type_combo, fill_type_menu, type_name
@@ -65,6 +66,11 @@ class ImportView(QWidget):
         self.type = QComboBox()
         self.type.addItem(self.tr("自动识别类型"), None)
         fill_type_combo(self.type, language, lambda dt: dt.name)
+        # a broker's client: the files' (its defaults fill empty cells), or each document's by
+        # its ebcCode; shown when the profile has clients
+        self.client = QComboBox()
+        self.client.setToolTip(self.tr("文件属于哪个客户：空单元格填入该客户的默认值；“按电商企业代码”时每个单证按其 ebcCode 选择"))
+        self.client.setVisible(False)
         self.template_button = QToolButton()
         self.template_button.setText(self.tr("下载模板"))
         self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -78,6 +84,7 @@ class ImportView(QWidget):
         self.send_button.setEnabled(False)
         bar.addWidget(self.open_button)
         bar.addWidget(self.type)
+        bar.addWidget(self.client)
         bar.addWidget(self.template_button)
         bar.addWidget(self.excel_button)
         bar.addStretch(1)
@@ -202,6 +209,18 @@ class ImportController(QObject):
         view.template_menu.triggered.connect(lambda action: self.choose_template(action.data()))
         view.excel_button.clicked.connect(self.open_in_excel)
         view.shown.connect(self.follow_journal)
+        self.fill_clients()
+        # another client: the loaded files are read again with its defaults
+        view.client.activated.connect(lambda _index: self.load(self.files) if self.files else None)
+
+    def fill_clients(self) -> None:
+        """The profile's clients in the drop-down (kept chosen when still there)."""
+        fill_client_combo(self.view.client, profile_clients(self.context), self.tr("客户：按电商企业代码"))
+
+    def chosen_client(self):
+        """The client the drop-down names (clients.Client), or None: each document's by ebcCode."""
+        name = self.view.client.currentData()
+        return next((c for c in profile_clients(self.context) if c.name == name), None)
 
     # -- reading --------------------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -216,6 +235,8 @@ class ImportController(QObject):
         defaults = self.context.profile.defaults if self.context.profile else {}
         self.view.excel_button.setEnabled(bool(self.files))
         kwargs = {"paths": self.files, "defaults": defaults, "doc_type": self.view.type.currentData()}
+        kwargs["clients"] = self.context.profile.clients if self.context.profile else []
+        kwargs["client"] = self.chosen_client()
         # the checks against the journal (三单对碰, buyer limits) in force while reading
         kwargs.update(data_dir=self.context.data_dir, exchange_dir=self.context.exchange_dir, profile=self.context.profile)
         return self._start(read_checked, kwargs, self._loaded)
@@ -350,6 +371,7 @@ class ImportController(QObject):
     def settings_saved(self) -> None:
         """New settings: what could not be done with the old ones may work now."""
         self._clear_error()
+        self.fill_clients()
 
     def show_finding(self, item: QListWidgetItem) -> Job | None:
         """Say where the problem is, and show that row of the sheet with the cell marked."""
@@ -434,6 +456,7 @@ class ImportController(QObject):
             "pin": pin,
             "doc_type": self.view.type.currentData(),
             "only": self.selected_keys() if files is None else None,
+            "client": getattr(self.chosen_client(), "name", None),
         }
         del pin
         return self._start("import_and_send", kwargs, self._sent)

@@ -1,9 +1,12 @@
 """The settings page: every value of the active workspace's profile — enterprise ([transfer]),
-default values ([defaults], element -> value), signer, exchange, language — checked on save and
-saved where that workspace's profile lives."""
+default values ([defaults], element -> value), a broker's clients ([clients."NAME"]), signer,
+exchange, language — checked on save and saved where that workspace's profile lives. Tables the
+page does not show ([rates], [summary] …) are kept as they are."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..checks import check_field
+from ..clients import Client, check_clients
 from ..findings import Finding, InputError, Location, Severity
 from ..settings import ExchangeSettings, Profile, save_profile
 from ..signing.base import SigningError
@@ -58,15 +62,53 @@ SIGNER_KEYS = {
     "eport": ("eport_control",),
 }
 ELEMENT, LABEL, VALUE, USED = range(4)
+#: The clients table: a name, the four codes and names each client has, the other defaults.
+CLIENT_COLUMNS = (
+    ("name", QT_TRANSLATE_NOOP("cebdesk", "客户名称")),
+    ("ebcCode", QT_TRANSLATE_NOOP("cebdesk", "电商企业代码")),
+    ("ebcName", QT_TRANSLATE_NOOP("cebdesk", "电商企业名称")),
+    ("ebpCode", QT_TRANSLATE_NOOP("cebdesk", "电商平台代码")),
+    ("ebpName", QT_TRANSLATE_NOOP("cebdesk", "电商平台名称")),
+    ("others", QT_TRANSLATE_NOOP("cebdesk", "其他默认值（元素=值; …）")),
+)
+CLIENT_MAIN = tuple(name for name, _ in CLIENT_COLUMNS[1:-1])
+
+
+def others_text(values: dict[str, str]) -> str:
+    return "; ".join(f"{key}={value}" for key, value in values.items() if key not in CLIENT_MAIN)
+
+
+def parse_others(text: str) -> tuple[dict[str, str], list[str]]:
+    """``logisticsCode=1101180326; assureCode=…`` -> values, and the pieces that are no
+    ``element=value``."""
+    values, bad = {}, []
+    for piece in re.split("[;；\n]", text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        match = re.fullmatch(r"([^=＝]+?)\s*[=＝]\s*(.+)", piece)
+        if match is None:
+            bad.append(piece)
+            continue
+        values[match[1]] = match[2]
+    return values, bad
 
 
 @cache
 def fields_named(name: str) -> tuple[Field, ...]:
     """The fields of the declarations a clerk fills that a [defaults] key names: ``ebpCode``,
-    or ``OrderList.currency`` (entity and element), as the reader looks them up."""
+    or ``OrderList.currency`` (entity and element), as the reader looks them up; ``import.…``
+    and ``export.…`` ([defaults.import] …) those of that direction's declarations."""
+    scope, _, rest = name.partition(".")
+    if scope in ("import", "export") and rest:
+        name = rest
+    else:
+        scope = ""
     entity_name, _, element = name.rpartition(".")
     found: dict[tuple[str, str], Field] = {}
     for doc_type in DOCUMENT_TYPES:
+        if scope and doc_type.direction != scope:
+            continue
         for entity in (doc_type.head, doc_type.list):
             if entity is None or (entity_name and entity.name != entity_name):
                 continue
@@ -216,6 +258,37 @@ class SettingsView(QWidget):
         box.addWidget(hint)
         left.addWidget(defaults, 1)
 
+        clients = QGroupBox(self.tr("客户（[clients]：报关行代理的电商企业；其值优先于默认值）"))
+        box = QVBoxLayout(clients)
+        self.clients = QTableWidget(0, len(CLIENT_COLUMNS))
+        self.clients.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("cebdesk", label) for _, label in CLIENT_COLUMNS]
+        )
+        header = self.clients.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.clients.verticalHeader().setVisible(False)
+        self.clients.setWordWrap(False)
+        self.clients.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.clients.setMinimumHeight(120)
+        box.addWidget(self.clients, 1)
+        buttons = QHBoxLayout()
+        self.add_client = QPushButton(self.tr("添加客户"))
+        self.remove_client = QPushButton(self.tr("删除所选客户"))
+        buttons.addWidget(self.add_client)
+        buttons.addWidget(self.remove_client)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        hint = QLabel(
+            self.tr(
+                "导入时按单证的电商企业代码（ebcCode）选择客户，也可在导入页指定；"
+                "其他默认值写作 元素=值，以分号隔开，如 logisticsCode=1101180326; assureCode=1105910159"
+            )
+        )
+        hint.setWordWrap(True)
+        box.addWidget(hint)
+        left.addWidget(clients)
+
         signer = QGroupBox(self.tr("签名 [signer]"))
         form = _form(signer)
         self.signer_kind = QComboBox()
@@ -342,6 +415,37 @@ class SettingsView(QWidget):
                 out.append((row, name, text))
         return out
 
+    # -- the clients table ----------------------------------------------------------------------
+    def add_client_row(self, client: Client | None = None) -> int:
+        table = self.clients
+        row = table.rowCount()
+        table.insertRow(row)
+        values = client.values if client is not None else {}
+        for column, (name, _) in enumerate(CLIENT_COLUMNS):
+            text = (
+                client.name if name == "name" and client is not None
+                else others_text(values) if name == "others"
+                else values.get(name, "")
+            )  # fmt: skip
+            table.setItem(row, column, QTableWidgetItem(text))
+        return row
+
+    def client_rows(self) -> list[tuple[int, str, dict[str, str], list[str]]]:
+        """(row, name, values, pieces of the other defaults that could not be read) of every row
+        with anything in it."""
+        out = []
+        for row in range(self.clients.rowCount()):
+            cells = {
+                name: (self.clients.item(row, c).text().strip() if self.clients.item(row, c) else "")
+                for c, (name, _) in enumerate(CLIENT_COLUMNS)
+            }
+            if not any(cells.values()):
+                continue
+            values = {name: cells[name] for name in CLIENT_MAIN if cells[name]}
+            others, bad = parse_others(cells["others"])
+            out.append((row, cells["name"], {**values, **others}, bad))
+        return out
+
     def default_value(self, element: str) -> str | None:
         return next((value for _, name, value in self.default_rows() if name == element), None)
 
@@ -360,6 +464,8 @@ class SettingsController(QObject):
         view.add_default.clicked.connect(self.add_default)
         view.remove_default.clicked.connect(self.remove_defaults)
         view.defaults.itemChanged.connect(self._default_changed)
+        view.add_client.clicked.connect(self.add_client)
+        view.remove_client.clicked.connect(self.remove_clients)
         self.load(context.profile or Profile())
 
     def follow(self) -> None:
@@ -382,6 +488,9 @@ class SettingsController(QObject):
         for name in sorted(others, key=_group):
             v.add_default_row(name, profile.defaults[name])
         v.defaults.blockSignals(False)
+        v.clients.setRowCount(0)
+        for client in profile.clients:
+            v.add_client_row(client)
         signer = profile.signer or signer_settings(self.context.signer)
         kind = (
             "key_file"
@@ -445,6 +554,20 @@ class SettingsController(QObject):
         for row in sorted({i.row() for i in table.selectedIndexes()}, reverse=True):
             table.removeRow(row)
 
+    @Slot()
+    def add_client(self) -> int:
+        table = self.view.clients
+        row = self.view.add_client_row()
+        table.setCurrentCell(row, 0)
+        table.editItem(table.item(row, 0))
+        return row
+
+    @Slot()
+    def remove_clients(self) -> None:
+        table = self.view.clients
+        for row in sorted({i.row() for i in table.selectedIndexes()}, reverse=True):
+            table.removeRow(row)
+
     @Slot(QTableWidgetItem)
     def _default_changed(self, item: QTableWidgetItem) -> None:
         if item.column() == ELEMENT:
@@ -480,13 +603,16 @@ class SettingsController(QObject):
             v.verify_tls.isChecked(),
             folder=v.folder.text().strip() or None,
         )
-        return Profile(
-            transfer,
-            defaults,
-            str(self.path),
-            exchange,
-            signer,
-            {**old.ui, "language": v.language.currentData()},
+        # every table the page does not show ([rates], [summary] …) kept as it was
+        return dataclasses.replace(
+            old,
+            transfer=transfer,
+            defaults=defaults,
+            source=str(self.path),
+            exchange=exchange,
+            signer=signer,
+            ui={**old.ui, "language": v.language.currentData()},
+            clients=[Client(name, values) for _, name, values, _ in v.client_rows()],
         )
 
     def problems(self, profile: Profile) -> list[str]:
@@ -513,6 +639,7 @@ class SettingsController(QObject):
                         element=name, import_label=labels["import"], export_label=labels["export"]
                     )
                 )
+        problems += self._client_problems(profile)
         if profile.exchange.mode == "http" and not profile.exchange.url:
             problems.append(self.tr("HTTP 方式需要上传地址"))
         for key in ("key_file", "cert"):
@@ -529,6 +656,34 @@ class SettingsController(QObject):
             profile.base_transfer()
         except InputError as exc:
             problems += [f.render(lang) for f in exc.findings]
+        return problems
+
+    def _client_problems(self, profile: Profile) -> list[str]:
+        """A client without a name or named twice, other defaults that are no element=value or
+        name no element, values the field rules refuse, codes not 10 or 18 characters."""
+        lang = self.context.language
+        problems = []
+        names: set[str] = set()
+        for row, name, values, bad in self.view.client_rows():
+            if not name:
+                problems.append(self.tr("客户第 {row} 行：缺少客户名称").format(row=row + 1))
+            elif name in names:
+                problems.append(self.tr("客户“{name}”出现了两次").format(name=name))
+            names.add(name)
+            for piece in bad:
+                problems.append(
+                    self.tr("客户“{name}”：无法读取“{piece}”，应写作 元素=值").format(name=name, piece=piece)
+                )
+            for element, value in values.items():
+                if not fields_named(element):
+                    problems.append(
+                        self.tr("客户“{name}”：“{element}”不是任何单证的元素").format(name=name, element=element)
+                    )
+                    continue
+                for finding in self._check_default(element, value):
+                    if finding.is_error:
+                        problems.append(f"{name}: {finding.render(lang)}")
+        problems += [f.render(lang) for f in check_clients(profile.clients, str(self.path))]
         return problems
 
     def _check_default(self, name: str, value: str) -> list[Finding]:

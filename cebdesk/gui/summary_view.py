@@ -34,6 +34,7 @@ from ..summary.merge import HEAD_FIELDS, format_amount
 from ..signing.base import SigningError
 from ..summary.preview import SummaryPreview, has_export_lists, write_excel
 from ..summary.result import ResultComparison
+from .clients_view import fill_client_combo, profile_clients
 from .context import AppContext
 from .dialogs import PinCancelled, ask_to_sign
 from .models import fit_columns, message_label
@@ -114,6 +115,10 @@ class SummaryView(QWidget):
         self.month.setToolTip(self.tr("清单放行的月份（YYYY-MM），汇总申报在下月 15 日前完成"))
         self.month.setMinimumContentsLength(8)
         row.addWidget(self.month)
+        self.client = QComboBox()  # a broker's clients (shown when the profile has some)
+        self.client.setToolTip(self.tr("只汇总这个客户（电商企业代码）放行的清单"))
+        self.client.setVisible(False)
+        row.addWidget(self.client)
         self.preview_button = QPushButton(self.tr("预览"))
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.export_button.setEnabled(False)
@@ -180,6 +185,8 @@ class SummaryController(QObject):
         self.look = "ok"
         self.fill_months()
         view.month.currentTextChanged.connect(self.month_chosen)
+        fill_client_combo(view.client, profile_clients(context), self.tr("全部客户"))
+        view.client.currentIndexChanged.connect(self.client_chosen)
         view.preview_button.clicked.connect(self.preview)
         view.export_button.clicked.connect(self.choose_export)
         view.declare_button.clicked.connect(self.declare)
@@ -226,13 +233,26 @@ class SummaryController(QObject):
             self._clear()
         self.show_deadline()
 
+    def ebc(self) -> str | None:
+        """The ebcCode of the client chosen (None: every e-commerce enterprise)."""
+        name = self.view.client.currentData()
+        return next((c.ebc_code for c in profile_clients(self.context) if c.name == name), None)
+
+    @Slot()
+    def client_chosen(self) -> None:
+        """Another client: that client's lists, previewed again."""
+        if self.result is not None and self.result.ebc != self.ebc():
+            self._clear()
+        self.preview()
+
     @Slot()
     def came_into_view(self) -> None:
         """The deadline as of now; the month previewed by itself when the journal has export
         lists and nothing is shown for the month yet (the lists waiting are then counted)."""
+        fill_client_combo(self.view.client, profile_clients(self.context), self.tr("全部客户"))
         self.show_deadline()
         month = self.month()
-        if month is None or (self.result is not None and self.result.month == month):
+        if month is None or (self.result is not None and (self.result.month, self.result.ebc) == (month, self.ebc())):
             return
         with self.context.journal() as journal:
             lists = has_export_lists(journal)
@@ -334,6 +354,7 @@ class SummaryController(QObject):
                 "profile": context.profile,
                 "month": month,
                 "today": self.today(),
+                "ebc": self.ebc(),
             },
             self,
             language=context.language,
@@ -552,6 +573,7 @@ class SummaryController(QObject):
                 "month": result.month,
                 "signer": signer,
                 "pin": pin,
+                "ebc": result.ebc,
             },
             self,
             language=context.language,

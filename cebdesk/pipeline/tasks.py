@@ -18,7 +18,7 @@ from ..signing.base import PinError
 from ..signing.select import SignerOptions, open_signer
 from ..spec import document_type
 from ..store.journal import content_hash
-from .files import checked
+from .files import FileVerdict, checked
 from .workspace import Workspace
 
 _AMOUNTS = ("acturalPaid", "amountPaid", "goodsValue", "charge")
@@ -35,13 +35,24 @@ def _amount(head: dict[str, str], lines: list[dict[str, str]]) -> str:
 
 
 def read_documents(
-    paths: list[Path], defaults: dict[str, str], doc_type: str | None = None, *, progress, cancelled
+    paths: list[Path],
+    defaults: dict[str, str],
+    doc_type: str | None = None,
+    clients=(),
+    client=None,
+    *,
+    progress,
+    cancelled,
 ):
-    """Rows for the import table (label, key, buyer, lines, amount, ok) and every finding."""
+    """Rows for the import table (label, key, buyer, lines, amount, ok) and every finding.
+    ``clients``: the profile's, each document's chosen by its ebcCode; ``client``: the one named
+    (a clients.Client), as the import will take them."""
     rows, findings = [], []
     for path in paths:
+        first = len(rows)
         try:
-            reader = WorkbookReader(path, document_type(doc_type) if doc_type else None, defaults=defaults)
+            dt = document_type(doc_type) if doc_type else None
+            reader = WorkbookReader(path, dt, defaults=defaults, clients=clients, client=client)
             for n, (doc, found) in enumerate(reader.documents(), start=1):
                 found, ok = checked(doc, found)
                 findings.extend(found)
@@ -68,6 +79,10 @@ def read_documents(
             findings.extend(reader.findings)
         except InputError as exc:
             findings.extend(exc.findings)
+        # a problem of the file itself (another client's document …) refuses every row of it
+        if FileVerdict().finish(f for f in findings if f.location.file == str(path)):
+            for row in rows[first:]:
+                row["ok"] = False
     return rows, findings
 
 
@@ -94,18 +109,22 @@ def import_and_send(
     pin: str | None,
     doc_type: str | None = None,
     only: set[str] | None = None,
+    client: str | None = None,
     *,
     progress,
     cancelled,
 ):
-    """Journal the files, then sign and send every waiting document the way the workspace's
-    profile says (folder, DxpMsg, HTTP). The PIN is used once."""
+    """Journal the files (``client``: the name of the broker's client they are for), then sign
+    and send every waiting document the way the workspace's profile says (folder, DxpMsg, HTTP).
+    The PIN is used once."""
     workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
     exchange = workspace.exchange()
     workspace.require_profile()  # before the key is opened
     opened = open_signer(signer, _once(pin))
     try:
-        imported = workspace.import_files(files, doc_type=document_type(doc_type) if doc_type else None, only=only)
+        imported = workspace.import_files(
+            files, doc_type=document_type(doc_type) if doc_type else None, only=only, client=client
+        )
         sent = workspace.send(
             opened, exchange, progress=lambda _stage, done, total: progress(done, total), cancelled=cancelled
         )
@@ -144,12 +163,21 @@ def ingest_receipts(data_dir: Path, exchange_dir: Path, profile: Profile | None 
 
 
 def summary_month(
-    data_dir: Path, exchange_dir: Path, profile: Profile | None, month: str, today=None, *, progress, cancelled
+    data_dir: Path,
+    exchange_dir: Path,
+    profile: Profile | None,
+    month: str,
+    today=None,
+    ebc: str | None = None,
+    *,
+    progress,
+    cancelled,
 ):
     """The month's summary as the window shows it: the preview (``Workspace.summary_preview``)
-    and customs' results beside it (``Workspace.summary_result``)."""
+    and customs' results beside it (``Workspace.summary_result``); ``ebc``: one e-commerce
+    enterprise's (a broker's client)."""
     workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
-    return workspace.summary_preview(month, today=today), workspace.summary_result(month)
+    return workspace.summary_preview(month, ebc=ebc, today=today), workspace.summary_result(month, ebc=ebc)
 
 
 def summary_send(
@@ -159,19 +187,25 @@ def summary_send(
     month: str,
     signer: SignerOptions,
     pin: str | None,
+    ebc: str | None = None,
     *,
     progress,
     cancelled,
 ):
-    """Declare the month's summary (``Workspace.send_summary``) with the PIN given once:
-    (Declared, SendReport or None)."""
+    """Declare the month's summary (``Workspace.send_summary``; ``ebc``: one e-commerce
+    enterprise's) with the PIN given once: (Declared, SendReport or None)."""
     workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
     exchange = workspace.exchange()
     workspace.require_profile()  # before the key is opened
     opened = open_signer(signer, _once(pin))
     try:
         return workspace.send_summary(
-            month, opened, exchange, progress=lambda _stage, done, total: progress(done, total), cancelled=cancelled
+            month,
+            opened,
+            exchange,
+            ebc=ebc,
+            progress=lambda _stage, done, total: progress(done, total),
+            cancelled=cancelled,
         )
     finally:
         close = getattr(opened, "close", None)
