@@ -13,7 +13,7 @@ APT_PACKAGES := python3-venv libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbco
 	xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 	libxcb-shape0 libxkbcommon-x11-0 fonts-wqy-microhei softhsm2 opensc xmlsec1
 
-.PHONY: all system venv run test demo bench templates screenshots clean
+.PHONY: all system venv run test demo bench templates screenshots package clean
 
 all: venv
 
@@ -49,7 +49,7 @@ run: venv
 	fi
 
 test: venv
-	$(PY) -m ruff check cebdesk tests benchmarks tools
+	$(PY) -m ruff check cebdesk tests benchmarks tools packaging
 	$(PY) -m pytest
 
 demo: venv
@@ -74,5 +74,10 @@ templates: venv
 		$(VENV)/bin/cebdesk template $$t -o templates/$$t.xlsx || exit 1; \
 	done
 
+# The self-contained app for this system (PyInstaller): dist/cebdesk/ (Linux, Windows) or
+# dist/cebdesk.app (macOS); the Windows installer: packaging/windows/cebdesk.iss.
+package: venv
+	$(PY) packaging/build.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info
