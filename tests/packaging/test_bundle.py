@@ -136,7 +136,7 @@ def test_template_filled_converted_signed_and_verified(run, test_keys):
         ("en", "cebdesk — cross-border e-commerce declarations", "Cancel"),
     ],
 )
-def test_window_starts_offscreen(run, language, title, cancel):
+def test_window_starts_offscreen(app, run, language, title, cancel):
     data = run.work / "data"
     data.mkdir()
     (data / "profile.toml").write_text(PROFILE, encoding="utf-8")
@@ -153,7 +153,7 @@ def test_window_starts_offscreen(run, language, title, cancel):
     assert shown["frozen"] and shown["platform"] == "offscreen"
     assert shown["title"] == title  # cebdesk's own translations (.qm) in the bundle
     assert shown["qt_cancel"] == cancel  # Qt's Chinese translations in the bundle
-    assert shown["qt_translations"].startswith(str(run.work.parent.parent))  # the bundle's, not the venv's
+    assert shown["qt_translations"].startswith(str(app.parent))  # the bundle's, not the venv's
     assert shown["worker_exit_code"] == 0  # the window's jobs run in spawned processes
     assert shown["chinese_fonts"], "no font for Chinese: install fonts-wqy-microhei (the bundle ships none)"
     assert "Traceback" not in proc.stderr
