@@ -190,3 +190,24 @@ def test_what_the_bundle_holds(app):
         assert unwanted not in names
     size = sum(p.stat().st_size for p in top.rglob("*") if p.is_file() and not p.is_symlink())
     assert size < 250_000_000, f"the bundle grew to {size / 1e6:.0f} MB"
+
+
+def test_window_starts_on_an_x_display(app, run):
+    """The bundled xcb plugin and the libraries it brings, under Xvfb (a desktop's X11)."""
+    if shutil.which("xvfb-run") is None:
+        pytest.skip("xvfb not installed (make test installs it as root: apt-get install xvfb xauth)")
+    data = run.work / "data"
+    data.mkdir()
+    (data / "profile.toml").write_text(PROFILE, encoding="utf-8")
+    report = run.work / "window.json"
+    proc = subprocess.run(
+        ["xvfb-run", "-a", str(app), "--data-dir", str(data)],
+        cwd=run.work,
+        env=clean_env(run.work.parent / "home", CEBDESK_CHECK_WINDOW=str(report)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    shown = json.loads(report.read_text(encoding="utf-8"))
+    assert shown["platform"] == "xcb" and shown["worker_exit_code"] == 0
