@@ -187,3 +187,20 @@ def test_usage_errors_exit_2(argv):
     with pytest.raises(SystemExit) as info:
         main(argv)
     assert info.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("platform", "needs"), [("linux", True), ("freebsd14", True), ("win32", False), ("darwin", False)]
+)
+def test_only_x11_and_wayland_systems_need_a_display_variable(platform, needs):
+    from cebdesk.cli import needs_display
+
+    assert needs_display(platform) is needs
+
+
+def test_without_a_display_the_window_is_refused_with_a_message(monkeypatch, capsys):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert main([]) == 2
+    assert "make demo" in capsys.readouterr().err

@@ -71,8 +71,15 @@ COMMANDS = {
 }
 
 
+def needs_display(platform: str | None = None) -> bool:
+    """Whether a window needs DISPLAY or WAYLAND_DISPLAY here: X11 and Wayland systems; Windows
+    and macOS always have their own display."""
+    return not (platform or sys.platform).startswith(("win32", "cygwin", "darwin"))
+
+
 def _open_window(args, lang: str) -> int:
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")):
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"))
+    if needs_display() and headless:
         print(t(lang, "no_gui"), file=sys.stderr)
         return EXIT_USAGE
     from ..gui.app import main as gui_main
