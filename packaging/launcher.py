@@ -17,9 +17,6 @@ import multiprocessing
 import os
 import sys
 
-NATIVE_PLATFORM = {"win32": "windows", "darwin": "cocoa"}
-
-
 def _worker_probe() -> int | None:
     """Start a process the way the window's jobs do (spawn) and report its exit code."""
     process = multiprocessing.get_context("spawn").Process(target=os.getpid)
@@ -74,9 +71,6 @@ def _check_window(report_path: str) -> None:
 
 def main() -> int:
     multiprocessing.freeze_support()
-    platform = NATIVE_PLATFORM.get(sys.platform)
-    if platform:
-        os.environ.setdefault("QT_QPA_PLATFORM", platform)
     report = os.environ.pop("CEBDESK_CHECK_WINDOW", None)
     if report:
         _check_window(report)
