@@ -85,6 +85,9 @@ class Profile:
     limits: dict[str, str] = field(default_factory=dict)
     #: A broker's clients ([clients."NAME"]: element defaults over [defaults], clients.py).
     clients: list[Client] = field(default_factory=list)
+    #: The first day's steps that cannot be checked, ticked off on the window's 准备工作 page
+    #: ([readiness]: step -> the day it was ticked, YYYY-MM-DD).
+    readiness: dict[str, str] = field(default_factory=dict)
 
     def base_transfer(self) -> dict[str, str]:
         """BaseTransfer values, or InputError naming what is missing or wrong."""
@@ -223,6 +226,7 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         _strings(data.get("checks"), f"{p}:[checks]"),
         _strings(data.get("limits"), f"{p}:[limits]"),
         clients=clients,
+        readiness=_strings(data.get("readiness"), f"{p}:[readiness]"),
     )
 
 
@@ -267,6 +271,7 @@ def dump_profile(profile: Profile) -> str:
     table("summary", profile.summary)
     table("checks", profile.checks)
     table("limits", profile.limits)
+    table("readiness", profile.readiness)
     for client in profile.clients:
         table(f"clients.{_toml_value(client.name)}", client.values)
     return "\n".join(lines)
