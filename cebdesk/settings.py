@@ -47,6 +47,8 @@ from .findings import Finding, InputError, Location, Severity
 from .spec import BASE_TRANSFER
 
 APP_NAME = "cebdesk"
+#: [exchange] layout: cebdesk's own folders, or the transfer client's (exchange/folders.py).
+LAYOUTS = ("cebdesk", "client")
 
 
 def default_profile_path() -> Path:
@@ -63,6 +65,14 @@ class ExchangeSettings:
     dxp: bool = False
     verify_tls: bool = True
     folder: str | None = None  # the outbox root (send/ receive/ …); default: DATA-DIR/exchange
+    #: Whose folders a message is handed over in: "cebdesk" (send/ and receive/ under ``folder``)
+    #: or "client" (the transfer client's OutBox/SentBox/InBox/FailBox per business module:
+    #: IMPCEB for import, EXPCEB for export, under ``client_root``; default C:\ImpPath on
+    #: Windows). ``client_import``/``client_export``: a module's folder where it lies elsewhere.
+    layout: str = "cebdesk"
+    client_root: str | None = None
+    client_import: str | None = None
+    client_export: str | None = None
 
 
 @dataclass
@@ -204,11 +214,20 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         dxp=bool(exchange.get("dxp", False)),
         verify_tls=bool(exchange.get("verify_tls", True)),
         folder=exchange.get("folder"),
+        layout=str(exchange.get("layout", "cebdesk")),
+        client_root=exchange.get("client_root"),
+        client_import=exchange.get("client_import"),
+        client_export=exchange.get("client_export"),
     )
     if settings.mode not in ("folder", "http") or (settings.mode == "http" and not settings.url):
         detail = "[exchange] mode must be folder or http (http needs url)"
         raise InputError(
             [Finding(Location(str(p), path="/exchange"), "file.unreadable", params={"detail": detail})]
+        )
+    if settings.layout not in LAYOUTS:
+        detail = "[exchange] layout must be cebdesk or client (the transfer client's OutBox/InBox folders)"
+        raise InputError(
+            [Finding(Location(str(p), path="/exchange/layout"), "file.unreadable", params={"detail": detail})]
         )
     clients = _clients(data.get("clients"), f"{p}:[clients]")
     problems = check_clients(clients, str(p))
@@ -263,6 +282,10 @@ def dump_profile(profile: Profile) -> str:
             "dxp": ex.dxp,
             "verify_tls": ex.verify_tls,
             "folder": ex.folder,
+            "layout": ex.layout if ex.layout != "cebdesk" else None,
+            "client_root": ex.client_root,
+            "client_import": ex.client_import,
+            "client_export": ex.client_export,
         },
     )
     table("signer", profile.signer)

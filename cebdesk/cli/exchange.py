@@ -225,7 +225,7 @@ def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from ..exchange.simulator import Customs, Faults, run_folder, serve_http
+    from ..exchange.simulator import Customs, Faults, TransferClient, run_folder, serve_http
 
     outbox = workspace_from(args).outbox()
     customs = Customs(outbox.root / ".customs")
@@ -239,9 +239,11 @@ def cmd_simulate(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         except KeyboardInterrupt:
             server.shutdown()
             return EXIT_OK
-    print(t(lang, "simulating_folder", folder=outbox.send), file=out, flush=True)
+    client = TransferClient(outbox.client, customs) if outbox.client is not None else None
+    folder = ", ".join(str(f) for f in outbox.handover_folders)
+    print(t(lang, "simulating_folder", folder=folder), file=out, flush=True)
     while True:
-        taken = run_folder(outbox, customs)
+        taken = client.run() if client is not None else run_folder(outbox, customs)
         if taken:
             print(t(lang, "simulated", count=taken), file=out, flush=True)
         if args.once:

@@ -6,35 +6,138 @@ receive/               receipts arrive here
 receive/done/YYYYMMDD/ receipts read into the journal
 error/                 receipts that could not be read, each with NAME.reason.txt
 .staging/              signed messages waiting to be handed over (survive a crash)
+
+With the transfer client's layout (``ClientFolders``: the China E-Port / Single Window import
+client's business modules IMPCEB for import and EXPCEB for export, each with OutBox, SentBox,
+InBox and FailBox) messages are handed over into the module's OutBox, routed by the message's
+direction, and receipts are read from its InBox. Those folders are the client's: cebdesk never
+moves, renames or deletes a file there except what it wrote itself into OutBox; a receipt read
+from InBox stays there and is remembered (``.inbox-seen`` in cebdesk's own folder), one that
+cannot be read is copied to error/ with the reason. cebdesk's own folders (.staging/, sent/,
+receive/ for downloaded receipts, error/) stay where they are.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import fcntl
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import atomic_write, private_dir
+from ..spec import message_type
 
 HIDDEN = (".", "~")
+#: The transfer client's business modules for cross-border e-commerce, by direction.
+CLIENT_MODULES = {"import": "IMPCEB", "export": "EXPCEB"}
+#: Where the transfer client keeps its modules by default (Windows).
+CLIENT_DEFAULT_ROOT = "C:\\ImpPath"
+#: A message left this long (seconds) where the transfer client takes messages from: the client
+#: is not running (it looks every few seconds when it runs: TimeInterval 15 in its settings).
+OUTBOX_PATIENCE = 15 * 60
+#: A file written into a folder another program watches is written under this suffix first
+#: and renamed, so the program never sees it half-written as a message.
+PARTIAL = ".part"
 
 
-def _move(source: Path, target: Path) -> None:
+@dataclass(frozen=True)
+class ClientModule:
+    """One business module of the transfer client: its four folders."""
+
+    name: str
+    outbox: Path  # OutBox: waiting to be sent
+    sentbox: Path  # SentBox: sent
+    inbox: Path  # InBox: receipts and error notes
+    failbox: Path  # FailBox: refused by the server side's check
+
+    @classmethod
+    def under(cls, folder: str | os.PathLike[str], name: str) -> ClientModule:
+        folder = Path(folder)
+        return cls(name, folder / "OutBox", folder / "SentBox", folder / "InBox", folder / "FailBox")
+
+    @property
+    def boxes(self) -> tuple[Path, Path, Path, Path]:
+        return (self.outbox, self.sentbox, self.inbox, self.failbox)
+
+
+@dataclass(frozen=True)
+class ClientFolders:
+    """The transfer client's modules cebdesk hands messages to: import (IMPCEB) and export (EXPCEB)."""
+
+    imports: ClientModule
+    exports: ClientModule
+
+    @classmethod
+    def configured(
+        cls,
+        root: str | os.PathLike[str] | None,
+        import_folder: str | os.PathLike[str] | None = None,
+        export_folder: str | os.PathLike[str] | None = None,
+    ) -> ClientFolders:
+        """The modules under ``root`` (ROOT/IMPCEB, ROOT/EXPCEB), or where named one by one.
+        ValueError when a module has neither."""
+        folders = {}
+        for direction, given in (("import", import_folder), ("export", export_folder)):
+            name = CLIENT_MODULES[direction]
+            if given:
+                folders[direction] = ClientModule.under(given, name)
+            elif root:
+                folders[direction] = ClientModule.under(Path(root) / name, name)
+            else:
+                raise ValueError(f"the transfer client's {name} folder is not set ([exchange] client_root)")
+        return cls(folders["import"], folders["export"])
+
+    @property
+    def modules(self) -> tuple[ClientModule, ClientModule]:
+        return (self.imports, self.exports)
+
+    def module_for(self, file_name: str) -> ClientModule:
+        """The module a message goes to, by its direction (its file name begins with its type:
+        CEB621Message_….xml is import, CEB603Message_….xml export)."""
+        code = file_name.split("_", 1)[0]
+        try:
+            family = message_type(code).family
+        except (KeyError, ValueError):
+            family = "import"
+        return self.exports if family == "export" else self.imports
+
+
+def _move(source: Path, target: Path, *, watched: bool = False) -> None:
     """Rename ``source`` to ``target``, whole: where the two lie on different file systems (a
-    folder linked elsewhere), copy under a temporary name, rename that, then remove the source."""
+    folder linked elsewhere), copy under a temporary name, rename that, then remove the source.
+    ``watched``: another program takes files from the target's folder, so the temporary name
+    does not end in the message's suffix (``PARTIAL``)."""
     try:
         os.replace(source, target)
     except OSError as exc:
         if exc.errno != errno.EXDEV:
             raise
-        atomic_write(target, source.read_bytes())
+        if watched:
+            _write_watched(target, source.read_bytes())
+        else:
+            atomic_write(target, source.read_bytes())
         source.unlink()
+
+
+def _write_watched(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=PARTIAL, dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class OutboxBusy(Exception):
@@ -42,8 +145,12 @@ class OutboxBusy(Exception):
 
 
 class Outbox:
-    def __init__(self, root: str | os.PathLike[str]) -> None:
+    """cebdesk's exchange folder; with ``client``, messages go to the transfer client's OutBox
+    and receipts come from its InBox as well as from receive/."""
+
+    def __init__(self, root: str | os.PathLike[str], client: ClientFolders | None = None) -> None:
         self.root = Path(root)
+        self.client = client
         self.send = self.root / "send"
         self.sent = self.root / "sent"
         self.receive = self.root / "receive"
@@ -89,14 +196,58 @@ class Outbox:
         source.unlink()
         return True
 
+    def send_path(self, name: str) -> Path:
+        """Where the message ``name`` is handed over: send/, or the OutBox of the transfer
+        client's module for its direction."""
+        if self.client is None:
+            return self.send / name
+        return self.client.module_for(name).outbox / name
+
+    @property
+    def handover_folders(self) -> tuple[Path, ...]:
+        """The folders messages wait in for the transfer client to take them."""
+        if self.client is None:
+            return (self.send,)
+        return tuple(m.outbox for m in self.client.modules)
+
     def hand_over(self, name: str) -> Path:
-        """Move a staged message into send/, whole: a rename, or where send/ lies on another
-        file system, a copy under a temporary name renamed there, then the staged file removed."""
+        """Move a staged message into send/ (or the client's OutBox), whole: a rename, or where
+        that folder lies on another file system, a copy under a temporary name renamed there,
+        then the staged file removed."""
         source = self.staging / name
-        target = self.send / name
+        target = self.send_path(name)
+        if self.client is not None and not target.parent.is_dir():
+            # the client makes its folders; cebdesk does not make them for it
+            raise FileNotFoundError(
+                errno.ENOENT, "the transfer client's OutBox does not exist (is the client installed?)", str(target.parent)
+            )
         self.archive(name, source.read_bytes())
-        _move(source, target)
+        _move(source, target, watched=self.client is not None)
+        with contextlib.suppress(OSError):  # its time is the hand-over's (the client may have taken it already)
+            os.utime(target)
         return target
+
+    def waiting(self, now: float | None = None) -> list[tuple[Path, float]]:
+        """Messages waiting to be taken by the transfer client: (file, seconds since handed over),
+        oldest first. Temporary and hidden files are left out."""
+        now = time.time() if now is None else now
+        found = []
+        for folder in self.handover_folders:
+            try:
+                entries = list(folder.iterdir())
+            except OSError:
+                continue
+            for path in entries:
+                if path.name.startswith(HIDDEN) or path.name.endswith(PARTIAL):
+                    continue
+                try:
+                    st = path.stat()
+                except OSError:
+                    continue
+                if not path.is_file():
+                    continue
+                found.append((path, max(0.0, now - st.st_mtime)))  # hand_over sets it
+        return sorted(found, key=lambda item: -item[1])
 
     def unstage(self, name: str) -> None:
         data = self.staged(name)
@@ -152,10 +303,50 @@ class Outbox:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
     def incoming(self) -> list[Path]:
-        """Receipt files waiting in receive/, oldest name first; temporary and hidden files skipped."""
-        return sorted(p for p in self.receive.iterdir() if p.is_file() and not p.name.startswith(HIDDEN))
+        """Receipt files waiting in receive/, oldest name first; temporary and hidden files
+        skipped. With the transfer client: also the .xml files in its InBoxes not read before
+        (other files there are the client's error notes, read with a refusal)."""
+        own = sorted(p for p in self.receive.iterdir() if p.is_file() and not p.name.startswith(HIDDEN))
+        if self.client is None:
+            return own
+        seen = self._seen()
+        theirs = []
+        for module in self.client.modules:
+            try:
+                entries = sorted(module.inbox.iterdir())
+            except OSError:
+                continue
+            for p in entries:
+                if p.name.startswith(HIDDEN) or p.suffix.lower() != ".xml" or not p.is_file():
+                    continue
+                if _seen_key(p) not in seen:
+                    theirs.append(p)
+        return own + theirs
+
+    def _theirs(self, path: Path) -> bool:
+        """Whether ``path`` lies in one of the transfer client's folders."""
+        return self.client is not None and any(path.parent == box for m in self.client.modules for box in m.boxes)
+
+    @property
+    def _seen_file(self) -> Path:
+        return self.root / ".inbox-seen"
+
+    def _seen(self) -> set[str]:
+        try:
+            return set(self._seen_file.read_text(encoding="utf-8").splitlines())
+        except FileNotFoundError:
+            return set()
+
+    def _remember(self, path: Path) -> None:
+        key = _seen_key(path)
+        if key:
+            with self._seen_file.open("a", encoding="utf-8") as fh:
+                fh.write(key + "\n")
 
     def finish(self, path: Path) -> Path:
+        if self._theirs(path):
+            self._remember(path)  # the client's file: left where it is
+            return path
         folder = private_dir(self.done / self._today())
         target = folder / path.name
         _move(path, target)
@@ -165,6 +356,20 @@ class Outbox:
         target = self.error / path.name
         if target.exists():
             target = self.error / f"{path.stem}.{dt.datetime.now():%H%M%S%f}{path.suffix}"
-        shutil.move(str(path), target)
+        if self._theirs(path):
+            atomic_write(target, path.read_bytes())  # a copy: the client's file stays in its InBox
+            self._remember(path)
+        else:
+            shutil.move(str(path), target)
         atomic_write(target.with_name(target.name + ".reason.txt"), (reason.strip() + "\n").encode("utf-8"))
         return target
+
+
+def _seen_key(path: Path) -> str:
+    """A file of the client's InBox as remembered once read: its path, size and modification
+    time (a file written again under the same name is read again)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return ""
+    return f"{st.st_size}\t{st.st_mtime_ns}\t{path}"

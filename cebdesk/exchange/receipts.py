@@ -35,6 +35,7 @@ from ..spec import Direction, document_type_for, message_type
 from ..spec.receipts import COVERS, ENTERPRISE_CODES, RETURN_MATCHES
 from ..store import Journal
 from .folders import Outbox, OutboxBusy
+from .transfer import follow
 
 MAX_RECEIPT_BYTES = 8 * 1024 * 1024
 #: A returnTime further ahead of this computer's clock than this is implausible (a wrong clock
@@ -75,6 +76,10 @@ class IngestReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     #: Another reader had the outbox: nothing was touched.
     busy: str | None = None
+    #: The transfer client's folders (Outbox.client): messages it took, refused, has not taken yet.
+    client_taken: list[str] = field(default_factory=list)
+    client_refused: list[tuple[str, str]] = field(default_factory=list)
+    client_waiting: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -90,6 +95,11 @@ class IngestReport:
             "waiting": [{"file": n, "reason": r} for n, r in self.waiting],
             "warnings": [{"file": n, "warning": w} for n, w in self.warnings],
             "busy": self.busy,
+            "client": {
+                "taken": self.client_taken,
+                "refused": [{"file": n, "reason": r} for n, r in self.client_refused],
+                "waiting": self.client_waiting,
+            },
             "documents": len(self.documents),
             "exit_code": self.exit_code,
         }
@@ -372,11 +382,16 @@ def ingest(
     grace: float = INCOMPLETE_GRACE,
     lock_wait: float = LOCK_WAIT,
 ) -> IngestReport:
-    """Read every receipt waiting in receive/; never stops on a bad one. One reader per outbox:
-    a second one waits ``lock_wait`` seconds, then leaves everything to the first (``busy``)."""
+    """Read every receipt waiting in receive/ (and the transfer client's InBox); never stops on
+    a bad one. With the transfer client, first look where the messages handed to it have gone
+    (taken, refused: exchange/transfer.py). One reader per outbox: a second one waits
+    ``lock_wait`` seconds, then leaves everything to the first (``busy``)."""
     report = IngestReport()
     try:
         with outbox.receive_lock(wait=lock_wait):
+            followed = follow(journal, outbox, now)
+            report.client_taken, report.client_refused = followed.taken, followed.refused
+            report.client_waiting = followed.waiting
             _ingest(journal, outbox, report, now, settle, grace)
     except OutboxBusy as exc:
         report.busy = str(exc)

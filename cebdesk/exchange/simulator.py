@@ -25,7 +25,7 @@ import socket
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -46,7 +46,7 @@ from ..spec.identity import ID_NUMBER_FIELDS
 from ..spec.receipts import RECEIPT_FOR
 from ..summary.merge import MAX_ITEMS, format_amount, merge
 from .dxp import cop_msg_id as envelope_cop_msg_id
-from .folders import HIDDEN, Outbox
+from .folders import HIDDEN, PARTIAL, ClientFolders, Outbox
 from .http import receipts_payload
 
 _CLEARED = "[Code:2100;Desc:审结]"
@@ -646,6 +646,54 @@ def run_folder(outbox: Outbox, customs: Customs) -> int:
         os.replace(path, taken / path.name)  # the transfer client takes the file away
         count += 1
     return count
+
+
+class TransferClient:
+    """A stand-in for the transfer client on its folders (``ClientFolders``): takes each message
+    from a module's OutBox into SentBox and hands it to ``customs``, whose receipts it writes
+    into the module's InBox; a message ``refuse`` returns a note for is moved to FailBox instead,
+    with the note beside it (NAME-without-.xml + ``.txt``, in GB18030 as a Chinese Windows writes
+    it; an empty note: no note file). ``running`` False: a client that is not running takes
+    nothing."""
+
+    def __init__(
+        self,
+        folders: ClientFolders,
+        customs: Customs,
+        *,
+        refuse: Callable[[str, bytes], str | None] | None = None,
+        running: bool = True,
+    ) -> None:
+        self.folders = folders
+        self.customs = customs
+        self.refuse = refuse
+        self.running = running
+        for module in folders.modules:  # the client makes its folders when it is installed
+            for box in module.boxes:
+                box.mkdir(parents=True, exist_ok=True)
+
+    def run(self) -> int:
+        """Take what waits in every OutBox; how many messages were taken (refused ones too)."""
+        if not self.running:
+            return 0
+        count = 0
+        for module in self.folders.modules:
+            for path in sorted(module.outbox.iterdir()):
+                if not path.is_file() or path.name.startswith(HIDDEN) or path.name.endswith(PARTIAL):
+                    continue
+                data = path.read_bytes()
+                note = self.refuse(path.name, data) if self.refuse else None
+                if note is not None:
+                    if note:
+                        atomic_write(module.failbox / (path.stem + ".txt"), note.encode("gb18030"))
+                    os.replace(path, module.failbox / path.name)
+                    count += 1
+                    continue
+                os.replace(path, module.sentbox / path.name)
+                for name, receipt in self.customs.take(data, path.name):
+                    atomic_write(module.inbox / name, receipt)
+                count += 1
+        return count
 
 
 def customs_dir(outbox: Outbox) -> Path:

@@ -296,7 +296,7 @@ def _hand_over(journal: Journal, options: SendOptions, message: MessageRow) -> N
     only after that, and knows where it went."""
     name = message.file_name
     if options.channel is None:
-        target = options.outbox.send / name
+        target = options.outbox.send_path(name)  # send/, or the transfer client's OutBox
         journal.mark_handing_over(message.id, str(target))
         try:
             options.outbox.hand_over(name)

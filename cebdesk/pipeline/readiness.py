@@ -29,7 +29,7 @@ CLOCK_TOLERANCE = dt.timedelta(minutes=10)
 
 @dataclass(frozen=True)
 class Check:
-    key: str  # profile, signer, certificate, folders, receipts, clock, journal
+    key: str  # profile, signer, certificate, folders, transfer, receipts, clock, journal
     level: str  # ok, warning, error, skipped
     zh: str
     en: str
@@ -252,6 +252,39 @@ def check_folders(out: Readiness, outbox) -> None:
                 "把整个报文目录放在同一个磁盘上", "keep the whole exchange folder on one disk")  # fmt: skip
         return
     out.add("folders", OK, f"报文目录可写：{outbox.root}", f"exchange folders writable: {outbox.root}")
+
+
+def check_transfer_client(out: Readiness, workspace, now: float | None = None) -> None:
+    """The transfer client's side: its folders there (layout "client"), and no message left
+    waiting too long where the client takes them (``Workspace.outbox_waiting``)."""
+    try:
+        client = workspace.client_folders()
+    except Exception as exc:  # WorkspaceError: the root is not set
+        out.add("transfer", ERROR, f"传输客户端目录未设置：{exc}", f"the transfer client's folders are not set: {exc}",
+                "在设置页选择传输客户端的目录（如 C:\\ImpPath）", "choose the transfer client's folder on the settings page (e.g. C:\\ImpPath)")  # fmt: skip
+        return
+    if client is not None:
+        missing = [str(box) for m in client.modules for box in m.boxes if not box.is_dir()]
+        if missing:
+            where = "、".join(missing)
+            out.add("transfer", ERROR, f"传输客户端目录不存在：{where}", f"the transfer client's folders do not exist: {', '.join(missing)}",
+                    "安装并启动单一窗口导入客户端（跨境电商进口/出口业务），或在设置页改正目录",
+                    "install and start the Single Window import client (cross-border import/export modules), or correct the folder on the settings page")  # fmt: skip
+            return
+    waiting = workspace.outbox_waiting(now)
+    folders = "、".join(str(f) for f in waiting.folders)
+    minutes = int(waiting.oldest // 60)
+    if waiting.too_long:
+        out.add("transfer", WARNING,
+                f"{len(waiting.files)} 个报文在 {folders} 中等待，最早的已等 {minutes} 分钟：传输客户端没有取走",
+                f"{len(waiting.files)} message(s) wait in {folders}, the oldest for {minutes} minute(s): the transfer client is not taking them",
+                "启动传输客户端（单一窗口导入客户端）并确认它监视的正是这个目录",
+                "start the transfer client (Single Window import client) and check it watches this folder")  # fmt: skip
+    elif waiting.files:
+        out.add("transfer", OK, f"{len(waiting.files)} 个报文等待传输客户端取走（{minutes} 分钟）",
+                f"{len(waiting.files)} message(s) waiting for the transfer client ({minutes} minute(s))")  # fmt: skip
+    else:
+        out.add("transfer", OK, f"没有等待传输客户端的报文（{folders}）", f"no message waiting for the transfer client ({folders})")
 
 
 def _time(text: str | None) -> dt.datetime | None:

@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..clients import Client, client_codes, find_client
-from ..exchange.folders import Outbox
+from ..exchange.folders import CLIENT_DEFAULT_ROOT, OUTBOX_PATIENCE, ClientFolders, Outbox
 from ..exchange.http import HttpChannel
 from ..exchange.receipts import IngestReport, ingest, summary_result_text
 from ..files import private_dir
@@ -189,6 +189,30 @@ class DocumentStatus:
         return item
 
 
+@dataclass
+class OutboxWaiting:
+    """Messages not yet taken by the transfer client (oldest first) and how long the oldest has
+    waited, in seconds; ``too_long`` when it has waited past ``patience``: the client is not
+    running or not watching these folders."""
+
+    files: list[str]
+    oldest: float
+    folders: tuple[Path, ...]
+    patience: float
+
+    @property
+    def too_long(self) -> bool:
+        return bool(self.files) and self.oldest > self.patience
+
+    def to_json(self) -> dict:
+        return {
+            "waiting": len(self.files),
+            "oldest_seconds": int(self.oldest),
+            "folders": [str(f) for f in self.folders],
+            "too_long": self.too_long,
+        }
+
+
 @dataclass(frozen=True)
 class Exchange:
     """How this run's messages travel: the profile's ``[exchange]`` unless the user chose
@@ -269,7 +293,33 @@ class Workspace:
         return self.explicit_exchange_dir or (Path(configured) if configured else self.data_dir / "exchange")
 
     def outbox(self) -> Outbox:
-        return Outbox(self.exchange_dir)
+        return Outbox(self.exchange_dir, client=self.client_folders())
+
+    def client_folders(self) -> ClientFolders | None:
+        """The transfer client's folders when the profile's [exchange] layout is "client" (its
+        client_root, else C:\\ImpPath on Windows); None for cebdesk's own layout. WorkspaceError
+        when the root is not set where there is no default."""
+        settings = self.profile.exchange if self.profile is not None else None
+        if settings is None or settings.layout != "client":
+            return None
+        root = settings.client_root or (CLIENT_DEFAULT_ROOT if os.name == "nt" else None)
+        try:
+            return ClientFolders.configured(root, settings.client_import, settings.client_export)
+        except ValueError as exc:
+            raise WorkspaceError(f"{exc}: set it on the settings page or in the profile") from None
+
+    def outbox_waiting(self, now: float | None = None) -> OutboxWaiting:
+        """Messages waiting for the transfer client to take them, and whether they have waited
+        too long (the client is not running): what the status bar, the home page and
+        ``cebdesk doctor`` say."""
+        outbox = self.outbox()
+        found = outbox.waiting(now)
+        return OutboxWaiting(
+            [str(p) for p, _ in found],
+            found[0][1] if found else 0.0,
+            outbox.handover_folders,
+            OUTBOX_PATIENCE,
+        )
 
     @contextmanager
     def journal(self) -> Iterator[Journal]:
@@ -685,7 +735,8 @@ class Workspace:
         out = readiness.Readiness()
         readiness.check_profile(out, self.profile, self.profile_path)
         readiness.check_signer(out, signer_options, dt.datetime.now(dt.UTC))
-        readiness.check_folders(out, self.outbox())
+        readiness.check_folders(out, Outbox(self.exchange_dir))
+        readiness.check_transfer_client(out, self, (now or datetime.now()).timestamp())
         readiness.check_journal(out, self.data_dir / "journal.sqlite3", now or datetime.now())
         return out
 

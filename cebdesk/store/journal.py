@@ -595,6 +595,18 @@ class Journal:
             args.append(state)
         return [self._message(r) for r in self.db.execute(sql + " ORDER BY id", args)]
 
+    def messages_without(self, kinds: Iterable[str], *, channel: str = "folder") -> list[MessageRow]:
+        """Messages sent through ``channel`` with no event of ``kinds`` yet (the transfer
+        client's taking or refusing them, exchange/transfer.py)."""
+        kinds = list(kinds)
+        marks = ", ".join("?" * len(kinds))
+        rows = self.db.execute(
+            "SELECT * FROM messages m WHERE state='sent' AND channel=? AND NOT EXISTS (SELECT 1 FROM events e"
+            f" WHERE e.message_id=m.id AND e.kind IN ({marks})) ORDER BY id",
+            (channel, *kinds),
+        )
+        return [self._message(r) for r in rows]
+
     def message(self, message_id: int) -> MessageRow:
         return self._message(self.db.execute("SELECT * FROM messages WHERE id=?", (message_id,)).fetchone())
 

@@ -266,3 +266,11 @@ MIGRATIONS.append(
         WHERE message_type = 'CEB621Message'
     """
 )
+
+MIGRATIONS.append(
+    # 8: the transfer client's taking or refusing a message is an event of that message
+    #    (exchange/transfer.py); the messages still waiting for one are found by this index.
+    """
+    CREATE INDEX events_message ON events (message_id, kind) WHERE message_id IS NOT NULL
+    """
+)
