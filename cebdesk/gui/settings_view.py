@@ -6,6 +6,7 @@ page does not show ([rates], [summary] …) are kept as they are."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from ..checks import check_field
 from ..clients import Client, check_clients
+from ..exchange.folders import CLIENT_DEFAULT_ROOT
+from ..exchange.transfer import propose
 from ..findings import Finding, InputError, Location, Severity
 from ..settings import ExchangeSettings, Profile, save_profile
 from ..signing.base import SigningError
@@ -337,6 +340,16 @@ class SettingsView(QWidget):
         form.addRow("", self.dxp)
         form.addRow("", self.verify_tls)
         form.addRow(self.tr("发送/接收目录"), self.folder)
+        self.layout_choice = QComboBox()
+        self.layout_choice.addItem(self.tr("cebdesk 自己的目录（send/ receive/）"), "cebdesk")
+        self.layout_choice.addItem(self.tr("传输客户端的目录（IMPCEB/EXPCEB 的 OutBox、InBox）"), "client")
+        self.client_root = QLineEdit()
+        self.find_client = QPushButton(self.tr("读取传输客户端的设置"))
+        client_row = QHBoxLayout()
+        client_row.addWidget(self.client_root, 1)
+        client_row.addWidget(self.find_client)
+        form.addRow(self.tr("报文目录格式"), self.layout_choice)
+        form.addRow(self.tr("传输客户端目录"), client_row)
         self.language = QComboBox()
         self.language.addItem(self.tr("中文"), "zh_CN")
         self.language.addItem("English", "en")
@@ -466,6 +479,8 @@ class SettingsController(QObject):
         view.defaults.itemChanged.connect(self._default_changed)
         view.add_client.clicked.connect(self.add_client)
         view.remove_client.clicked.connect(self.remove_clients)
+        view.find_client.clicked.connect(self.find_client)
+        view.layout_choice.currentIndexChanged.connect(self._layout_changed)
         self.load(context.profile or Profile())
 
     def follow(self) -> None:
@@ -526,6 +541,11 @@ class SettingsController(QObject):
         v.folder.setPlaceholderText(
             self.tr("默认：{folder}").format(folder=self.context.default_exchange_dir())
         )
+        v.layout_choice.setCurrentIndex(max(0, v.layout_choice.findData(ex.layout)))
+        v.client_root.setText(ex.client_root or "")
+        v.client_root.setPlaceholderText(CLIENT_DEFAULT_ROOT if os.name == "nt" else "")
+        self._client_modules = {"client_import": ex.client_import, "client_export": ex.client_export}
+        self._layout_changed()
         running = "en" if self.context.language == "en" else "zh_CN"  # no choice saved yet
         v.language.setCurrentIndex(max(0, v.language.findData(profile.ui.get("language") or running)))
         self._show_where()
@@ -602,6 +622,9 @@ class SettingsController(QObject):
             v.dxp.isChecked(),
             v.verify_tls.isChecked(),
             folder=v.folder.text().strip() or None,
+            layout=v.layout_choice.currentData(),
+            client_root=v.client_root.text().strip() or None,
+            **self._client_modules,
         )
         # every table the page does not show ([rates], [summary] …) kept as it was
         return dataclasses.replace(
@@ -642,6 +665,9 @@ class SettingsController(QObject):
         problems += self._client_problems(profile)
         if profile.exchange.mode == "http" and not profile.exchange.url:
             problems.append(self.tr("HTTP 方式需要上传地址"))
+        ex = profile.exchange
+        if ex.layout == "client" and os.name != "nt" and not ex.client_root and not (ex.client_import and ex.client_export):
+            problems.append(self.tr("请填写传输客户端目录（其中有 IMPCEB、EXPCEB）"))
         for key in ("key_file", "cert"):
             path = profile.signer.get(key)
             if path and not Path(path).is_file():
@@ -736,6 +762,28 @@ class SettingsController(QObject):
         self.saved.emit()
         self._say_restart(old_language, profile.ui.get("language"))
         return True
+
+    @Slot()
+    def _layout_changed(self) -> None:
+        client = self.view.layout_choice.currentData() == "client"
+        self.view.client_root.setEnabled(client)
+        self.view.find_client.setEnabled(client)
+
+    @Slot()
+    def find_client(self) -> None:
+        """Propose the folders the transfer client's own settings name (Windows)."""
+        proposal = propose()
+        folders = proposal.folders() if proposal is not None else None
+        if folders is None:
+            self.view.message.setStyleSheet("color: #B00020")
+            self.view.message.setText(self.tr("没有找到传输客户端的设置（%LOCALAPPDATA%\\SIC\\UserSetting\\DFWJobSettings.xml）"))
+            return
+        values = proposal.settings()
+        self.view.client_root.setText(values.get("client_root", ""))
+        self._client_modules = {k: values.get(k) for k in ("client_import", "client_export")}
+        self.view.message.setStyleSheet("")
+        shown = "、".join(str(m.outbox.parent) for m in folders.modules)
+        self.view.message.setText(self.tr("传输客户端的目录：{folders}（保存后生效）").format(folders=shown))
 
     def _say_restart(self, old: str | None, new: str | None) -> None:
         """The window speaks the language it was started in: a new choice says when it applies."""
