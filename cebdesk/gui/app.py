@@ -58,6 +58,7 @@ def main(
     )
     window = MainWindow(context)
     window.show()
+    window.readiness.check()  # the home page shows the certificate's expiry and what is missing
     if profile is None:
         window.first_run()
     return app.exec()

@@ -26,18 +26,22 @@ from PySide6.QtWidgets import (
 from .. import demo
 from ..summary.deadline import working_days_left
 from .context import AppContext
+from .home_view import HomeController, HomeView
 from .import_view import ImportController, ImportView
 from .journal_view import JournalController, JournalView
 from .query_view import QueryController, QueryView
+from .readiness_view import ReadinessController, ReadinessView
 from .settings_view import SettingsController, SettingsView
 from .summary_view import LOOKS, SummaryController, SummaryView, next_deadline
 from .workers import Job
 
 PAGES = (
+    QT_TRANSLATE_NOOP("cebdesk", "首页"),
     QT_TRANSLATE_NOOP("cebdesk", "导入"),
     QT_TRANSLATE_NOOP("cebdesk", "发送与回执"),
     QT_TRANSLATE_NOOP("cebdesk", "查询"),
     QT_TRANSLATE_NOOP("cebdesk", "汇总申报"),
+    QT_TRANSLATE_NOOP("cebdesk", "准备工作"),
     QT_TRANSLATE_NOOP("cebdesk", "设置"),
 )
 
@@ -91,13 +95,14 @@ class MainWindow(QMainWindow):
         self.settings_view = SettingsView(language=context.language)
         self.settings = SettingsController(self.settings_view, context)
         self.pages.addWidget(self.settings_view)
+        self._add_home_and_readiness()
         self.settings.saved.connect(self._settings_saved)
         self.journal.refreshed.connect(self._status)
         self.journal_view.send_button.clicked.connect(lambda: self.imports.send(files=[]))
         self.imports.nothing_to_send.connect(self.journal_view.message.setText)
         self.query.resent.connect(self.journal.refresh)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(PAGES.index("首页"))
         self.imports.done.connect(self.journal.refresh)
         # every page shows the journal as it is after each operation (send, receipts, resend, settings)
         self.journal.refreshed.connect(self.imports.follow_journal)
@@ -175,7 +180,7 @@ class MainWindow(QMainWindow):
         else:
             who = self.tr("未设置签名")
         profile = self.context.profile
-        transfer = profile.transfer.get("copName", "") if profile else self.tr("未设置企业档案")
+        transfer = (profile.transfer.get("copName") if profile else None) or self.tr("未设置企业档案")
         mode = self.tr("HTTP 上传") if profile and profile.exchange.mode == "http" else self.tr("目录")
         rows = self.journal.model.rows
         pending = sum(1 for r in rows if r["sent"] and not r.get("returnStatus"))  # as the outbox counts
@@ -218,7 +223,7 @@ class MainWindow(QMainWindow):
         """Excel and XML files dropped anywhere on the window go to the import page."""
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
-            self.nav.setCurrentRow(0)
+            self.nav.setCurrentRow(PAGES.index("导入"))
             self.imports.load(paths)
 
     def first_run(self) -> None:
@@ -265,7 +270,7 @@ class MainWindow(QMainWindow):
     def _enter_demo(self, folder: Path) -> None:
         self.context.enter_demo(folder)
         self._workspace_changed()
-        self.nav.setCurrentRow(1)
+        self.nav.setCurrentRow(PAGES.index("发送与回执"))
         self.start_simulator()  # the demo's own outbox: receipts come back by themselves
         self.demo_ready.emit()
 
@@ -326,7 +331,42 @@ class MainWindow(QMainWindow):
         journal.refresh()
         self.query.search()
         self.summary.follow_workspace()
+        self._readiness_follows()
         self._show_workspace()
+
+    # -- the home page and the 准备工作 page ------------------------------------------------------
+    def _add_home_and_readiness(self) -> None:
+        """The home page first and the 准备工作 page before the settings (PAGES' order); the
+        home page's numbers open the query page filtered, its links their pages."""
+        context = self.context
+        self.home_view = HomeView(language=context.language)
+        self.home = HomeController(self.home_view, context)
+        self.pages.insertWidget(PAGES.index("首页"), self.home_view)
+        self.readiness_view = ReadinessView(language=context.language)
+        self.readiness = ReadinessController(self.readiness_view, context)
+        self.pages.insertWidget(PAGES.index("准备工作"), self.readiness_view)
+        self.home.open_query.connect(self.open_query)
+        self.home.open_page.connect(lambda page: self.nav.setCurrentRow(PAGES.index(page)))
+        self.journal.refreshed.connect(self.home.refresh)
+        self.summary.status_changed.connect(self.home.show_summary)
+        self.readiness.started.connect(lambda: self.home.show_readiness(self.readiness.result, running=True))
+        self.readiness.checked.connect(self.home.show_readiness)
+        self.readiness.steps_changed.connect(lambda: self.home.set_steps_done(self.readiness.done_steps()))
+        self.home.set_steps_done(self.readiness.done_steps())
+        # what was checked is checked again with the new profile and signer
+        self.settings.saved.connect(self._readiness_follows)
+
+    def open_query(self, query) -> None:
+        """The query page, searched with ``query`` (a StatusQuery)."""
+        self.query.apply_filter(query)
+        self.nav.setCurrentRow(PAGES.index("查询"))
+
+    def _readiness_follows(self) -> None:
+        """Another workspace or profile: its ticks, and its checks (when they were run before)."""
+        self.readiness.follow()
+        self.home.set_steps_done(self.readiness.done_steps())
+        if self.readiness.result is not None:
+            self.readiness.check()
 
     def _show_workspace(self) -> None:
         demo_on = self.context.in_demo

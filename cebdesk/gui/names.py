@@ -19,6 +19,20 @@ DIRECTIONS = {
 }
 
 
+#: Where documents stand (workspace.OUTCOMES), as the home page counts them and the query page
+#: filters them.
+OUTCOME_NAMES = {
+    "sent": QT_TRANSLATE_NOOP("cebdesk", "已发送（按发送日期）"),
+    "waiting": QT_TRANSLATE_NOOP("cebdesk", "待回执"),
+    "refused": QT_TRANSLATE_NOOP("cebdesk", "退单待处理"),
+    "released": QT_TRANSLATE_NOOP("cebdesk", "已放行"),
+}
+
+
+def outcome_name(outcome: str) -> str:
+    return QCoreApplication.translate("cebdesk", OUTCOME_NAMES[outcome])
+
+
 def direction_name(direction: str) -> str:
     """"进口" / "Import"."""
     return QCoreApplication.translate("cebdesk", DIRECTIONS[direction])

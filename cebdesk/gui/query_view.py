@@ -46,7 +46,7 @@ from ..spec.receipts import CUSTOMS_NUMBERS, DECIDED_STATUSES
 from ..spec import message_type
 from .context import AppContext
 from .journal_view import receipt_line
-from .names import DIRECTIONS, direction_name, fill_type_combo
+from .names import DIRECTIONS, OUTCOME_NAMES, direction_name, fill_type_combo, outcome_name
 from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label, status_row
 
 COLUMNS = [
@@ -87,6 +87,13 @@ class QueryView(QWidget):
             self.direction.addItem(direction_name(direction), direction)
         self.type = QComboBox()
         self.show_types(None)
+        # where the documents stand (the home page's numbers open the page with one chosen)
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("outcome")
+        self.outcome.addItem(self.tr("全部情况"), None)
+        for outcome in OUTCOME_NAMES:
+            self.outcome.addItem(outcome_name(outcome), outcome)
+        self.outcome.setToolTip(self.tr("已发送：按报文的发送日期查；其他：按单证最后变化的日期查"))
         self.key = QLineEdit()
         self.key.setPlaceholderText(self.tr("订单编号 / 运单号 / 清单编号 / 企业编号"))
         self.buyer = QLineEdit()
@@ -100,6 +107,7 @@ class QueryView(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         row.addWidget(self.direction)
         row.addWidget(self.type)
+        row.addWidget(self.outcome)
         row.addWidget(self.key, 2)
         row.addWidget(self.buyer, 1)
         row.addWidget(self.status, 1)
@@ -177,6 +185,7 @@ class QueryController(QObject):
         view.search_button.clicked.connect(self.search)
         view.direction.currentIndexChanged.connect(self._direction_chosen)
         view.type.currentIndexChanged.connect(self._type_chosen)
+        view.outcome.currentIndexChanged.connect(self._type_chosen)
         view.key.returnPressed.connect(self.search)
         view.buyer.returnPressed.connect(self.search)
         view.status.returnPressed.connect(self.search)
@@ -229,6 +238,7 @@ class QueryController(QObject):
             status=status or None,
             since=since,
             until=until,
+            outcome=v.outcome.currentData(),
         )
         rows = [status_row(d, language) for d in self.context.workspace().status(query, lang=language)]
         self.searched = True
@@ -248,6 +258,34 @@ class QueryController(QObject):
         else:
             self.search()
             self.view.message.setText("")
+
+    def apply_filter(self, query: StatusQuery) -> list[dict]:
+        """Search for what ``query`` asks (the home page's numbers): each field set from it, the
+        others cleared (all directions, types, clients; no dates: from 2000-01-01)."""
+        v = self.view
+        client = getattr(v, "client", None)  # a broker's clients, when the page has them
+        fields = [v.direction, v.type, v.outcome, v.key, v.buyer, v.status, v.since, v.until]
+        fields += [client] if client is not None else []
+        for field in fields:
+            field.blockSignals(True)
+        try:
+            v.direction.setCurrentIndex(v.direction.findData(query.direction) if query.direction else 0)
+            v.show_types(query.direction)
+            v.buyer.setVisible(query.direction != "export")
+            v.type.setCurrentIndex(max(0, v.type.findData(query.message_type)) if query.message_type else 0)
+            v.outcome.setCurrentIndex(v.outcome.findData(query.outcome) if query.outcome else 0)
+            if client is not None:
+                client.setCurrentIndex(max(0, client.findData(query.client)) if query.client else 0)
+            v.key.setText(query.key or "")
+            v.buyer.setText(query.person or "")
+            v.status.setText(query.status or "")
+            day = QDate.fromString
+            v.since.setDate(day(query.since, "yyyy-MM-dd") if query.since else QDate(2000, 1, 1))
+            v.until.setDate(day(query.until, "yyyy-MM-dd") if query.until else QDate.currentDate().addDays(1))
+        finally:
+            for field in fields:
+                field.blockSignals(False)
+        return self.search()
 
     @Slot()
     def follow_journal(self) -> None:

@@ -256,8 +256,27 @@ def lifecycle_and_send(
             close()
 
 
+def readiness(
+    data_dir: Path,
+    exchange_dir: Path,
+    profile: Profile | None,
+    profile_path: Path,
+    signer: SignerOptions,
+    *,
+    progress,
+    cancelled,
+):
+    """What the 准备工作 page shows (``Workspace.readiness``, as ``cebdesk doctor``): profile,
+    signer and certificate, folders, receipts, clock, journal. No PIN is asked; ``profile`` None:
+    there is none (said as such, not looked for elsewhere)."""
+    workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile or Profile(), profile_path=profile_path)
+    workspace.profile = profile
+    return workspace.readiness(signer)
+
+
 TASKS = {
     "lifecycle_and_send": lifecycle_and_send,
+    "readiness": readiness,
     "read_documents": read_documents,
     "import_and_send": import_and_send,
     "row_preview": row_preview,

@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from ..clients import Client, client_codes, find_client
@@ -91,6 +91,28 @@ class StatusQuery:
     limit: int = 10_000
     #: a broker's client, by name (the profile's [clients."NAME"]): its documents only
     client: str | None = None
+    #: one of OUTCOMES: where the documents stand (what the window's home page counts)
+    outcome: str | None = None
+
+
+#: Where documents stand, as the home page counts them and the query page filters them
+#: (StatusQuery.outcome): ``sent``: their message went on a day between since and until (the
+#: dates are then the sending day, not the last change); ``waiting``: sent, no receipt yet;
+#: ``refused``: customs' latest answer refuses them (退单, processing exception, 退运) and they
+#: are neither deleted nor discarded: they need the clerk; ``released``: customs' latest answer
+#: is 放行 or 结关.
+OUTCOMES = ("sent", "waiting", "refused", "released")
+
+
+@dataclass(frozen=True)
+class Today:
+    """The home page's numbers for ``day`` (YYYY-MM-DD): sent that day, waiting for receipts,
+    refused and needing action, released that day; ``queries`` gives each number's
+    StatusQuery, which lists exactly the documents counted."""
+
+    day: str
+    counts: dict[str, int]
+    queries: dict[str, StatusQuery]
 
 
 @dataclass(frozen=True)
@@ -512,24 +534,8 @@ class Workspace:
         self, query: StatusQuery = StatusQuery(), *, history: bool = False, lang: str = "zh"
     ) -> list[DocumentStatus]:
         """Documents the query finds; meanings of statuses in ``lang`` ("zh" or "en")."""
-        client = self.client(query.client)
-        codes = client_codes(client, DOCUMENT_TYPES) if client is not None else None
         with self.journal() as journal:
-            rows = journal.search(
-                message_type=query.message_type,
-                message_types=(
-                    [dt.message.code for dt in DOCUMENT_TYPES if dt.direction == query.direction]
-                    if query.direction
-                    else None
-                ),
-                key=query.key,
-                person=query.person,
-                status=query.status,
-                since=query.since,
-                until=query.until,
-                limit=query.limit,
-                client=codes,
-            )
+            rows = self._found(journal, query)
             numbers = journal.customs_numbers(row["id"] for row in rows)
             follow = lifecycle.follow_ups(journal, (row["id"] for row in rows))
             return [
@@ -541,6 +547,66 @@ class Workspace:
                 )
                 for row in rows
             ]
+
+    def _found(self, journal: Journal, query: StatusQuery) -> list[sqlite3.Row]:
+        """The journal's rows the query finds (Journal.search, then the outcome)."""
+        client = self.client(query.client)
+        codes = client_codes(client, DOCUMENT_TYPES) if client is not None else None
+        outcome = query.outcome
+        if outcome is not None and outcome not in OUTCOMES:
+            raise WorkspaceError(f"unknown outcome {outcome!r}: one of {', '.join(OUTCOMES)}")
+        rows = journal.search(
+            message_type=query.message_type,
+            message_types=(
+                [dt.message.code for dt in DOCUMENT_TYPES if dt.direction == query.direction]
+                if query.direction
+                else None
+            ),
+            key=query.key,
+            person=query.person,
+            status=query.status,
+            since=None if outcome == "sent" else query.since,  # the sending day, below
+            until=None if outcome == "sent" else query.until,
+            limit=-1 if outcome else query.limit,
+            client=codes,
+        )
+        if outcome is None:
+            return rows
+        if outcome == "sent":
+            sent_on = {
+                r[0]
+                for r in journal.db.execute(
+                    "SELECT d.id FROM documents d JOIN messages m ON m.id = d.message_id WHERE d.state = 'sent'"
+                    " AND substr(m.sent, 1, 10) >= ? AND substr(m.sent, 1, 10) <= ?",
+                    (query.since or "", query.until or "9999"),
+                )
+            }
+            found = [r for r in rows if r["id"] in sent_on]
+        elif outcome == "waiting":
+            found = [r for r in rows if r["state"] == "sent" and not r["customs_status"]]
+        else:
+            family = Family.REJECTED if outcome == "refused" else Family.RELEASED
+            found = [
+                r
+                for r in rows
+                if r["customs_status"]
+                and r["state"] not in ("deleted", "discarded", "reference")
+                and explain_status(r["customs_status"], "zh", r["message_type"])[1] is family
+            ]
+        return found if query.limit < 0 else found[: query.limit]
+
+    def today(self, day: date | None = None) -> Today:
+        """The home page's numbers (``day``: default today, by this computer's clock)."""
+        day_text = (day or date.today()).isoformat()
+        queries = {
+            "sent": StatusQuery(outcome="sent", since=day_text, until=day_text, limit=-1),
+            "waiting": StatusQuery(outcome="waiting", limit=-1),
+            "refused": StatusQuery(outcome="refused", limit=-1),
+            "released": StatusQuery(outcome="released", since=day_text, until=day_text, limit=-1),
+        }
+        with self.journal() as journal:
+            counts = {name: len(self._found(journal, query)) for name, query in queries.items()}
+        return Today(day_text, counts, queries)
 
     def summary_preview(self, month: str, *, ebc: str | None = None, today=None):
         """The monthly summary of ``month`` (YYYY-MM) from the journal (:mod:`cebdesk.summary.preview`),

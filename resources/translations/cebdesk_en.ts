@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
@@ -322,7 +322,13 @@
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
-</context>
+<message>
+        <location filename="../../cebdesk/gui/import_view.py" line="218"/>
+        <source>客户：按电商企业代码</source>
+        <extracomment>a send found nothing waiting (no PIN was asked): why</extracomment>
+        <translation>Client: by ebcCode</translation>
+    </message>
+    </context>
 <context>
     <name>ImportView</name>
     <message>
@@ -386,7 +392,12 @@
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
-</context>
+<message>
+        <location filename="../../cebdesk/gui/import_view.py" line="72"/>
+        <source>文件属于哪个客户：空单元格填入该客户的默认值；“按电商企业代码”时每个单证按其 ebcCode 选择</source>
+        <translation>The client the files are for: empty cells take that client's defaults; with "by ebcCode" each document's client is chosen by its ebcCode</translation>
+    </message>
+    </context>
 <context>
     <name>JournalController</name>
     <message>
@@ -1036,7 +1047,17 @@
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
-</context>
+<message>
+        <location filename="../../cebdesk/gui/query_view.py" line="93"/>
+        <source>全部情况</source>
+        <translation>Any outcome</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="96"/>
+        <source>已发送：按报文的发送日期查；其他：按单证最后变化的日期查</source>
+        <translation>Sent: by the day the message went; the others: by the day the document last changed</translation>
+    </message>
+    </context>
 <context>
     <name>ReasonDialog</name>
     <message>
@@ -1170,7 +1191,42 @@
         <source>没有找到令牌</source>
         <translation>No token found</translation>
     </message>
-</context>
+<message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="670"/>
+        <source>请填写传输客户端目录（其中有 IMPCEB、EXPCEB）</source>
+        <translation>Fill in the transfer client's folder (the one holding IMPCEB and EXPCEB)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="695"/>
+        <source>客户第 {row} 行：缺少客户名称</source>
+        <translation>Clients row {row}: the client has no name</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="697"/>
+        <source>客户“{name}”出现了两次</source>
+        <translation>Client "{name}" is there twice</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="701"/>
+        <source>客户“{name}”：无法读取“{piece}”，应写作 元素=值</source>
+        <translation>Client "{name}": cannot read "{piece}"; write element=value</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="706"/>
+        <source>客户“{name}”：“{element}”不是任何单证的元素</source>
+        <translation>Client "{name}": "{element}" is no element of any document</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="779"/>
+        <source>没有找到传输客户端的设置（%LOCALAPPDATA%\SIC\UserSetting\DFWJobSettings.xml）</source>
+        <translation>The transfer client's settings were not found (%LOCALAPPDATA%\SIC\UserSetting\DFWJobSettings.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="786"/>
+        <source>传输客户端的目录：{folders}（保存后生效）</source>
+        <translation>The transfer client's folders: {folders} (in use once saved)</translation>
+    </message>
+    </context>
 <context>
     <name>SettingsView</name>
     <message>
@@ -1354,7 +1410,52 @@
         <source>保存</source>
         <translation>Save</translation>
     </message>
-</context>
+<message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="264"/>
+        <source>客户（[clients]：报关行代理的电商企业；其值优先于默认值）</source>
+        <translation>Clients ([clients]: the e-commerce enterprises a broker declares for; their values win over the defaults)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="279"/>
+        <source>添加客户</source>
+        <translation>Add client</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="280"/>
+        <source>删除所选客户</source>
+        <translation>Remove selected clients</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="287"/>
+        <source>导入时按单证的电商企业代码（ebcCode）选择客户，也可在导入页指定；其他默认值写作 元素=值，以分号隔开，如 logisticsCode=1101180326; assureCode=1105910159</source>
+        <translation>Each document's client is chosen by its ebcCode on import, or named on the Import page; write other defaults as element=value separated by semicolons, e.g. logisticsCode=1101180326; assureCode=1105910159</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="344"/>
+        <source>cebdesk 自己的目录（send/ receive/）</source>
+        <translation>cebdesk's own folders (send/ receive/)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="345"/>
+        <source>传输客户端的目录（IMPCEB/EXPCEB 的 OutBox、InBox）</source>
+        <translation>The transfer client's folders (OutBox, InBox of IMPCEB/EXPCEB)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="347"/>
+        <source>读取传输客户端的设置</source>
+        <translation>Read the transfer client's settings</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="351"/>
+        <source>报文目录格式</source>
+        <translation>Folder layout</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="352"/>
+        <source>传输客户端目录</source>
+        <translation>Transfer client folder</translation>
+    </message>
+    </context>
 <context>
     <name>SummaryController</name>
     <message>
@@ -1623,7 +1724,14 @@
         <source>无法导出：{reason}</source>
         <translation>Cannot export: {reason}</translation>
     </message>
-</context>
+<message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="188"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="252"/>
+        <source>全部客户</source>
+        <extracomment>the next deadline or the lists waiting changed: (text, look) what the last declaration did, said above the next preview's figures</extracomment>
+        <translation>All clients</translation>
+    </message>
+    </context>
 <context>
     <name>SummaryView</name>
     <message>
@@ -1758,7 +1866,12 @@
         <source>原因</source>
         <translation>Reason</translation>
     </message>
-</context>
+<message>
+        <location filename="../../cebdesk/gui/summary_view.py" line="119"/>
+        <source>只汇总这个客户（电商企业代码）放行的清单</source>
+        <translation>Only the lists of this client (its ebcCode)</translation>
+    </message>
+    </context>
 <context>
     <name>cebdesk</name>
     <message>
@@ -2337,6 +2450,338 @@
         <location filename="../../cebdesk/gui/entry_view.py" line="753"/>
         <source>第 {row} 行 {label}</source>
         <translation type="unfinished"/>
+    </message>
+<message>
+        <location filename="../../cebdesk/gui/main_window.py" line="39"/>
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="44"/>
+        <source>准备工作</source>
+        <translation>Readiness</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="70"/>
+        <source>客户名称</source>
+        <extracomment>The [signer] values the page edits, per kind; anything else in [signer] is kept as it is. The clients table: a name, the four codes and names each client has, the other defaults.</extracomment>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="71"/>
+        <source>电商企业代码</source>
+        <translation>E-commerce enterprise code</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="72"/>
+        <source>电商企业名称</source>
+        <translation>E-commerce enterprise name</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="73"/>
+        <source>电商平台代码</source>
+        <translation>Platform code</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="74"/>
+        <source>电商平台名称</source>
+        <translation>Platform name</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="75"/>
+        <source>其他默认值（元素=值; …）</source>
+        <translation>Other defaults (element=value; …)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/names.py" line="25"/>
+        <source>已发送（按发送日期）</source>
+        <extracomment>Where documents stand (workspace.OUTCOMES), as the home page counts them and the query page filters them.</extracomment>
+        <translation>Sent (by sending day)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/names.py" line="28"/>
+        <source>已放行</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/clients_view.py" line="18"/>
+        <source>客户：{name}</source>
+        <translation>Client: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="34"/>
+        <source>今日发送</source>
+        <translation>Sent today</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="34"/>
+        <source>今天发出的单证</source>
+        <translation>Documents whose message went today</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="35"/>
+        <location filename="../../cebdesk/gui/names.py" line="26"/>
+        <source>待回执</source>
+        <translation>Waiting for receipts</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="35"/>
+        <source>已发送、还没有收到回执的单证</source>
+        <translation>Documents sent with no receipt yet</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="36"/>
+        <location filename="../../cebdesk/gui/names.py" line="27"/>
+        <source>退单待处理</source>
+        <translation>Refused, to handle</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="36"/>
+        <source>海关最新回执为退单或处理异常、需要修改后重发的单证</source>
+        <translation>Documents whose latest receipt is a refusal or a processing exception: correct and send them again</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="37"/>
+        <source>今日放行</source>
+        <translation>Released today</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="37"/>
+        <source>今天收到放行（或结关）回执的单证</source>
+        <translation>Documents released (or cleared) by a receipt today</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="43"/>
+        <source>企业档案</source>
+        <translation>Enterprise profile</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="44"/>
+        <source>签名方式</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="45"/>
+        <source>证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="46"/>
+        <source>报文目录</source>
+        <translation>Exchange folders</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="47"/>
+        <source>回执</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="48"/>
+        <source>本机时钟</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="49"/>
+        <source>日志</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="53"/>
+        <source>正常</source>
+        <extracomment>Each state's word, colour and icon.</extracomment>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="54"/>
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="55"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="56"/>
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="63"/>
+        <source>申请数字签名证书</source>
+        <extracomment>The steps that cannot be checked: (key in [readiness], title, what to do).</extracomment>
+        <translation>Apply for the digital signature certificate</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="64"/>
+        <source>到所在地的中国电子口岸数据分中心（制卡中心）为企业申请数字签名证书。证书的载体可以是 IC 卡或 USB Key（智能密码钥匙），签名量大的可以用服务器密码机（加密机），也可以用云密码服务。近年签发的多为 SM2 国密证书。拿到后在设置页选择签名方式，本页会检查证书能否读取、是否快到期。</source>
+        <translation>Apply for the enterprise's digital signature certificate at the local China E-Port data centre (card centre). It comes on an IC card or a USB key (smart crypto key); for many signatures a server crypto device (encryption machine) or a cloud crypto service can hold it. Recent certificates are mostly SM2. Then choose how to sign on the settings page; this page checks that the certificate can be read and is not about to expire.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="73"/>
+        <source>申请开通数据交换接口</source>
+        <translation>Apply for the data-exchange interface</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="74"/>
+        <source>填写跨境电商统一版数据交换接口（传输节点）开通申请表，交数据分中心办理。开通后会得到企业的传输节点编号（DXP ID，形如 DXPENT0000000001），把它和企业代码一起填入设置页的企业档案；报文经传输客户端的目录或 HTTP 接口收发。</source>
+        <translation>Fill in the opening form for the cross-border e-commerce data-exchange interface (transfer node) and hand it to the data centre. Once opened, the enterprise has its transfer node number (DXP ID, like DXPENT0000000001): enter it with the enterprise code in the profile on the settings page. Messages then travel through the transfer client's folders or over HTTP.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="82"/>
+        <source>在国际贸易“单一窗口”注册</source>
+        <translation>Register with the international trade Single Window</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="83"/>
+        <source>在“单一窗口”注册企业用户，并把证书（卡）绑定到操作员。通常要准备：营业执照（统一社会信用代码）、海关注册登记或备案编号、法定代表人和操作员的身份证件、经办人授权书。具体材料以当地海关和数据分中心的要求为准。</source>
+        <translation>Register the enterprise as a Single Window user and bind the certificate (card) to the operator. Usually needed: the business licence (unified social credit code), the customs registration or filing number, ID documents of the legal representative and the operator, and a letter authorising the person handling it. Local customs and the data centre say exactly which materials.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="91"/>
+        <source>和合作方约定各自签名申报的单证</source>
+        <translation>Agree with your partners who signs and sends which document</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="92"/>
+        <source>每一方用自己的证书签名、发送自己的单证：电子订单由电商平台（平台未在海关登记时由电商企业），支付单由支付企业，运单和运单状态由物流企业，申报清单由电商企业或受其委托的申报企业（报关企业）。cebdesk 只为本企业的证书签名；其他单证由谁、何时发送，请事先和合作方说定：海关会把清单和订单、支付单、运单对碰，缺一不可。</source>
+        <translation>Each party signs and sends its own documents with its own certificate: orders by the e-commerce platform (by the e-commerce enterprise when the platform is not registered with customs), payments by the payment company, waybills and waybill statuses by the logistics company, inventory lists by the e-commerce enterprise or the declaring agent (customs broker) it appoints. cebdesk signs with your enterprise's certificate only; agree beforehand who sends the others and when: customs matches each list against its order, payment and waybill, and all of them must be there.</translation>
+    </message>
+</context>
+<context>
+<name>HomeController</name>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="166"/>
+        <source>今天 {day}</source>
+        <extracomment>a number was clicked: the query page, with this StatusQuery a link to another page was clicked: its name in PAGES (准备工作, 汇总申报)</extracomment>
+        <translation>Today {day}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="184"/>
+        <source>；需要自己办理的手续已办 {done}/{total} 项</source>
+        <translation>; steps to take yourself: {done}/{total} done</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="195"/>
+        <source>没有读到证书（见准备工作）</source>
+        <translation>No certificate was read (see Readiness)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="197"/>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="197"/>
+        <source>尚未检查</source>
+        <translation>Not checked yet</translation>
+    </message>
+</context>
+<context>
+<name>HomeView</name>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="97"/>
+        <source>点数字查看这些单证。</source>
+        <extracomment>the page came into view</extracomment>
+        <translation>Click a number to see those documents.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="101"/>
+        <source>需要留意</source>
+        <translation>To keep an eye on</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="108"/>
+        <source>打开准备工作</source>
+        <translation>Open Readiness</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="111"/>
+        <source>打开汇总申报</source>
+        <translation>Open Monthly summary</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="112"/>
+        <source>汇总申报</source>
+        <translation>Monthly summary</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="114"/>
+        <source>证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="115"/>
+        <source>准备工作</source>
+        <translation>Readiness</translation>
+    </message>
+</context>
+<context>
+<name>ReadinessController</name>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="270"/>
+        <source>无法完成检查：{reason}</source>
+        <extracomment>a check started (the home page says so until the result comes) a step was ticked or unticked (the home page counts them)</extracomment>
+        <translation>The checks could not be completed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="286"/>
+        <source>（检查于 {time}）</source>
+        <translation> (checked at {time})</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="323"/>
+        <source>（{day} 已办好）</source>
+        <translation> (done on {day})</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="352"/>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+<name>ReadinessView</name>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="123"/>
+        <source>能自动检查的项目</source>
+        <extracomment>the page came into view</extracomment>
+        <translation>What can be checked</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="128"/>
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="129"/>
+        <source>检查企业档案、签名方式和证书、报文目录、回执、时钟和日志（不会要求输入口令）</source>
+        <translation>Checks the profile, the signer and certificate, the exchange folders, receipts, the clock and the journal (no PIN is asked)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="135"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="135"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="135"/>
+        <source>检查结果</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="135"/>
+        <source>怎么做</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="149"/>
+        <source>需要自己办理的手续（无法自动检查，办好后打勾）</source>
+        <translation>Steps to take yourself (they cannot be checked; tick each when done)</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from cebdesk import demo
 from cebdesk.gui.context import AppContext
-from cebdesk.gui.main_window import MainWindow
+from cebdesk.gui.main_window import PAGES, MainWindow
 from cebdesk.pipeline.workspace import Workspace
 from cebdesk.settings import default_profile_path, load_profile
 from cebdesk.signing.select import SignerOptions
@@ -101,7 +101,8 @@ def _send(qtbot, win) -> None:
     assert win.imports.last_error is None, win.imports.last_error
 
 
-def _click_page(qtbot, win, row: int) -> None:
+def _click_page(qtbot, win, page: str) -> None:
+    row = PAGES.index(page)
     item = win.nav.item(row)
     qtbot.mouseClick(win.nav.viewport(), Qt.MouseButton.LeftButton, pos=win.nav.visualItemRect(item).center())
     assert win.nav.currentRow() == row
@@ -191,8 +192,8 @@ def test_first_run_demo_is_marked_then_back_to_own_work(qtbot, tmp_path, monkeyp
     # unmistakable: banner on every page, own title, the demo's own folder
     assert win.context.in_demo and win.context.data_dir == (ws / "demo").resolve()
     assert "演示模式" in win.windowTitle() and "不会发往海关" in win.windowTitle()
-    for row in range(4):
-        _click_page(qtbot, win, row)
+    for page in PAGES:
+        _click_page(qtbot, win, page)
         assert win.demo_banner.isVisible()
     assert "测试密钥" in win.demo_text.text() and "不会发往海关" in win.demo_text.text()
     assert win.leave_demo_button.isVisible() and win.leave_demo_action.isEnabled()
@@ -211,7 +212,7 @@ def test_first_run_demo_is_marked_then_back_to_own_work(qtbot, tmp_path, monkeyp
     assert _documents(ws) == []  # the user's own journal has nothing of the demo
 
     # a demo file: no question, it is the demo's
-    _click_page(qtbot, win, 0)
+    _click_page(qtbot, win, "导入")
     with qtbot.waitSignal(win.imports.done, timeout=30_000):
         _open_files(qtbot, win, monkeypatch, [ws / "demo" / "excel" / "order.xlsx"])
     assert win.imports.model.rowCount() == 3
@@ -227,7 +228,7 @@ def test_first_run_demo_is_marked_then_back_to_own_work(qtbot, tmp_path, monkeyp
     assert win.settings.path == ws / "profile.toml" and "演示" not in view.where.text()
 
     # the clerk's own profile and key, saved into their workspace
-    _click_page(qtbot, win, 4)
+    _click_page(qtbot, win, "设置")
     for name, value in (
         ("copCode", "1105910159"),
         ("copName", "我自己的公司"),
@@ -243,7 +244,7 @@ def test_first_run_demo_is_marked_then_back_to_own_work(qtbot, tmp_path, monkeyp
     assert not default_profile_path().exists()
 
     own = filled_template(document_type("order"), tmp_path / "my-orders.xlsx", documents=2)
-    _click_page(qtbot, win, 0)
+    _click_page(qtbot, win, "导入")
     with qtbot.waitSignal(win.imports.done, timeout=30_000):
         _open_files(qtbot, win, monkeypatch, [own])
     _send(qtbot, win)
@@ -344,7 +345,7 @@ def test_settings_are_saved_where_the_workspace_keeps_its_profile(
     before = user.read_bytes() if user_profile else None
     win = _window(qtbot, _context(tmp_path / data_dir if data_dir else None))
     view = win.settings_view
-    _click_page(qtbot, win, 4)
+    _click_page(qtbot, win, "设置")
     _type(qtbot, view.fields["copCode"], "1105910159")
     _type(qtbot, view.fields["copName"], "保存位置测试公司")
     _type(qtbot, view.fields["dxpId"], "DXPENT0000000001")
@@ -366,7 +367,7 @@ def test_settings_in_the_demo_are_the_demos(qtbot, tmp_path, test_keys):
     with qtbot.waitSignal(win.demo_ready, timeout=30_000):
         win.demo_action.trigger()
     view = win.settings_view
-    _click_page(qtbot, win, 4)
+    _click_page(qtbot, win, "设置")
     _edit_cell(qtbot, view.defaults, _row_of(view, "ebpName"), VALUE, "演示平台二号")
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     assert load_profile(ws / "demo" / "profile.toml").defaults["ebpName"] == "演示平台二号"
@@ -440,7 +441,7 @@ def test_every_value_of_the_profile_is_shown(qtbot, tmp_path, full_profile):
 def test_every_value_is_edited_and_saved(qtbot, tmp_path, full_profile):
     win = _window(qtbot, _context(full_profile))
     view = win.settings_view
-    _click_page(qtbot, win, 4)
+    _click_page(qtbot, win, "设置")
     table = view.defaults
     _edit_cell(qtbot, table, _row_of(view, "customsCode"), VALUE, "5100")
     table.selectRow(_row_of(view, "logisticsName"))
@@ -514,7 +515,7 @@ def test_defaults_are_checked_with_the_field_rules(qtbot, tmp_path, full_profile
     before = (full_profile / "profile.toml").read_bytes()
     win = _window(qtbot, _context(full_profile))
     view = win.settings_view
-    _click_page(qtbot, win, 4)
+    _click_page(qtbot, win, "设置")
     table = view.defaults
     if element in {name for _, name, _ in view.default_rows()} and said != "两次":
         row = _row_of(view, element)
@@ -529,7 +530,7 @@ def test_defaults_are_checked_with_the_field_rules(qtbot, tmp_path, full_profile
 
 def test_an_unknown_element_is_marked_in_the_table(qtbot, full_profile):
     win = _window(qtbot, _context(full_profile))
-    _click_page(qtbot, win, 4)
+    _click_page(qtbot, win, "设置")
     view = win.settings_view
     _add_row(qtbot, view, "fooBar")
     assert view.defaults.item(view.defaults.rowCount() - 1, LABEL).text() == "（未知元素）"
@@ -537,7 +538,7 @@ def test_an_unknown_element_is_marked_in_the_table(qtbot, full_profile):
 
 def test_a_warning_does_not_stop_saving(qtbot, full_profile):
     win = _window(qtbot, _context(full_profile))
-    _click_page(qtbot, win, 4)
+    _click_page(qtbot, win, "设置")
     view = win.settings_view
     row = _add_row(qtbot, view, "InventoryList.country")
     _edit_cell(qtbot, view.defaults, row, VALUE, "ABC")  # not in the (incomplete) country list
@@ -557,7 +558,7 @@ def test_a_warning_does_not_stop_saving(qtbot, full_profile):
 def test_other_values_are_checked_too(qtbot, tmp_path, full_profile, widget, text, said):
     before = (full_profile / "profile.toml").read_bytes()
     win = _window(qtbot, _context(full_profile))
-    _click_page(qtbot, win, 4)
+    _click_page(qtbot, win, "设置")
     view = win.settings_view
     if widget == "key_file":
         view.signer_kind.setCurrentIndex(view.signer_kind.findData("key_file"))
@@ -589,7 +590,7 @@ def test_the_simulator_from_the_window_brings_receipts(qtbot, tmp_path, monkeypa
         and str(ws / "exchange" / "send") in win.simulator_label.toolTip()
     )
     assert win.simulator_action.text() == "停止本地海关模拟器"
-    _click_page(qtbot, win, 1)
+    _click_page(qtbot, win, "发送与回执")
     qtbot.waitUntil(
         lambda: [r["returnStatus"] for r in win.journal.model.rows] == ["800", "800"], timeout=60_000
     )
@@ -621,7 +622,7 @@ def test_the_simulator_stops_when_the_outbox_changes(qtbot, tmp_path, test_keys)
     _click_in_box(qtbot, _standard(QMessageBox.StandardButton.Yes))
     win.simulator_action.trigger()
     assert win.simulator.running
-    _click_page(qtbot, win, 4)
+    _click_page(qtbot, win, "设置")
     view = win.settings_view
     _type(qtbot, view.folder, str(tmp_path / "elsewhere"))
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)

@@ -80,7 +80,7 @@ def _items(listing) -> list[str]:
 def test_the_summary_result_reads_in_chinese_with_its_list(qtbot, tmp_path, profile):
     _summary_with_result(tmp_path / "data")
     win = _window(qtbot, tmp_path, profile)
-    _page(qtbot, win, 2)
+    _page(qtbot, win, "发送与回执")
     _click_row(qtbot, win.journal_view.table, _summary_row(win.journal.model))
     [result] = [t for t in _items(win.journal_view.timeline) if "汇总结果单" in t]
     assert "summary result" not in result and "item(s)" not in result
@@ -88,7 +88,7 @@ def test_the_summary_result_reads_in_chinese_with_its_list(qtbot, tmp_path, prof
     for invt_no in INVT_NOS:
         assert f"invtNo={invt_no}" in result
     assert "gseqno=1" in result and "gnum=2" in result and "gcode=8541401000" in result
-    _page(qtbot, win, 3)
+    _page(qtbot, win, "查询")
     model = win.query.model
     _click_row(
         qtbot, win.query_view.table, next(i for i, r in enumerate(model.rows) if r["type"] == "CEB701Message")
@@ -100,7 +100,7 @@ def test_the_summary_result_reads_in_chinese_with_its_list(qtbot, tmp_path, prof
 def test_the_summary_result_reads_in_english(qtbot, tmp_path, profile, english):  # noqa: F811
     _summary_with_result(tmp_path / "data")
     win = _window(qtbot, tmp_path, profile, "en")
-    _page(qtbot, win, 2)
+    _page(qtbot, win, "发送与回执")
     _click_row(qtbot, win.journal_view.table, _summary_row(win.journal.model))
     [result] = [t for t in _items(win.journal_view.timeline) if "summary result" in t.lower()]
     assert not CJK.search(result), result
@@ -111,11 +111,11 @@ def test_the_summary_result_reads_in_english(qtbot, tmp_path, profile, english):
 def test_a_summary_with_its_declaration_made_is_marked_done(qtbot, tmp_path, profile):
     _summary_with_result(tmp_path / "data")
     win = _window(qtbot, tmp_path, profile)
-    for page, model in ((2, win.journal.model), (3, win.query.model)):
+    for page, model in (("发送与回执", win.journal.model), ("查询", win.query.model)):
         _page(qtbot, win, page)
         row = (
             _summary_row(model)
-            if page == 2
+            if page == "发送与回执"
             else next(i for i, r in enumerate(model.rows) if r["type"] == "CEB701Message")
         )
         meaning = model.data(model.index(row, [c.key for c in model.columns].index("meaning")))
@@ -149,7 +149,7 @@ def test_a_workbook_sent_before_asks_no_pin(qtbot, tmp_path, profile, softhsm, m
     assert asked.seen == []
     assert "已发送过，未改动" in win.import_view.summary.text(), win.import_view.summary.text()
     # the outbox's button with nothing waiting: no PIN either, and it says why
-    _page(qtbot, win, 2)
+    _page(qtbot, win, "发送与回执")
     asked = _no_pin_asked(qtbot, win.journal_view.send_button, softhsm["pin"])
     assert asked.seen == []
     assert win.journal_view.message.text() == "没有待发送的单证"
@@ -200,7 +200,7 @@ def test_the_query_page_has_no_buyer_for_export(qtbot, tmp_path, profile):
 
     win = _window(qtbot, tmp_path, profile)
     _journal_with_both_directions(win.context)
-    _page(qtbot, win, 3)
+    _page(qtbot, win, "查询")
     view = win.query_view
     assert "进口" in view.buyer.placeholderText()
     _choose(qtbot, view.direction, "export")
@@ -212,7 +212,7 @@ def test_the_query_page_has_no_buyer_for_export(qtbot, tmp_path, profile):
 
 def test_the_defaults_hint_names_export_lists_too(qtbot, tmp_path, profile):
     win = _window(qtbot, tmp_path, profile)
-    _page(qtbot, win, 5)
+    _page(qtbot, win, "设置")
     [hint] = [label.text() for label in win.settings_view.findChildren(QLabel) if "OrderList" in label.text()]
     assert "出口" in hint and "InventoryList" in hint
 
@@ -229,7 +229,7 @@ def test_the_outbox_columns_fit_the_window(qtbot, tmp_path, profile):
         )
     win = _window(qtbot, tmp_path, profile)
     win.resize(1366, 728)
-    _page(qtbot, win, 2)
+    _page(qtbot, win, "发送与回执")
     QApplication.processEvents()
     table = win.journal_view.table
     header = table.horizontalHeader()

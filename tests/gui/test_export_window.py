@@ -118,6 +118,7 @@ def test_an_export_template_is_saved_from_the_menu(qtbot, window, tmp_path, monk
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    _page(qtbot, window, "导入")  # the window opens on the home page
     _pick_from_menu(name)
     _click(qtbot, window.import_view.template_button)
     qtbot.waitUntil(target.exists, timeout=10_000)
@@ -143,7 +144,7 @@ def test_an_export_workbook_loads_as_export_documents(qtbot, window, tmp_path, m
 # -- filters by direction --------------------------------------------------------------------------
 def test_the_query_page_filters_by_direction(qtbot, window):
     keys = _journal_with_both_directions(window.context)
-    _page(qtbot, window, 3)
+    _page(qtbot, window, "查询")
     view, model = window.query_view, window.query.model
     assert sorted(r["key"] for r in model.rows) == sorted(keys)
     _choose(qtbot, view.direction, "export")
@@ -168,7 +169,7 @@ def test_the_query_page_filters_by_direction(qtbot, window):
 
 def test_the_outbox_filters_by_direction(qtbot, window):
     _journal_with_both_directions(window.context)
-    _page(qtbot, window, 2)
+    _page(qtbot, window, "发送与回执")
     view, model = window.journal_view, window.journal.model
     assert len(model.rows) == 4
     _choose(qtbot, view.direction, "export")
@@ -213,7 +214,7 @@ def test_the_defaults_say_which_directions_they_fill(qtbot, tmp_path, profile_fi
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    _page(qtbot, win, 5)
+    _page(qtbot, win, "设置")
     view = win.settings_view
     table = view.defaults
     rows = {table.item(r, ELEMENT).text(): r for r in range(table.rowCount())}
@@ -277,7 +278,7 @@ def test_every_status_an_export_receipt_brings_reads_in_english():
 def test_the_status_bar_waits_for_receipts_only_for_what_was_sent(qtbot, window):
     """Documents ready to send wait for no receipt: the status bar counts as the outbox does."""
     _journal_with_both_directions(window.context)
-    _page(qtbot, window, 2)  # the page shows the journal as it is now
+    _page(qtbot, window, "发送与回执")  # the page shows the journal as it is now
     assert window.journal_view.counts.text() == "共 4 个单证，待发送 4，待回执 0"
     assert window.status_label.text().endswith("待回执 0 / 共 4")
 
@@ -305,12 +306,12 @@ def test_export_documents_are_sent_and_followed_like_import_ones(qtbot, tmp_path
         lambda: all(r["returnStatus"] for r in win.journal.model.rows) and len(win.journal.model.rows) == 3,
         timeout=20_000,
     )
-    _page(qtbot, win, 2)
+    _page(qtbot, win, "发送与回执")
     _choose(qtbot, win.journal_view.direction, "export")
     rows = win.journal.model.rows
     assert [r["type"] for r in rows] == ["电子订单（出口） CEB303"] * 2
     assert all(r["meaning"] and r["sent"] for r in rows)
-    _page(qtbot, win, 3)
+    _page(qtbot, win, "查询")
     _choose(qtbot, win.query_view.direction, "export")
     assert len(win.query.model.rows) == 2
 
@@ -342,18 +343,18 @@ def test_an_export_refusal_reads_by_the_export_codes(qtbot, tmp_path, profile, s
     (outbox.receive / "CEB304_refused.xml").write_text(refusal, encoding="utf-8")
     expected = explain_status("-303001", "zh", "CEB304Message")[0]
     assert expected != explain_status("-303001", "zh")[0]
-    _page(qtbot, win, 2)
+    _page(qtbot, win, "发送与回执")
     qtbot.waitUntil(lambda: [r["returnStatus"] for r in win.journal.model.rows] == ["-303001"], timeout=20_000)
     _click_row(qtbot, win.journal_view.table, 0)
     timeline = win.journal_view.timeline
     lines = [timeline.item(i).text() for i in range(timeline.count())]
     assert any(f"-303001 {expected}" in line for line in lines), lines
-    _page(qtbot, win, 3)
+    _page(qtbot, win, "查询")
     _click_row(qtbot, win.query_view.table, 0)
     receipts = win.query_view.receipts
     lines = [receipts.item(i).text() for i in range(receipts.count())]
     assert any(f"-303001 {expected}" in line for line in lines), lines
-    _page(qtbot, win, 1)  # the row still loaded on the import page says the same
+    _page(qtbot, win, "导入")  # the row still loaded on the import page says the same
     assert [r["state"] for r in win.imports.model.rows] == [expected]  # its code once: 电子订单业务校验失败（-303001）
     assert expected.count("-303001") == 1
 
@@ -378,11 +379,11 @@ def test_the_query_page_shows_the_numbers_customs_gave(qtbot, tmp_path, profile,
     _open(qtbot, win, monkeypatch, [path])
     _send(qtbot, win, softhsm["pin"])
     _receipts(win, tmp_path)
-    _page(qtbot, win, 2)
+    _page(qtbot, win, "发送与回执")
     qtbot.waitUntil(lambda: [r["returnStatus"] for r in win.journal.model.rows] == ["800"], timeout=20_000)
     [status] = win.context.workspace().status()
     invt_no = status.numbers["invtNo"]
-    _page(qtbot, win, 3)
+    _page(qtbot, win, "查询")
     _choose(qtbot, win.query_view.direction, "export")
     _click_row(qtbot, win.query_view.table, 0)
     head = win.query_view.head

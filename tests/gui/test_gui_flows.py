@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMess
 from cebdesk.exchange.simulator import Customs, run_folder
 from cebdesk.gui.context import AppContext
 from cebdesk.gui.dialogs import PinDialog
-from cebdesk.gui.main_window import MainWindow
+from cebdesk.gui.main_window import PAGES, MainWindow
 from cebdesk.gui.models import MAX_COLUMN_WIDTH, readable_time
 from cebdesk.pipeline.workspace import Workspace
 from cebdesk.signing.select import SignerOptions
@@ -110,7 +110,7 @@ def _open(qtbot, win, monkeypatch, paths: list[Path]) -> None:
         QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(p) for p in paths], ""))
     )
     if not win.import_view.isVisible():
-        _page(qtbot, win, 1)
+        _page(qtbot, win, "导入")
     with qtbot.waitSignal(win.imports.done, timeout=30_000):
         _click(qtbot, win.import_view.open_button)
 
@@ -137,8 +137,10 @@ def _drop(win, mime: QMimeData) -> bool:
     return True
 
 
-def _page(qtbot, win, number: int) -> None:
-    """Ctrl+1…5 (the window active again, as after the user closes a dialog and clicks in it)."""
+def _page(qtbot, win, page: str) -> None:
+    """The page named (one of PAGES) by its shortcut, Ctrl+1…7 (the window active again, as after
+    the user closes a dialog and clicks in it)."""
+    number = PAGES.index(page) + 1
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5_000)
     qtbot.keyClick(win, getattr(Qt.Key, f"Key_{number}"), CTRL)
@@ -269,7 +271,7 @@ def test_the_outbox_page_sends_the_waiting_documents(qtbot, window, tmp_path, so
     path = filled_template(document_type("payment"), tmp_path / "pay.xlsx", documents=2)
     workspace = Workspace(tmp_path / "data", exchange_dir=tmp_path / "exchange", profile=profile)
     workspace.import_files([path])  # journaled earlier (the CLI, or a cancelled send)
-    _page(qtbot, window, 2)  # shown: the page reads the journal again
+    _page(qtbot, window, "发送与回执")  # shown: the page reads the journal again
     assert [r["state"] for r in window.journal.model.rows] == ["待发送", "待发送"]
     _send(qtbot, window, softhsm["pin"], window.journal_view.send_button)
     assert window.imports.last_report.documents == 2
@@ -317,7 +319,7 @@ def test_receipts_arriving_in_the_folder_appear(qtbot, window, tmp_path, softhsm
     path = filled_template(document_type("inventory"), tmp_path / "inv.xlsx", documents=2)
     _open(qtbot, window, monkeypatch, [path])
     _send(qtbot, window, softhsm["pin"])
-    _page(qtbot, window, 2)
+    _page(qtbot, window, "发送与回执")
     model = window.journal.model
     assert [r["state"] for r in model.rows] == ["已发送", "已发送"]
     _receipts(window, tmp_path)  # receipts land in receive/ while the window is open
@@ -338,7 +340,7 @@ def test_query_export_and_resend_as_modification(qtbot, window, tmp_path, sofths
     _receipts(window, tmp_path)
     _wait_receipts(qtbot, window, {"120"})
 
-    _page(qtbot, window, 3)
+    _page(qtbot, window, "查询")
     view, query = window.query_view, window.query
     assert len(query.model.rows) == 3  # shown: the last year's documents, without a click
     _type(qtbot, view.key, "K000001")
@@ -370,7 +372,7 @@ def test_query_export_and_resend_as_modification(qtbot, window, tmp_path, sofths
     with window.context.journal() as journal:
         again = [d for d in journal.documents() if d.state == "ready"]
         assert len(again) == 1 and again[0].app_type == "2" and again[0].head["appType"] == "2"
-    _page(qtbot, window, 2)
+    _page(qtbot, window, "发送与回执")
     _send(qtbot, window, softhsm["pin"], window.journal_view.send_button)
     assert window.imports.last_report.documents == 1
 
@@ -389,6 +391,7 @@ def test_templates_type_choice_and_drop(qtbot, window, tmp_path, monkeypatch):
         [action] = [a for a in menu.actions() if a.data() == "delivery"]
         QTest.mouseClick(menu, LEFT, NONE, menu.actionGeometry(action).center())
 
+    _page(qtbot, window, "导入")  # the window opens on the home page
     QTimer.singleShot(20, pick_delivery)
     _click(qtbot, window.import_view.template_button)
     qtbot.waitUntil(target.exists, timeout=5_000)
@@ -398,10 +401,10 @@ def test_templates_type_choice_and_drop(qtbot, window, tmp_path, monkeypatch):
     path = filled_template(document_type("payment"), tmp_path / "pay.xlsx", documents=2)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    _page(qtbot, window, 3)
+    _page(qtbot, window, "查询")
     with qtbot.waitSignal(window.imports.done, timeout=30_000):
         _drop(window, mime)
-    assert window.nav.currentRow() == 0
+    assert window.nav.currentRow() == PAGES.index("导入")
     assert window.imports.model.rowCount() == 2
     assert window.import_view.excel_button.isEnabled()
 
@@ -414,7 +417,7 @@ def test_outbox_filters(qtbot, window, tmp_path, softhsm, monkeypatch):
     _send(qtbot, window, softhsm["pin"])
     _receipts(window, tmp_path)
     _wait_receipts(qtbot, window, {"120", "800"})
-    _page(qtbot, window, 2)
+    _page(qtbot, window, "发送与回执")
     view, model = window.journal_view, window.journal.model
     assert len(model.rows) == 4
     _choose(qtbot, view.type, "CEB621Message")
@@ -435,9 +438,9 @@ def test_outbox_filters(qtbot, window, tmp_path, softhsm, monkeypatch):
 
 
 def test_page_shortcuts(qtbot, window):
-    for number in (3, 2, 4, 1):
-        _page(qtbot, window, number)
-        assert window.pages.currentIndex() == number - 1
+    for page in ("查询", "发送与回执", "汇总申报", "导入", "准备工作", "设置", "首页"):
+        _page(qtbot, window, page)
+        assert window.pages.currentIndex() == PAGES.index(page)
 
 
 def test_first_run_offers_the_demo_and_shows_its_receipts(qtbot, tmp_path):
@@ -448,7 +451,7 @@ def test_first_run_offers_the_demo_and_shows_its_receipts(qtbot, tmp_path):
     assert len(asked.seen) == 1
     _wait_receipts(qtbot, win, {"120", "800"})
     assert len(win.journal.model.rows) == 12
-    assert win.nav.currentRow() == 1
+    assert win.nav.currentRow() == PAGES.index("发送与回执")
     assert win.context.profile is not None and win.context.profile.transfer["copName"] == "演示供应链有限公司"
 
 
@@ -487,7 +490,7 @@ def test_could_not_finish_goes_when_the_settings_are_saved(qtbot, tmp_path, prof
     _open(qtbot, win, monkeypatch, [path])
     _click(qtbot, win.import_view.send_button)
     assert "无法完成" in win.import_view.error.text()
-    _page(qtbot, win, 5)
+    _page(qtbot, win, "设置")
     assert str(win.settings.path).startswith(str(tmp_path))  # never the user's own profile
     _click(qtbot, win.settings_view.save_button)
     assert win.import_view.error.text() == ""
@@ -502,7 +505,7 @@ def test_imported_rows_follow_the_journal(qtbot, window, tmp_path, softhsm, monk
     assert states() == ["已发送", "已发送"]
     _receipts(window, tmp_path)
     qtbot.waitUntil(lambda: states() == ["放行（800）", "放行（800）"], timeout=20_000)
-    _page(qtbot, window, 3)
+    _page(qtbot, window, "查询")
     _click(qtbot, window.query_view.search_button)
     _click_row(qtbot, window.query_view.table, 0)
     _press("仍然作为变更重发")
@@ -518,11 +521,11 @@ def test_the_receipts_panes_and_counts_follow_new_receipts(qtbot, window, tmp_pa
     path = filled_template(document_type("inventory"), tmp_path / "inv.xlsx", documents=2)
     _open(qtbot, window, monkeypatch, [path])
     _send(qtbot, window, softhsm["pin"])
-    _page(qtbot, window, 3)
+    _page(qtbot, window, "查询")
     _click(qtbot, window.query_view.search_button)
     _click_row(qtbot, window.query_view.table, 1)
     assert window.query_view.receipts.count() == 0
-    _page(qtbot, window, 2)
+    _page(qtbot, window, "发送与回执")
     view = window.journal_view
     _click_row(qtbot, view.table, 1)
     assert view.timeline.count() == 0
@@ -541,7 +544,7 @@ def test_resending_a_released_inventory_asks_and_explains(qtbot, window, tmp_pat
     _send(qtbot, window, softhsm["pin"])
     _receipts(window, tmp_path)
     _wait_receipts(qtbot, window, {"800"})
-    _page(qtbot, window, 3)
+    _page(qtbot, window, "查询")
     view = window.query_view
     _click(qtbot, view.search_button)
     _click_row(qtbot, view.table, 0)
@@ -626,11 +629,11 @@ def test_receipt_times_read_alike_on_every_page_and_columns_fit(
     _send(qtbot, window, softhsm["pin"])
     _receipts(window, tmp_path)
     _wait_receipts(qtbot, window, {"800"})
-    _page(qtbot, window, 2)
+    _page(qtbot, window, "发送与回执")
     [row] = window.journal.model.rows
     assert READABLE.match(row["returnTime"])
     _click_row(qtbot, window.journal_view.table, 0)
-    _page(qtbot, window, 3)
+    _page(qtbot, window, "查询")
     _click(qtbot, window.query_view.search_button)
     [found] = window.query.model.rows
     assert READABLE.match(found["updated"])

@@ -58,7 +58,7 @@ def test_the_window_speaks_english_when_asked(qtbot, tmp_path, profile):
     try:
         window = MainWindow(AppContext(tmp_path / "d", tmp_path / "x", profile))
         qtbot.addWidget(window)
-        assert window.nav.item(0).text() == "Import"
+        assert window.nav.item(1).text() == "Import"  # after 首页 (Home)
         assert window.import_view.send_button.text() == "Sign and send"
         assert (
             window.imports.model.headerData(1, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
@@ -68,7 +68,7 @@ def test_the_window_speaks_english_when_asked(qtbot, tmp_path, profile):
         QApplication.instance().removeTranslator(translator)
     chinese = MainWindow(AppContext(tmp_path / "d2", tmp_path / "x2", profile))
     qtbot.addWidget(chinese)
-    assert chinese.nav.item(0).text() == "导入"
+    assert chinese.nav.item(1).text() == "导入"
 
 
 # -- Qt's own texts, a language change, the names spec/ gives in English ------------------------
@@ -113,9 +113,13 @@ def _when_modal(qtbot, act, *, tries: int = 250) -> list[bool]:
     return active
 
 
-def _go_to(qtbot, window, page: int) -> None:
-    """Click the page's entry in the navigation list."""
+def _go_to(qtbot, window, name: str) -> None:
+    """Click the page's entry (one of PAGES) in the navigation list."""
     from PySide6.QtCore import Qt
+
+    from cebdesk.gui.main_window import PAGES
+
+    page = PAGES.index(name)
 
     nav = window.nav
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(page)).center())
@@ -170,7 +174,7 @@ def test_changing_the_language_says_it_applies_after_a_restart(qtbot, tmp_path, 
     window = MainWindow(AppContext(tmp_path / "d", tmp_path / "x", profile))
     qtbot.addWidget(window)
     window.show()
-    _go_to(qtbot, window, 4)
+    _go_to(qtbot, window, "设置")
     view = window.settings_view
     assert window.pages.currentWidget() is view
     assert view.language_note.isVisible() and "重新启动" in view.language_note.text()
@@ -190,7 +194,7 @@ def test_changing_the_language_says_it_applies_after_a_restart(qtbot, tmp_path, 
     assert "重新启动" in said["text"] and "English" in said["text"]
     assert said["ok"] == "确定"
     assert load_profile(window.settings.path).ui["language"] == "en"
-    assert window.nav.item(0).text() == "导入"  # nothing half-switched until the restart
+    assert window.nav.item(1).text() == "导入"  # nothing half-switched until the restart
 
     # saving again without a change asks nothing
     boxes = []
@@ -239,7 +243,7 @@ def test_the_english_ui_names_documents_and_statuses_in_english(qtbot, tmp_path,
         assert "Import inventory" in types and "Waybill" in types
         assert "Import inventory" in [a.text() for a in window.import_view.template_menu.actions()]
 
-        _go_to(qtbot, window, 1)
+        _go_to(qtbot, window, "发送与回执")
         journal = window.journal_view
         assert "Import inventory" in [journal.type.itemText(i) for i in range(journal.type.count())]
         families = [journal.family.itemText(i) for i in range(journal.family.count())]
@@ -254,7 +258,7 @@ def test_the_english_ui_names_documents_and_statuses_in_english(qtbot, tmp_path,
         timeline = [journal.timeline.item(i).text() for i in range(journal.timeline.count())]
         assert timeline and all(not CJK.search(line.split("\n")[0]) for line in timeline), timeline
 
-        _go_to(qtbot, window, 2)
+        _go_to(qtbot, window, "查询")
         query = window.query_view
         assert "Import inventory" in [query.type.itemText(i) for i in range(query.type.count())]
         qtbot.mouseClick(query.search_button, Qt.MouseButton.LeftButton)
@@ -274,7 +278,7 @@ def test_the_query_page_shows_clerk_labels_and_the_standards_in_the_tooltip(qtbo
     window = MainWindow(AppContext(data, exchange, profile))
     qtbot.addWidget(window)
     window.show()
-    _go_to(qtbot, window, 2)
+    _go_to(qtbot, window, "查询")
     query = window.query_view
     qtbot.mouseClick(query.search_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(
