@@ -25,7 +25,7 @@ def main(out: Path, language: str = "zh_CN") -> list[Path]:
     from cebdesk.gui.app import install_translator
     from cebdesk.gui.context import AppContext
     from cebdesk.gui.dialogs import PinDialog
-    from cebdesk.gui.main_window import MainWindow
+    from cebdesk.gui.main_window import PAGES, MainWindow
     from cebdesk.settings import load_profile
     from cebdesk.signing.select import SignerOptions
 
@@ -59,6 +59,13 @@ def main(out: Path, language: str = "zh_CN") -> list[Path]:
         (widget or window).grab().save(str(path))
         shots.append(path)
 
+    readiness = window.readiness.check()
+    readiness.wait()
+    window.home.refresh()
+    shoot("home")
+    window.nav.setCurrentRow(PAGES.index("准备工作"))
+    shoot("readiness")
+    window.nav.setCurrentRow(PAGES.index("导入"))
     with_mistakes = work / "excel" / "inventory-with-mistakes.xlsx"
     window.imports.load([with_mistakes])
     window.imports.job.wait()
@@ -66,16 +73,16 @@ def main(out: Path, language: str = "zh_CN") -> list[Path]:
     window.import_view.findings.setCurrentRow(0)
     window.imports.show_finding(window.import_view.findings.item(0))
     shoot("import")
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(PAGES.index("发送与回执"))
     window.journal.refresh()
     window.journal_view.table.selectRow(9)
     shoot("outbox-receipts")
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(PAGES.index("查询"))
     window.query.search()
     window.query_view.table.selectRow(9)
     window.query_view.detail.setCurrentIndex(4)
     shoot("query")
-    window.nav.setCurrentRow(3)
+    window.nav.setCurrentRow(PAGES.index("设置"))
     shoot("settings")
     dialog = PinDialog(
         "cebdesk-test (SoftHSM)",

@@ -181,7 +181,9 @@ class HomeController(QObject):
         v = self.view
         text, colour = summary_text(result, running)
         total = len(STEPS)
-        text += self.tr("；需要自己办理的手续已办 {done}/{total} 项").format(done=self.steps_done, total=total)
+        text += self.tr("；需要自己办理的手续已办 {done}/{total} 项").format(
+            done=self.steps_done, total=total
+        )
         v.readiness.setText(text)
         v.readiness.setStyleSheet(f"color: {colour};")
         lang = self.context.language

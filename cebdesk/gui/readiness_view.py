@@ -47,13 +47,18 @@ CHECK_NAMES = {
     "receipts": QT_TRANSLATE_NOOP("cebdesk", "回执"),
     "clock": QT_TRANSLATE_NOOP("cebdesk", "本机时钟"),
     "journal": QT_TRANSLATE_NOOP("cebdesk", "日志"),
+    "transfer": QT_TRANSLATE_NOOP("cebdesk", "传输客户端"),
 }
 #: Each state's word, colour and icon.
 LEVELS = {
     OK: (QT_TRANSLATE_NOOP("cebdesk", "正常"), "#1B7F3B", QStyle.StandardPixmap.SP_DialogApplyButton),
     WARNING: (QT_TRANSLATE_NOOP("cebdesk", "提醒"), "#9A5B00", QStyle.StandardPixmap.SP_MessageBoxWarning),
     ERROR: (QT_TRANSLATE_NOOP("cebdesk", "问题"), "#B00020", QStyle.StandardPixmap.SP_MessageBoxCritical),
-    SKIPPED: (QT_TRANSLATE_NOOP("cebdesk", "未检查"), "#666666", QStyle.StandardPixmap.SP_MessageBoxInformation),
+    SKIPPED: (
+        QT_TRANSLATE_NOOP("cebdesk", "未检查"),
+        "#666666",
+        QStyle.StandardPixmap.SP_MessageBoxInformation,
+    ),
 }
 
 #: The steps that cannot be checked: (key in [readiness], title, what to do).
@@ -126,13 +131,17 @@ class ReadinessView(QWidget):
         self.summary = message_label(QLabel(""))
         self.summary.setObjectName("readiness_summary")
         self.check_button = QPushButton(self.tr("重新检查"))
-        self.check_button.setToolTip(self.tr("检查企业档案、签名方式和证书、报文目录、回执、时钟和日志（不会要求输入口令）"))
+        self.check_button.setToolTip(
+            self.tr("检查企业档案、签名方式和证书、报文目录、回执、时钟和日志（不会要求输入口令）")
+        )
         row.addWidget(self.summary, 1)
         row.addWidget(self.check_button)
         column.addLayout(row)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("readiness_checks")
-        self.table.setHorizontalHeaderLabels([self.tr("状态"), self.tr("项目"), self.tr("检查结果"), self.tr("怎么做")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("状态"), self.tr("项目"), self.tr("检查结果"), self.tr("怎么做")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -188,14 +197,22 @@ def counts(result: Readiness) -> tuple[int, int]:
 def summary_text(result: Readiness | None, running: bool = False) -> tuple[str, str]:
     """What the readiness comes to, in a line, and its colour."""
     if result is None:
-        return (_t("cebdesk", "正在检查…") if running else _t("cebdesk", "尚未检查"), "#666666")
+        return (
+            QCoreApplication.translate("cebdesk", "正在检查…")
+            if running
+            else QCoreApplication.translate("cebdesk", "尚未检查"),
+            "#666666",
+        )
     errors, warnings = counts(result)
     if errors:
-        return (_t("cebdesk", "{errors} 个问题，{warnings} 个提醒：先解决问题才能申报").format(
+        return (QCoreApplication.translate("cebdesk", "{errors} 个问题，{warnings} 个提醒：先解决问题才能申报").format(
             errors=errors, warnings=warnings), LEVELS[ERROR][1])  # fmt: skip
     if warnings:
-        return (_t("cebdesk", "可以申报，有 {warnings} 个提醒").format(warnings=warnings), LEVELS[WARNING][1])
-    return (_t("cebdesk", "全部正常，可以申报"), LEVELS[OK][1])
+        return (
+            QCoreApplication.translate("cebdesk", "可以申报，有 {warnings} 个提醒").format(warnings=warnings),
+            LEVELS[WARNING][1],
+        )
+    return (QCoreApplication.translate("cebdesk", "全部正常，可以申报"), LEVELS[OK][1])
 
 
 class ReadinessController(QObject):
@@ -302,7 +319,7 @@ class ReadinessController(QObject):
             fix = QTableWidgetItem(check.fix(lang) if check.level != OK else "")
             fix.setToolTip(fix.text())
             for col, item in enumerate((state, name, found, fix)):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, col, item)
         v.fit_table()
 

@@ -2647,6 +2647,36 @@
         <source>每一方用自己的证书签名、发送自己的单证：电子订单由电商平台（平台未在海关登记时由电商企业），支付单由支付企业，运单和运单状态由物流企业，申报清单由电商企业或受其委托的申报企业（报关企业）。cebdesk 只为本企业的证书签名；其他单证由谁、何时发送，请事先和合作方说定：海关会把清单和订单、支付单、运单对碰，缺一不可。</source>
         <translation>Each party signs and sends its own documents with its own certificate: orders by the e-commerce platform (by the e-commerce enterprise when the platform is not registered with customs), payments by the payment company, waybills and waybill statuses by the logistics company, inventory lists by the e-commerce enterprise or the declaring agent (customs broker) it appoints. cebdesk signs with your enterprise's certificate only; agree beforehand who sends the others and when: customs matches each list against its order, payment and waybill, and all of them must be there.</translation>
     </message>
+<message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="50"/>
+        <source>传输客户端</source>
+        <translation>Transfer client</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="201"/>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="203"/>
+        <source>尚未检查</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="208"/>
+        <source>{errors} 个问题，{warnings} 个提醒：先解决问题才能申报</source>
+        <translation>{errors} problem(s), {warnings} warning(s): solve the problems before declaring</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="212"/>
+        <source>可以申报，有 {warnings} 个提醒</source>
+        <translation>Ready to declare, {warnings} warning(s)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="215"/>
+        <source>全部正常，可以申报</source>
+        <translation>All fine, ready to declare</translation>
+    </message>
 </context>
 <context>
 <name>HomeController</name>

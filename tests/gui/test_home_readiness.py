@@ -40,7 +40,9 @@ def test_the_window_opens_on_the_home_page(qtbot, tmp_path, profile):
     assert not win.home_view.summary.isVisible()  # no export list in the journal: no summary line
 
 
-def test_home_numbers_from_the_journal_open_the_query_filtered(qtbot, tmp_path, profile, softhsm, signer, monkeypatch):
+def test_home_numbers_from_the_journal_open_the_query_filtered(
+    qtbot, tmp_path, profile, softhsm, signer, monkeypatch
+):
     orders = filled_template(document_type("order"), tmp_path / "order.xlsx", documents=2)
     inventories = filled_template(document_type("inventory"), tmp_path / "inventory.xlsx", documents=2)
     customs = Customs(tmp_path / "customs")
@@ -128,7 +130,9 @@ def test_readiness_page_missing_profile_key_file_and_steps_kept(qtbot, tmp_path,
 
     # the window started again, as the app starts it: the tick is still there
     workspace = Workspace(data, exchange_dir=exchange)
-    again = _window(qtbot, AppContext(workspace.data_dir, workspace.exchange_dir, workspace.profile, key_file))
+    again = _window(
+        qtbot, AppContext(workspace.data_dir, workspace.exchange_dir, workspace.profile, key_file)
+    )
     assert again.readiness_view.steps["certificate"].isChecked()
     assert not again.readiness_view.steps["interface"].isChecked()
     assert "已办 1/4" in again.home_view.readiness.text()

@@ -38,7 +38,10 @@ def test_screenshots_of_every_page(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert names == ["import.png", "outbox-receipts.png", "pin-dialog.png", "query.png", "settings.png"]
+    assert names == [
+        "home.png", "import.png", "outbox-receipts.png", "pin-dialog.png", "query.png", "readiness.png",
+        "settings.png",
+    ]
     from PySide6.QtGui import QImage
 
     image = QImage(str(tmp_path / "query.png"))
