@@ -90,6 +90,39 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "sheet.unknown_column": ("未知列，已忽略：{header}", "unknown column, ignored: {header}"),
     "sheet.duplicate_column": ("列重复：{header}", "duplicate column: {header}"),
+    # the spreadsheets people already have: other names, column mappings, derived prices
+    "sheet.unknown_column_near": (
+        "未知列，已忽略：“{header}”。最接近的已知列：{closest}。如果这一列就是它，请改列名或设置列对应（--mapping）",
+        "unknown column, ignored: \"{header}\". Closest known column: {closest}. If that is what it holds, "
+        "rename it or map it (--mapping)",
+    ),
+    "sheet.same_element": (
+        "列“{header}”与 {first_column} 列“{first}”是同一项 {label}（{element}），不知道该用哪一列。请删去一列",
+        "column \"{header}\" and column {first_column} \"{first}\" both name {label} ({element}); "
+        "cebdesk cannot tell which to use. Remove one of them",
+    ),
+    "mapping.invalid": (
+        "列对应文件无法使用：{detail}。格式：[columns] 下每行 \"列名\" = \"元素名\"",
+        "the column mapping file cannot be used: {detail}. Form: under [columns], one \"header\" = "
+        "\"element\" a line",
+    ),
+    "mapping.unknown_element": (
+        "列对应 {mapping} 把列“{header}”对应到“{element}”，但{doc_label}没有这个元素{closest}",
+        "the column mapping {mapping} maps column \"{header}\" to \"{element}\", which {doc_label} does not "
+        "have{closest}",
+    ),
+    "mapping.used": (
+        "按列对应 {mapping} 读取了 {count} 列",
+        "{count} columns read by the column mapping {mapping}",
+    ),
+    "line.price_derived": (
+        "表中没有{label}，按 数量 × 单价 算得 {value}（保留 {digits} 位小数）",
+        "no {label} in the file: {value} from quantity × unit price (to {digits} decimals)",
+    ),
+    "line.unit_price_derived": (
+        "表中没有{label}，按 总价 ÷ 数量 算得 {value}（保留 {digits} 位小数）",
+        "no {label} in the file: {value} from total price ÷ quantity (to {digits} decimals)",
+    ),
     "sheet.no_key_in_list": (
         "表体工作表缺少关联列 {columns}，无法与表头对应",
         "the list sheet lacks the linking column(s) {columns}",

@@ -23,6 +23,7 @@ import sys
 from typing import TextIO
 
 from ..clients import UnknownClient
+from ..excel.mapping import Mappings, load_mapping, mappings_folder, use_mappings
 from ..excel.xlsx import use_limits
 from ..exchange.folders import OutboxBusy
 from ..findings import InputError
@@ -44,10 +45,23 @@ def _reading_workbooks(command):
     """A command that reads workbooks, under the limits of its --max-… options."""
 
     def run(args, lang: str, out: TextIO) -> int:
-        with use_limits(reader_limits(args)):
+        try:
+            mappings = _mappings(args)
+        except InputError as exc:  # a --mapping file that cannot be used: nothing was read
+            print_findings(exc.findings, lang, sys.stderr)
+            return EXIT_USAGE
+        with use_limits(reader_limits(args)), use_mappings(mappings):
             return command(args, lang, out)
 
     return run
+
+
+def _mappings(args) -> Mappings:
+    """The column mapping of --mapping, and those saved in the data folder (by header)."""
+    from ..store.journal import default_data_dir
+
+    explicit = load_mapping(args.mapping) if getattr(args, "mapping", None) else None
+    return Mappings(explicit, mappings_folder(getattr(args, "data_dir", None) or default_data_dir()))
 
 
 COMMANDS = {

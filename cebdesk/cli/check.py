@@ -69,6 +69,8 @@ def apply_check_options(args: argparse.Namespace, workspace) -> None:
 
 
 def add_parsers(sub, output_options) -> None:
+    from .parser import mapping_option
+
     types = [d.name for d in DOCUMENT_TYPES]
     p = sub.add_parser(
         "check",
@@ -78,6 +80,7 @@ def add_parsers(sub, output_options) -> None:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--type", choices=types, help="document type (default: detected from the header)")
     p.add_argument("--sheet", help="read this sheet only")
+    mapping_option(p)
     p.add_argument("--profile", type=Path, help="enterprise profile ([defaults], [checks], [limits], [rates])")
     journal_check_options(p, skip=False)
     output_options(p)
@@ -96,6 +99,7 @@ def add_parsers(sub, output_options) -> None:
     )
     p.add_argument("--type", choices=types, help="document type (default: detected from the header)")
     p.add_argument("--sheet", help="read this sheet only")
+    mapping_option(p)
     p.add_argument("--profile", type=Path)
     journal_check_options(p)
     output_options(p)

@@ -49,6 +49,17 @@ def reader_limit_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def mapping_option(p: argparse.ArgumentParser) -> None:
+    """--mapping FILE: the columns of another system's spreadsheet (header text = element name)."""
+    p.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="FILE",
+        help="column mapping (TOML or JSON: [columns] \"header\" = \"element\") for a spreadsheet whose "
+        "column names cebdesk does not know; remembered in the data folder for the same header",
+    )
+
+
 def reader_limits(args: argparse.Namespace) -> ReadLimits:
     d = DEFAULT_LIMITS
     return ReadLimits(
@@ -165,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     part_lines_option(p)
     p.add_argument("--sheet", help="read this sheet only")
+    mapping_option(p)
     journal_check_options(p)
     p.add_argument(
         "--send", action="store_true", help="journal, sign and send instead of writing files to -o"

@@ -33,7 +33,8 @@ class Column:
     label: str  # row 1 without the required mark: "订单编号", "币制（表体）"
     must_fill: bool  # required and nothing fills it automatically: marked "*"
     #: Other row-1 labels that name this column: the standard's wording where the label reads
-    #: differently (old templates and ERP exports use it), e.g. "出口口岸代码" for 进境口岸代码.
+    #: differently (old templates and ERP exports use it), e.g. "出口口岸代码" for 进境口岸代码,
+    #: and the field's synonyms in spec/ (``Field.synonyms``: 商品规格型号 for gmodel).
     aliases: tuple[str, ...] = ()
 
     @property
@@ -65,7 +66,7 @@ def template_columns(doc_type: DocumentType) -> tuple[Column, ...]:
             f.name,
             f.label or f.name,
             _must_fill(doc_type, f),
-            (f.standard_label,) if f.standard_label else (),
+            ((f.standard_label,) if f.standard_label else ()) + f.synonyms,
         )
         for f in head.fields
         if f.name not in program_filled(doc_type)
@@ -83,5 +84,6 @@ def template_columns(doc_type: DocumentType) -> tuple[Column, ...]:
                 standard = f.standard_label
                 # a second 运抵国（地区） in a one-row header is the list's; templates wrote （表体）
                 aliases = (standard + LIST_SUFFIX, standard) if standard in head_standard else (standard,)
+            aliases += f.synonyms
             columns.append(Column(lst, f, True, header, label, _must_fill(doc_type, f), aliases))
     return tuple(columns)

@@ -17,10 +17,12 @@ rows never span two sheets); hidden sheets never are, and a warning says so. Row
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
@@ -31,6 +33,7 @@ from ..records import Document, SheetOrigin, new_guid
 from ..spec import DOCUMENT_TYPES, DocumentType
 from .cells import _SPACES, Bad, CellIssue, normalizer
 from .columns import LIST_SUFFIX, PART_FIELDS, Column, program_filled, template_columns
+from .mapping import ColumnMapping, current_mappings, fingerprint, header_text
 from .template import CODES_SHEET, HELP_SHEET
 from .xls import XlsWorkbook
 from .xlsx import ReadLimits, SheetInfo, Workbook, current_limits
@@ -40,7 +43,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 def _header_key(text: object) -> str:
-    return str(text).strip(_SPACES).lstrip("*＊").strip(_SPACES) if text is not None else ""
+    """A header cell as compared: without spaces or ``*``, full-width brackets as ASCII ones
+    (mapping.header_text, the one normalisation for labels, synonyms and mappings)."""
+    return header_text(text)
 
 
 @dataclass
@@ -51,9 +56,12 @@ class _HeaderMap:
     data_start: int
     columns: dict[int, Column]  # 0-based index -> column
     unknown: list[tuple[int, str]] = field(default_factory=list)
-    duplicates: list[tuple[int, str]] = field(default_factory=list)
+    duplicates: list[tuple[int, str, int]] = field(default_factory=list)  # (column, header, first column)
     width: int = 0  # columns that have a header; cells further right are not read
     raw: tuple[tuple, tuple] = ((), ())  # the first two rows as read
+    mapping: ColumnMapping | None = None
+    mapped: int = 0  # columns read by the mapping
+    bad_mapping: list[tuple[int, str, str]] = field(default_factory=list)  # (column, header, element)
 
     @property
     def score(self) -> int:
@@ -70,23 +78,40 @@ def _lookup(doc_type: DocumentType) -> tuple[dict[str, Column], dict[str, list[C
         by_name[f"{col.entity.name}.{col.name}"] = col
         by_name.setdefault(col.name, col)
         by_name.setdefault(col.name.lower(), col)
-        by_label.setdefault(col.label, []).append(col)
+        by_label.setdefault(_header_key(col.label), []).append(col)
         if col.label.endswith(LIST_SUFFIX):
-            by_label.setdefault(col.label.removesuffix(LIST_SUFFIX), []).append(col)
-        for alias in col.aliases:  # the standard's wording: old templates, ERP exports
-            by_label.setdefault(alias, []).append(col)
+            by_label.setdefault(_header_key(col.label.removesuffix(LIST_SUFFIX)), []).append(col)
+        # the standard's wording (old templates, ERP exports) and the synonyms spec/ keeps
+        for alias in col.aliases:
+            by_label.setdefault(_header_key(alias), []).append(col)
     # a generated column in an XML-minded export (guid) is known, just not read
     return by_name, by_label
 
 
-def _map_row(doc_type: DocumentType, cells: tuple, by_name: dict, by_label: dict) -> tuple[dict, list, list]:
-    mapped: dict[int, Column] = {}
-    unknown, duplicates = [], []
-    used: set[str] = set()
+def _map_row(
+    doc_type: DocumentType, cells: tuple, by_name: dict, by_label: dict, mapping: ColumnMapping | None = None
+) -> _HeaderMap:
+    """How one header row maps to columns; ``mapping`` (the user's) before names and labels."""
+    result = _HeaderMap(0, 0, {}, mapping=mapping)
+    mapped = result.columns
+    used: dict[str, int] = {}
     label_uses: dict[str, int] = {}
     for i, raw in enumerate(cells):
         key = _header_key(raw)
         if not key:
+            continue
+        target = mapping.element(key) if mapping is not None else None
+        if target is not None:
+            col = by_name.get(target) or by_name.get(target.lower())
+            if col is None:
+                result.bad_mapping.append((i, str(raw).strip(), target))
+                continue
+            if col.header in used:
+                result.duplicates.append((i, key, used[col.header]))
+                continue
+            used[col.header] = i
+            mapped[i] = col
+            result.mapped += 1
             continue
         col = by_name.get(key) or by_name.get(key.lower())
         if col is None and key in by_label:
@@ -95,33 +120,73 @@ def _map_row(doc_type: DocumentType, cells: tuple, by_name: dict, by_label: dict
             label_uses[key] = n + 1
             col = choices[n] if n < len(choices) else None
             if col is None:
-                duplicates.append((i, key))
+                result.duplicates.append((i, key, used.get(choices[-1].header, -1)))
                 continue
         if col is None:
             if key not in program_filled(doc_type):
-                unknown.append((i, key))
+                result.unknown.append((i, key))
             continue
         if col.header in used and not col.in_list and doc_type.list is not None:
             # the same element name again: the list's field of that name (currency, note…)
             col = by_name.get(f"{doc_type.list.name}.{col.name}", col)
         if col.header in used:
-            duplicates.append((i, key))
+            result.duplicates.append((i, key, used[col.header]))
             continue
-        used.add(col.header)
+        used[col.header] = i
         mapped[i] = col
-    return mapped, unknown, duplicates
+    return result
 
 
-def _map_header(doc_type: DocumentType, row1: tuple, row2: tuple) -> _HeaderMap:
+def _map_header(
+    doc_type: DocumentType, row1: tuple, row2: tuple, mapping: ColumnMapping | None = None
+) -> _HeaderMap:
+    """Which header row the sheet has and how its columns map. Labels in row 1 over element
+    names in row 2 (our templates): data from row 3. Otherwise row 1 alone is the header
+    (element names or labels, as other systems write them): data from row 2."""
     by_name, by_label = _lookup(doc_type)
-    m1, u1, d1 = _map_row(doc_type, row1, by_name, by_label)
-    m2, u2, d2 = _map_row(doc_type, row2, by_name, by_label)
+    h1 = _map_row(doc_type, row1, by_name, by_label, mapping)
+    h2 = _map_row(doc_type, row2, by_name, by_label)
     names2 = sum(
-        1 for i, c in m2.items() if _header_key(row2[i]) in (c.header, c.name, f"{c.entity.name}.{c.name}")
+        1
+        for i, c in h2.columns.items()
+        if _header_key(row2[i]) in (c.header, c.name, f"{c.entity.name}.{c.name}")
     )
-    if m1 and names2 >= max(1, len(m1) // 2):
-        return _HeaderMap(2, 3, m2, u2, d2, raw=(row1, row2))  # labels over element names: our template
-    return _HeaderMap(1, 2, m1, u1, d1, raw=(row1, row2))
+    chosen, row, start = (h2, 2, 3) if h1.columns and names2 >= max(1, len(h1.columns) // 2) else (h1, 1, 2)
+    chosen.row, chosen.data_start, chosen.raw = row, start, (row1, row2)
+    return chosen
+
+
+def _mapping_for(row1: tuple) -> ColumnMapping | None:
+    """The user's mapping for a sheet whose first row is ``row1`` (None: none given or saved)."""
+    if not any(_header_key(c) for c in row1):
+        return None
+    return current_mappings().for_header(fingerprint(row1))
+
+
+def closest_label(doc_type: DocumentType, header: str) -> Column | None:
+    """The known column whose label, other name or element name reads closest to ``header``
+    (difflib's similarity), or None when none is close."""
+    candidates: dict[str, Column] = {}
+    for col in template_columns(doc_type):
+        for text in (col.label, *col.aliases, col.name):
+            candidates.setdefault(_header_key(text), col)
+    key = _header_key(header)
+    near = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.5)
+    if not near:
+        near = difflib.get_close_matches(key.lower(), [c.lower() for c in candidates], n=1, cutoff=0.6)
+        lowered = {k.lower(): c for k, c in candidates.items()}
+        return lowered[near[0]] if near else None
+    return candidates[near[0]]
+
+
+def _closest_element(doc_type: DocumentType, element: str) -> str | None:
+    names = [c.header for c in template_columns(doc_type)]
+    near = difflib.get_close_matches(element, names, n=1, cutoff=0.6) or difflib.get_close_matches(
+        element.lower(), [n.lower() for n in names], n=1, cutoff=0.6
+    )
+    if not near:
+        return None
+    return next(n for n in names if n.lower() == near[0].lower())
 
 
 def _first_rows(book: Workbook, ws: SheetInfo, n: int = 2, hidden: set[int] | None = None) -> list[tuple]:
@@ -184,8 +249,9 @@ def _detect(book: Workbook, path: Path) -> DocumentType:
     scores: dict[DocumentType, tuple[str, tuple[float, float, float]]] = {}
     for ws in _data_sheets(book)[0]:
         row1, row2 = _first_rows(book, ws)
+        mapping = _mapping_for(row1)
         for dt in DOCUMENT_TYPES:
-            header = _map_header(dt, row1, row2)
+            header = _map_header(dt, row1, row2, mapping)
             filled = sum(1 for v in (row1 if header.row == 1 else row2) if _header_key(v))
             names = {c.name for c in header.columns.values() if not c.in_list}
             if not header.score or not filled or not set(dt.key) <= names:
@@ -329,6 +395,59 @@ def fill_defaults(
             line.setdefault(name, value)
 
 
+#: A goods line's quantity, unit price and total price (qty × price = totalPrice): a file
+#: giving one of the two prices has the other derived.
+_PRICES = ("qty", "price", "totalPrice")
+
+
+def _has_prices(doc_type: DocumentType) -> bool:
+    lst = doc_type.list
+    return lst is not None and all(name in lst for name in _PRICES)
+
+
+def _derivable(col: Column, present: set[str]) -> bool:
+    """A missing price column the other price and the quantity make up."""
+    if not col.in_list or col.name not in ("price", "totalPrice"):
+        return False
+    other = "totalPrice" if col.name == "price" else "price"
+    prefix = col.header[: -len(col.name)]  # "InventoryList." where the head has the same name
+    return f"{prefix}{other}" in present or other in present
+
+
+def _decimal_text(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _derive_prices(doc_type: DocumentType, lines: list[dict[str, str]], origin: SheetOrigin) -> list[Finding]:
+    """Lines giving unit price or total price only get the other one: qty × price = totalPrice
+    (or totalPrice ÷ qty), rounded half up to the standard's decimals; a note says so."""
+    if not _has_prices(doc_type):
+        return []
+    lst = doc_type.list
+    found = []
+    for index, line in enumerate(lines):
+        qty, price, total = (line.get(n, "") for n in _PRICES)
+        if not qty or bool(price) == bool(total):
+            continue
+        name = "totalPrice" if price else "price"
+        field_ = lst[name]  # type: ignore[index]
+        digits = field_.type.fraction_digits or 0
+        try:
+            q = Decimal(qty)
+            value = q * Decimal(price) if price else Decimal(total) / q
+        except (InvalidOperation, ArithmeticError):
+            continue  # a value that is no number is reported by the field rules
+        if not value.is_finite() or value < 0:
+            continue
+        text = _decimal_text(value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+        line[name] = text
+        rule = "line.price_derived" if name == "totalPrice" else "line.unit_price_derived"
+        params = {"label": field_.label, "value": text, "digits": digits}
+        found.append(Finding(origin.line(index, name), rule, Severity.NOTE, element=name, label=field_.label, params=params))
+    return found
+
+
 class WorkbookReader:
     """Reads one workbook of one document type; iterate ``documents()``.
 
@@ -374,23 +493,54 @@ class WorkbookReader:
     def _header(self, book: Workbook, ws: SheetInfo) -> _HeaderMap:
         hidden: set[int] = set()
         row1, row2 = _first_rows(book, ws, hidden=hidden)
-        header = _map_header(self.doc_type, row1, row2)
+        mapping = _mapping_for(row1)
+        header = _map_header(self.doc_type, row1, row2, mapping)
+        cells = row1 if header.row == 1 else row2
+
+        def at(i: int) -> Location:
+            return Location(self.name, ws.title, header.row, get_column_letter(i + 1))
+
         for i, text in header.unknown:
-            where = Location(self.name, ws.title, header.row, get_column_letter(i + 1))
-            self.findings.append(
-                Finding(where, "sheet.unknown_column", Severity.WARNING, params={"header": text})
-            )
-        if header.duplicates:
-            raise InputError(
-                [
+            shown = str(_cell(cells, i)).strip(_SPACES)
+            near = closest_label(self.doc_type, text)
+            if near is None:
+                self.findings.append(
+                    Finding(at(i), "sheet.unknown_column", Severity.WARNING, params={"header": shown})
+                )
+            else:
+                closest = f"{near.label}（{near.header}）"
+                self.findings.append(
                     Finding(
-                        Location(self.name, ws.title, header.row, get_column_letter(i + 1)),
-                        "sheet.duplicate_column",
-                        params={"header": text},
+                        at(i),
+                        "sheet.unknown_column_near",
+                        Severity.WARNING,
+                        params={"header": shown, "closest": closest},
                     )
-                    for i, text in header.duplicates
-                ]
-            )
+                )
+        problems = self._mapping_problems(ws, header)
+        for i, text, first in header.duplicates:
+            col = header.columns.get(first) if first >= 0 else None
+            shown = str(_cell(cells, i)).strip(_SPACES)
+            first_text = str(_cell(cells, first)).strip(_SPACES) if first >= 0 else ""
+            if col is not None and _header_key(first_text) != text:
+                params = {
+                    "header": shown,
+                    "first_column": get_column_letter(first + 1),
+                    "first": first_text,
+                    "label": col.field.label,
+                    "element": col.header,
+                }
+                problems.append(Finding(at(i), "sheet.same_element", params=params))
+            else:
+                problems.append(Finding(at(i), "sheet.duplicate_column", params={"header": shown}))
+        if problems:
+            raise InputError(problems)
+        if header.mapping is not None and header.mapped:
+            params = {"mapping": header.mapping.source, "count": header.mapped}
+            self.findings.append(Finding(Location(self.name, ws.title, header.row), "mapping.used", Severity.NOTE, params=params))
+            mappings = current_mappings()
+            if mappings.explicit is header.mapping:  # remembered for the next file with this header
+                mappings.remember(fingerprint(row1), header.mapping)
         for i in sorted(hidden & header.columns.keys()):
             col = header.columns[i]
             where = Location(self.name, ws.title, header.row, get_column_letter(i + 1))
@@ -416,7 +566,11 @@ class WorkbookReader:
 
     def _require_columns(self, ws: SheetInfo, header: _HeaderMap, wanted: list[Column]) -> None:
         present = {c.header for c in header.columns.values()}
-        missing = [c for c in wanted if c.header not in present and not self._defaulted(c)]
+        missing = [
+            c
+            for c in wanted
+            if c.header not in present and not self._defaulted(c) and not _derivable(c, present)
+        ]
         if missing:
             text = "、".join(f"{c.label}({c.header})" for c in missing)
             where = Location(self.name, ws.title, header.row)
@@ -434,7 +588,7 @@ class WorkbookReader:
         for other in DOCUMENT_TYPES:
             if other.message.family == dt.message.family or other.head.name != dt.head.name:
                 continue
-            mapped = _map_header(other, *header.raw)
+            mapped = _map_header(other, *header.raw, header.mapping)
             present = {c.header for c in mapped.columns.values()}
             if all(c.header in present for c in template_columns(other) if c.must_fill):
                 return other
@@ -559,8 +713,10 @@ class WorkbookReader:
         dt = self.doc_type
         has_list = dt.list is not None
         flat, heads, lists, others = [], [], [], []
+        bad_mapping: list[Finding] = []
         for ws in sheets:
             header = self._peek(book, ws)
+            bad_mapping += self._mapping_problems(ws, header)
             names = {c.name for c in header.columns.values() if not c.in_list}
             head = sum(1 for c in header.columns.values() if not c.in_list and c.name not in dt.key)
             lines = sum(1 for c in header.columns.values() if c.in_list)
@@ -594,7 +750,8 @@ class WorkbookReader:
         else:
             first = sheets[0]
             raise InputError(
-                [
+                bad_mapping  # a mapping naming what the type does not have: likely the reason
+                or [
                     Finding(
                         Location(self.name, first.title, 1), "sheet.no_header", params={"doc_label": dt.label}
                     )
@@ -615,9 +772,25 @@ class WorkbookReader:
             )
         return documents
 
+    def _mapping_problems(self, ws: SheetInfo, header: _HeaderMap) -> list[Finding]:
+        """A finding at each column the mapping sends to an element the type does not have."""
+        found = []
+        for i, text, element in header.bad_mapping:
+            near = _closest_element(self.doc_type, element)
+            params = {
+                "mapping": header.mapping.source if header.mapping else "",
+                "header": text,
+                "element": element,
+                "doc_label": self.doc_type.label,
+                "closest": f"（是不是 {near}？ / {near}?）" if near else "",
+            }
+            where = Location(self.name, ws.title, header.row, get_column_letter(i + 1))
+            found.append(Finding(where, "mapping.unknown_element", params=params))
+        return found
+
     def _peek(self, book: Workbook, ws: SheetInfo) -> _HeaderMap:
         row1, row2 = _first_rows(book, ws)
-        return _map_header(self.doc_type, row1, row2)
+        return _map_header(self.doc_type, row1, row2, _mapping_for(row1))
 
     def _letters(self, header: _HeaderMap, in_list: bool) -> dict[str, str]:
         return {c.name: get_column_letter(i + 1) for i, c in header.columns.items() if c.in_list is in_list}
@@ -644,6 +817,8 @@ class WorkbookReader:
                 group.head[name] = "1"
         if self.doc_type.list is not None and "gnum" in self.doc_type.list:
             self._number_lines(group, origin)
+        if self.doc_type.list is not None:
+            group.findings.extend(_derive_prices(self.doc_type, group.lines, origin))
         group.findings.extend(self._fill_defaults(group.head, group.lines, origin))
         return Document(self.doc_type.message, group.head, group.lines, origin), group.findings
 

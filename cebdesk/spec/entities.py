@@ -44,7 +44,7 @@ OrderHead = Entity(
         Field("ebcCode", "电商企业代码", text(1, 18), REQ, "电商企业的海关注册登记编号"),
         Field("ebcName", "电商企业名称", text(1, 100), REQ, "电商企业的海关注册登记名称"),
         Field("goodsValue", "商品金额", DECIMAL_19_5, REQ, "商品实际成交价，含非现金抵扣金额"),
-        Field("freight", "运费", DECIMAL_19_5, REQ, "不包含在商品价格中的运杂费，无则填写“0“"),
+        Field("freight", "运费", DECIMAL_19_5, REQ, "不包含在商品价格中的运杂费，无则填写“0“", synonyms=("运杂费",)),
         Field(
             "discount",
             "非现金抵扣金额",
@@ -86,7 +86,7 @@ OrderHead = Entity(
         Field("buyerIdNumber", "订购人证件号码", text(1, 60), REQ, "订购人的身份证件号码"),
         Field("payCode", "支付企业代码", text(0, 18), OPT, "支付企业的海关注册登记编号"),
         Field("payName", "支付企业名称", text(0, 100), OPT, "支付企业在海关注册登记的企业名称"),
-        Field("payTransactionId", "支付交易编号", text(0, 60), OPT, "支付企业唯一的支付流水号"),
+        Field("payTransactionId", "支付交易编号", text(0, 60), OPT, "支付企业唯一的支付流水号", synonyms=("支付交易编码",)),
         Field("batchNumbers", "商品批次号", text(0, 100), OPT, "商品批次号"),
         Field("consignee", "收货人姓名", text(1, 100), REQ, "收货人姓名，必须与电子运单的收货人姓名一致"),
         Field(
@@ -208,7 +208,7 @@ PaymentHead = Entity(
         ),
         Field("payCode", "支付企业代码", text(1, 18), REQ, "支付企业的海关注册登记编号"),
         Field("payName", "支付企业名称", text(1, 100), REQ, "支付企业在海关注册登记的名称"),
-        Field("payTransactionId", "支付交易编号", text(1, 60), REQ, "支付企业唯一的支付流水号"),
+        Field("payTransactionId", "支付交易编号", text(1, 60), REQ, "支付企业唯一的支付流水号", synonyms=("支付交易编码",)),
         Field("orderNo", "订单编号", text(1, 60), REQ, "交易平台的订单编号，同一交易平台的订单编号应唯一"),
         Field("ebpCode", "电商平台代码", text(1, 18), REQ, "电商平台的海关注册登记编号"),
         Field("ebpName", "电商平台名称", text(1, 100), REQ, "电商平台的海关注册登记名称"),
@@ -451,6 +451,7 @@ InventoryHead = Entity(
             text(1, 30),
             REQ,
             "担保扣税的企业海关注册登记编号，只限清单的申报企业、电商企业物流企业",
+            synonyms=("担保企业编号",),
         ),
         Field(
             "emsNo",
@@ -487,6 +488,7 @@ InventoryHead = Entity(
             zero_pad=True,
             pattern=DIGITS,
             standard_label="出口口岸代码",
+            synonyms=("口岸海关代码",),
         ),
         Field(
             "ieDate",
@@ -558,8 +560,9 @@ InventoryHead = Entity(
             codes=codes.COUNTRY,
             zero_pad=True,
             standard_label="运抵国（地区）",
+            synonyms=("起运国",),
         ),
-        Field("freight", "运费", DECIMAL_19_5, REQ, "物流企业实际收取的运输费用"),
+        Field("freight", "运费", DECIMAL_19_5, REQ, "物流企业实际收取的运输费用", synonyms=("运杂费",)),
         Field("insuredFee", "保价费", DECIMAL_19_5, REQ, "物流企业实际收取的商品保价费用"),
         Field(
             "currency",
@@ -611,7 +614,7 @@ InventoryList = Entity(
             pattern=DIGITS,
         ),
         Field("gname", "商品名称", text(1, 250), REQ, "商品名称应据实填报，与电子订单一致"),
-        Field("gmodel", "规格型号", text(1, 510), REQ, "满足海关归类、审价以及监管的要求为准"),
+        Field("gmodel", "规格型号", text(1, 510), REQ, "满足海关归类、审价以及监管的要求为准", synonyms=("商品规格型号",)),
         Field(
             "barCode",
             "条形码",
@@ -628,6 +631,7 @@ InventoryList = Entity(
             codes=codes.COUNTRY,
             zero_pad=True,
             standard_label="运抵国（地区）",
+            synonyms=("原产国",),
         ),
         Field(
             "tradeCountry",
@@ -665,6 +669,7 @@ InventoryList = Entity(
             DECIMAL_19_5,
             REQ,
             "法定数量，海关标准的参数代码 《JGS-20 海关业务代码集》- 计量单位代码",
+            synonyms=("第一法定数量",),
         ),
         Field(
             "unit1",
@@ -674,8 +679,9 @@ InventoryList = Entity(
             "法定i计量单位,海关标准的参数代码 《JGS-20 海关业务代码集》- 计量单位代码",
             codes=codes.UNIT,
             zero_pad=True,
+            synonyms=("第一法定计量单位",),
         ),
-        Field("qty2", "第二数量", DECIMAL_19_5, OPT, "第二数量"),
+        Field("qty2", "第二数量", DECIMAL_19_5, OPT, "第二数量", synonyms=("第二法定数量",)),
         Field(
             "unit2",
             "第二计量单位",
@@ -684,8 +690,9 @@ InventoryList = Entity(
             "第二计量单位,海关标准的参数代码 《JGS-20 海关业务代码集》- 计量单位代码",
             codes=codes.UNIT,
             zero_pad=True,
+            synonyms=("第二法定计量单位",),
         ),
-        Field("price", "单价", DECIMAL_19_5, REQ, "成交单价"),
+        Field("price", "单价", DECIMAL_19_5, REQ, "成交单价", synonyms=("商品价格",)),
         Field("totalPrice", "总价", DECIMAL_19_5, REQ, "成交总价"),
         Field("note", "备注", text(0, 1000), OPT, "备注"),
     ),

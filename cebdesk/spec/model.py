@@ -136,6 +136,10 @@ class Field:
     standard_label: str | None = None
     #: The one value the XSD allows (xs:element fixed="…"); an empty element stands for it.
     fixed: str | None = None
+    #: Other names the spreadsheets in use give this column (a provincial e-port system's
+    #: templates, ERP exports): 商品规格型号 for gmodel, 第一法定数量 for qty1. A header reading one
+    #: is taken for this field; the template and the window show ``label``.
+    synonyms: tuple[str, ...] = ()
 
     @property
     def free_text(self) -> bool:

@@ -220,7 +220,9 @@ def test_unknown_columns_are_reported_and_ignored(tmp_path):
     wb.save(path)
     reader, items = read(path, ORDER)
     assert len(items) == 1
-    assert [f.rule for f in reader.findings] == ["sheet.unknown_column"]
+    # named, with the known column whose label reads closest
+    assert [f.rule for f in reader.findings] == ["sheet.unknown_column_near"]
+    assert reader.findings[0].params == {"header": "内部备注", "closest": "备注（note）"}
     assert str(reader.findings[0].location).endswith("export!CV1")
 
 
