@@ -11,6 +11,7 @@ import traceback
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from ..excel.mapping import saved_mappings, use_mappings
 from ..excel.reader import WorkbookReader
 from ..findings import InputError
 from ..settings import Profile
@@ -290,11 +291,13 @@ def run_task(name, kwargs: dict, queue, cancel) -> None:
     """Entry point of the worker process: progress, then ("ok", result) or ("error", text).
     ``name``: one of TASKS, or a module-level function of a layer above (the window's own)."""
     try:
-        result = (TASKS[name] if isinstance(name, str) else name)(
-            **kwargs,
-            progress=lambda done, total: queue.put(("progress", done, total)),
-            cancelled=cancel.is_set,
-        )
+        # the column mappings saved in the window's data folder, by header (excel/mapping.py)
+        with use_mappings(saved_mappings(kwargs.get("data_dir"))):
+            result = (TASKS[name] if isinstance(name, str) else name)(
+                **kwargs,
+                progress=lambda done, total: queue.put(("progress", done, total)),
+                cancelled=cancel.is_set,
+            )
     except Exception as exc:  # reported to the window; the traceback to the console
         traceback.print_exc()
         queue.put(("error", str(exc)))
