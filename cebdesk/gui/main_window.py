@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +27,7 @@ from .. import demo
 from ..summary.deadline import working_days_left
 from .context import AppContext
 from .home_view import HomeController, HomeView
+from .entry_view import EntryWindow
 from .import_view import ImportController, ImportView
 from .journal_view import JournalController, JournalView
 from .query_view import QueryController, QueryView
@@ -114,6 +115,14 @@ class MainWindow(QMainWindow):
         self.leave_demo_button.clicked.connect(self.leave_demo)
 
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        # a document typed by hand, in a window of its own (the query page opens it too)
+        self.entry_windows: list[EntryWindow] = []
+        self.query.send = self.send_waiting
+        self.query.open_entry.connect(lambda kwargs: self.open_entry(**kwargs))
+        new_action = QAction(self.tr("新建单证…"), self, shortcut=QKeySequence.StandardKey.New)
+        new_action.triggered.connect(lambda: self.open_entry())
+        menu.addAction(new_action)
+        self.new_action = new_action
         open_action = QAction(self.tr("打开文件…"), self, shortcut=QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.imports.choose_files)
         menu.addAction(open_action)
@@ -168,6 +177,28 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1100, 700)
+
+    def send_waiting(self) -> Job | None:
+        """Sign and send every document waiting in the journal, as the outbox page's button does
+        (the PIN dialog, once)."""
+        return self.imports.send(files=[])
+
+    def open_entry(self, **kwargs) -> EntryWindow:
+        """The entry window: a new document, or one from the journal (kwargs of EntryWindow)."""
+        window = EntryWindow(self.context, send=self.send_waiting, parent=self, **kwargs)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.journal_changed.connect(self.journal.refresh)
+        window.opener = self.open_entry
+        window.destroyed.connect(lambda _obj=None, w=window: self._entry_closed(w))
+        self.entry_windows.append(window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _entry_closed(self, window) -> None:
+        if window in self.entry_windows:
+            self.entry_windows.remove(window)
 
     def _status(self) -> None:
         signer = self.context.signer

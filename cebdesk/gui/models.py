@@ -21,6 +21,9 @@ STATES = {
     "ready": QT_TRANSLATE_NOOP("cebdesk", "待发送"),
     "planned": QT_TRANSLATE_NOOP("cebdesk", "发送中"),
     "sent": QT_TRANSLATE_NOOP("cebdesk", "已发送"),
+    "draft": QT_TRANSLATE_NOOP("cebdesk", "暂存（草稿）"),
+    "deleted": QT_TRANSLATE_NOOP("cebdesk", "已删除"),
+    "discarded": QT_TRANSLATE_NOOP("cebdesk", "已作废"),
 }
 
 
@@ -35,6 +38,10 @@ def status_row(d, language: str) -> dict:
 
     numbers = dict(getattr(d, "numbers", {}) or {})
     meaning = d.meaning
+    # an inventory's cancellation or return request, and what customs said of it (已撤销 …)
+    follow_ups = "，".join(f.text(language) for f in getattr(d, "follow_ups", ()) or ())
+    if follow_ups:
+        meaning = f"{meaning}（{follow_ups}）" if meaning else follow_ups
     declared = numbers.get("entryId", "")
     if declared:  # a summary result came: the customs declaration is made, whatever the last status
         meaning = QCoreApplication.translate("cebdesk", "{meaning}，已生成报关单 {entry}").format(

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -41,13 +42,16 @@ from PySide6.QtWidgets import (
 from ..files import atomic_write
 from ..messages.safexml import parse_file
 from ..signing.xmldsig import verify_message
+from ..pipeline.lifecycle import LifecycleError
 from ..pipeline.workspace import StatusQuery
+from .clients_view import fill_client_combo, profile_clients
 from ..spec.receipts import CUSTOMS_NUMBERS, DECIDED_STATUSES
-from ..spec import message_type
+from ..spec import document_type, document_type_for, message_type
 from .context import AppContext
+from .entry_dialogs import CancelDialog, RefundDialog
 from .journal_view import receipt_line
 from .names import DIRECTIONS, OUTCOME_NAMES, direction_name, fill_type_combo, outcome_name
-from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label, status_row
+from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label, readable_time, status_row
 
 COLUMNS = [
     ColumnSpec("label", QT_TRANSLATE_NOOP("cebdesk", "单证")),
@@ -94,6 +98,9 @@ class QueryView(QWidget):
         for outcome in OUTCOME_NAMES:
             self.outcome.addItem(outcome_name(outcome), outcome)
         self.outcome.setToolTip(self.tr("已发送：按报文的发送日期查；其他：按单证最后变化的日期查"))
+        self.client = QComboBox()  # a broker's clients (shown when the profile has some)
+        self.client.setToolTip(self.tr("按客户的电商企业代码查询；支付单按电商平台代码，运单按该客户清单中的运单号"))
+        self.client.setVisible(False)
         self.key = QLineEdit()
         self.key.setPlaceholderText(self.tr("订单编号 / 运单号 / 清单编号 / 企业编号"))
         self.buyer = QLineEdit()
@@ -107,6 +114,7 @@ class QueryView(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         row.addWidget(self.direction)
         row.addWidget(self.type)
+        row.addWidget(self.client)
         row.addWidget(self.outcome)
         row.addWidget(self.key, 2)
         row.addWidget(self.buyer, 1)
@@ -127,6 +135,29 @@ class QueryView(QWidget):
         buttons.addWidget(self.resend_button)
         buttons.addWidget(self.message, 1)
         layout.addLayout(buttons)
+        # what can be done with the selected document (greyed, with the reason, when it cannot)
+        actions = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("新建单证…"))
+        self.edit_button = QPushButton(self.tr("编辑…"))
+        self.modify_button = QPushButton(self.tr("变更…"))
+        self.duplicate_button = QPushButton(self.tr("复制为新单证…"))
+        self.delete_button = QPushButton(self.tr("删除…"))
+        self.cancel_button = QPushButton(self.tr("撤销申请…"))
+        self.refund_button = QPushButton(self.tr("退货申请…"))
+        self.action_buttons = {
+            "edit": self.edit_button,
+            "modify": self.modify_button,
+            "duplicate": self.duplicate_button,
+            "delete": self.delete_button,
+            "cancel": self.cancel_button,
+            "refund": self.refund_button,
+        }
+        actions.addWidget(self.new_button)
+        for button in self.action_buttons.values():
+            button.setEnabled(False)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
         splitter = QSplitter()
         self.table = QTableView()
         self.table.horizontalHeader().setResizeContentsPrecision(50)  # fit columns to the first rows, not all
@@ -152,6 +183,17 @@ class QueryView(QWidget):
         self.detail.addTab(self.xml, self.tr("报文"))
         self.detail.addTab(signature, self.tr("签名"))
         self.detail.addTab(self.receipts, self.tr("回执"))
+        # every version of the document (who, when, what changed), with its receipts in between
+        self.versions = QTableWidget(0, 5)
+        self.versions.setObjectName("versions")
+        self.versions.setHorizontalHeaderLabels(
+            [self.tr("版本"), self.tr("内容"), self.tr("操作人"), self.tr("时间"), self.tr("变更")]
+        )
+        self.versions.horizontalHeader().setStretchLastSection(True)
+        self.versions.verticalHeader().setVisible(False)
+        self.versions.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.versions.setWordWrap(True)
+        self.detail.addTab(self.versions, self.tr("版本"))
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
@@ -168,11 +210,39 @@ class QueryView(QWidget):
         self.type.blockSignals(False)
 
 
+#: What each kind of version is (lifecycle.Version.kind), as the 版本 tab says it.
+VERSION_KINDS = {
+    "journaled": QT_TRANSLATE_NOOP("cebdesk", "记入日志"),
+    "imported": QT_TRANSLATE_NOOP("cebdesk", "导入"),
+    "draft": QT_TRANSLATE_NOOP("cebdesk", "暂存"),
+    "declared": QT_TRANSLATE_NOOP("cebdesk", "申报"),
+    "edited": QT_TRANSLATE_NOOP("cebdesk", "发送前修改"),
+    "modified": QT_TRANSLATE_NOOP("cebdesk", "变更（appType 2）"),
+    "redeclared": QT_TRANSLATE_NOOP("cebdesk", "更正后重新申报"),
+    "deleted": QT_TRANSLATE_NOOP("cebdesk", "删除"),
+    "discarded": QT_TRANSLATE_NOOP("cebdesk", "作废（未发送）"),
+}
+#: The tooltip of each action button while it is allowed.
+ACTION_TIPS = {
+    "edit": QT_TRANSLATE_NOOP("cebdesk", "在录入窗口中修改尚未发送的单证（草稿或待发送）"),
+    "modify": QT_TRANSLATE_NOOP("cebdesk", "修改已发送的单证：列出变更内容，确认后作为变更（appType 2）签名发送"),
+    "duplicate": QT_TRANSLATE_NOOP("cebdesk", "用这个单证的内容开始一个新单证"),
+    "delete": QT_TRANSLATE_NOOP("cebdesk", "删除单证：未发送的作废；已发送的申报删除（appType 3）"),
+    "cancel": QT_TRANSLATE_NOOP("cebdesk", "为海关已接受的清单提交撤销申请单（进口 CEB623，出口 CEB605）"),
+    "refund": QT_TRANSLATE_NOOP("cebdesk", "为清单提交退货申请单（进口 CEB625，出口 CEB213）"),
+}
+
+
 class QueryController(QObject):
     """The query page. A search once made is made again after every operation (send, receipts,
-    resend, settings saved), the selected document staying selected and shown as it is now."""
+    resend, settings saved), the selected document staying selected and shown as it is now.
+    The selected document's actions (edit, modify, duplicate, delete, cancel, refund) are
+    offered as the application allows them now (``Workspace.can``), greyed with its reason."""
 
     resent = Signal()
+    #: open the entry window: keyword arguments of ``EntryWindow`` (doc_type, document_id, head,
+    #: lines, modify)
+    open_entry = Signal(dict)
 
     def __init__(self, view: QueryView, context: AppContext) -> None:
         super().__init__(view)
@@ -186,6 +256,7 @@ class QueryController(QObject):
         view.direction.currentIndexChanged.connect(self._direction_chosen)
         view.type.currentIndexChanged.connect(self._type_chosen)
         view.outcome.currentIndexChanged.connect(self._type_chosen)
+        view.client.currentIndexChanged.connect(self._type_chosen)
         view.key.returnPressed.connect(self.search)
         view.buyer.returnPressed.connect(self.search)
         view.status.returnPressed.connect(self.search)
@@ -194,6 +265,15 @@ class QueryController(QObject):
         view.verify_button.clicked.connect(self.verify)
         view.table.selectionModel().currentRowChanged.connect(self.show)
         view.shown.connect(self.shown)
+        #: sends what waits in the journal with the usual PIN dialog (the main window's send)
+        self.send = None
+        view.new_button.clicked.connect(lambda: self.open_entry.emit({}))
+        view.edit_button.clicked.connect(lambda: self.edit(modify=False))
+        view.modify_button.clicked.connect(lambda: self.edit(modify=True))
+        view.duplicate_button.clicked.connect(self.duplicate)
+        view.delete_button.clicked.connect(self.delete)
+        view.cancel_button.clicked.connect(self.cancel)
+        view.refund_button.clicked.connect(self.refund)
 
     def _standard_label(self, field) -> str:
         """The standard's own label where the one shown reads differently (出口口岸代码 on an
@@ -239,6 +319,7 @@ class QueryController(QObject):
             since=since,
             until=until,
             outcome=v.outcome.currentData(),
+            client=v.client.currentData(),
         )
         rows = [status_row(d, language) for d in self.context.workspace().status(query, lang=language)]
         self.searched = True
@@ -253,6 +334,7 @@ class QueryController(QObject):
     @Slot()
     def shown(self) -> None:
         """The page came into view: the journal as it is now (the first time: the last year's)."""
+        fill_client_combo(self.view.client, profile_clients(self.context), self.tr("全部客户"))
         if self.searched:
             self.follow_journal()
         else:
@@ -312,6 +394,8 @@ class QueryController(QObject):
 
     def _clear_detail(self) -> None:
         v = self.view
+        v.versions.setRowCount(0)
+        self._actions(None)
         v.head.setRowCount(0)
         v.lines.setRowCount(0)
         v.lines.setColumnCount(0)
@@ -375,6 +459,188 @@ class QueryController(QObject):
         v.receipts.clear()
         for r in receipts:
             v.receipts.addItem(receipt_line(r, self.context.language))
+        self._show_versions(doc.id, receipts)
+        self._actions(doc.id)
+
+    # -- a document's life ----------------------------------------------------------------------
+    def _show_versions(self, document_id: int, receipts) -> None:
+        """The versions (who, when, what changed) and customs' receipts, in the order they came."""
+        table = self.view.versions
+        language = self.context.language
+        entries = []
+        for version in self.context.workspace().versions(document_id):
+            kind = QCoreApplication.translate("cebdesk", VERSION_KINDS.get(version.kind, version.kind))
+            if version.app_type:
+                kind += f"  appType {version.app_type}"
+            changed = "; ".join(
+                f"{c.label or c.field}"
+                + (self.tr("（第 {gnum} 行）").format(gnum=c.gnum) if c.gnum is not None else "")
+                + f": {c.old or self.tr('（空）')} → {c.new or self.tr('（空）')}"
+                for c in version.changes
+            )
+            entries.append((readable_time(version.when), str(version.number), kind, version.who, changed))
+        for r in receipts:
+            text = receipt_line(r, language).replace("\n", "  ").strip()
+            entries.append((readable_time(r["return_time"]), "", self.tr("回执"), self.tr("海关"), text))
+        entries.sort(key=lambda e: e[0])
+        table.setRowCount(len(entries))
+        for row, (when, number, kind, who, changed) in enumerate(entries):
+            for column, text in enumerate((number, kind, who, when, changed)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if not number:
+                    item.setBackground(QColor("#E6F4EA"))
+                table.setItem(row, column, item)
+        fit_columns(table, 260)
+        table.resizeRowsToContents()
+
+    def _actions(self, document_id: int | None) -> None:
+        """Each action button enabled as ``Workspace.can`` allows it, else greyed with its reason."""
+        allowed = self.context.workspace().can(document_id) if document_id is not None else None
+        for action, button in self.view.action_buttons.items():
+            if allowed is None:
+                button.setEnabled(False)
+                button.setToolTip(self.tr("先在表中选择单证"))
+                continue
+            why = allowed.why(action, self.context.language)
+            button.setEnabled(not why)
+            button.setToolTip(why or QCoreApplication.translate("cebdesk", ACTION_TIPS[action]))
+
+    def selected_document(self):
+        document_id = self._current_id()
+        if document_id is None:
+            return None
+        with self.context.journal() as journal:
+            return journal.document(document_id)
+
+    def _say(self, text: str) -> None:
+        self.view.message.setText(text)
+
+    def _refused(self, exc: LifecycleError) -> None:
+        self._say(exc.text(self.context.language))
+
+    def _changed(self) -> None:
+        """The journal changed here: every page follows it."""
+        self.resent.emit()
+        self.follow_journal()
+
+    def _send(self) -> None:
+        """Sign and send what waits, with the usual PIN dialog."""
+        if self.send is not None:
+            self.send()
+
+    @Slot()
+    def edit(self, modify: bool = False) -> None:
+        """The selected document in the entry window: in place (not sent yet) or as a
+        modification (sent)."""
+        doc = self.selected_document()
+        if doc is None:
+            return
+        doc_type = document_type_for(message_type(doc.message_type))
+        self.open_entry.emit(
+            {"doc_type": doc_type, "document_id": doc.id, "head": doc.head, "lines": doc.lines, "modify": modify}
+        )
+
+    @Slot()
+    def duplicate(self) -> None:
+        document_id = self._current_id()
+        if document_id is None:
+            return
+        try:
+            name, head, lines = self.context.workspace().duplicate(document_id)
+        except LifecycleError as exc:
+            self._refused(exc)
+            return
+        self.open_entry.emit({"doc_type": document_type(name), "head": head, "lines": lines})
+
+    @Slot()
+    def delete(self) -> str | None:
+        """After confirmation: a document never sent is discarded; a sent one is deleted with
+        appType 3, signed and sent."""
+        row = self._current_row()
+        if row is None:
+            return None
+        answer = QMessageBox.question(
+            self.view,
+            self.tr("删除单证"),
+            self.tr("删除 {label} {key}？").format(label=row["label"], key=row["key"])
+            + "\n"
+            + self.tr("未发送的单证作废（保留版本记录）；已发送的单证向海关申报删除（appType 3），需要签名发送。"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            outcome = self.context.workspace().delete(row["id"])
+        except LifecycleError as exc:
+            self._refused(exc)
+            return None
+        texts = {
+            "discarded": self.tr("单证已作废（从未发送）"),
+            "deleted": self.tr("单证已删除（海关没有这份单证的记录，无需发送）"),
+            "queued": self.tr("删除（appType 3）已记入日志，签名后发送"),
+        }
+        self._say(texts.get(outcome, outcome))
+        self._changed()
+        if outcome == "queued":
+            self._send()
+        return outcome
+
+    def _current_row(self) -> dict | None:
+        current = self.view.table.currentIndex()
+        return self.model.data(current, ROW_ROLE) if current.isValid() else None
+
+    @Slot()
+    def cancel(self) -> int | None:
+        """撤销: the reason asked in a dialog; the cancellation journaled, signed and sent."""
+        row = self._current_row()
+        if row is None:
+            return None
+        doc_type = document_type_for(message_type(row["type"]))
+        dialog = CancelDialog(doc_type, row["key"], row.get("numbers", {}).get("invtNo", ""), self.view)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            reason = dialog.text()
+        finally:
+            dialog.deleteLater()
+        try:
+            made = self.context.workspace().cancel(row["id"], reason)
+        except LifecycleError as exc:
+            self._refused(exc)
+            return None
+        self._say(self.tr("撤销申请已记入日志（单证 #{id}），签名后发送").format(id=made))
+        self._changed()
+        self._send()
+        return made
+
+    @Slot()
+    def refund(self) -> int | None:
+        """退货: all lines or chosen ones with their quantities, and the reason; journaled, signed
+        and sent."""
+        row = self._current_row()
+        doc = self.selected_document()
+        if row is None or doc is None:
+            return None
+        doc_type = document_type_for(message_type(row["type"]))
+        dialog = RefundDialog(doc_type, row["key"], doc.lines, self.view)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            reason, chosen = dialog.text(), dialog.chosen()
+        finally:
+            dialog.deleteLater()
+        lines = {int(gnum): qty for gnum, qty in chosen.items()} if chosen is not None else None
+        try:
+            made = self.context.workspace().refund(row["id"], reason, lines)
+        except LifecycleError as exc:
+            self._refused(exc)
+            return None
+        self._say(self.tr("退货申请已记入日志（单证 #{id}），签名后发送").format(id=made))
+        self._changed()
+        self._send()
+        return made
 
     @Slot()
     def verify(self) -> str:
