@@ -48,14 +48,14 @@ class DiffDialog(QDialog):
     """What a modification changes, side by side (field, old, new; goods lines by their line
     number), read before the modification is signed and sent as appType 2."""
 
-    def __init__(self, doc_type: DocumentType, key: str, changes, parent=None) -> None:
+    def __init__(self, doc_type: DocumentType, key: str, changes, parent=None, *, language: str = "zh") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("变更内容"))
         self.setModal(True)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr("{type} {key} 将作为变更（appType 2）签名并发送，海关以新的内容为准：").format(
-                type=doc_type.display(), key=key
+                type=doc_type.display(language), key=key
             )
         )
         intro.setWordWrap(True)
@@ -136,11 +136,13 @@ class ReasonDialog(QDialog):
 
 
 class CancelDialog(ReasonDialog):
-    def __init__(self, doc_type: DocumentType, key: str, invt_no: str, parent=None) -> None:
+    def __init__(
+        self, doc_type: DocumentType, key: str, invt_no: str, parent=None, *, language: str = "zh"
+    ) -> None:
         super().__init__(
             self.tr("撤销申请"),
             self.tr("为 {type} {key}（清单编号 {invt}）提交撤销申请单。海关同意后清单撤销，不能恢复。").format(
-                type=doc_type.display(), key=key, invt=invt_no or "-"
+                type=doc_type.display(language), key=key, invt=invt_no or "-"
             ),
             parent,
         )
@@ -151,10 +153,14 @@ class RefundDialog(ReasonDialog):
     """A refund (退货申请): all lines or some of them, each with the quantity coming back
     (default: every line, its whole quantity), and the reason."""
 
-    def __init__(self, doc_type: DocumentType, key: str, lines: list[dict[str, str]], parent=None) -> None:
+    def __init__(
+        self, doc_type: DocumentType, key: str, lines: list[dict[str, str]], parent=None, *, language: str = "zh"
+    ) -> None:
         super().__init__(
             self.tr("退货申请"),
-            self.tr("为 {type} {key} 提交退货申请单。选择退货的商品和数量：").format(type=doc_type.display(), key=key),
+            self.tr("为 {type} {key} 提交退货申请单。选择退货的商品和数量：").format(
+                type=doc_type.display(language), key=key
+            ),
             parent,
         )
         self.lines = lines

@@ -69,7 +69,7 @@ GROUPS = {
     "people": QT_TRANSLATE_NOOP("cebdesk", "订购人与收货人"),
     "amounts": QT_TRANSLATE_NOOP("cebdesk", "金额与重量"),
     "transport": QT_TRANSLATE_NOOP("cebdesk", "运输与口岸"),
-    "other": QT_TRANSLATE_NOOP("cebdesk", "其他"),
+    "other": QT_TRANSLATE_NOOP("cebdesk", "其他信息"),
 }
 #: Enterprises by the prefix of their code and name elements (ebpCode/ebpName …).
 _ENTERPRISES = ("ebp", "ebc", "logistics", "pay", "agent", "assure", "area", "operator", "owner", "iac", "declAgent")
@@ -430,9 +430,7 @@ class EntryForm(QWidget):
         self.lines: QTableWidget | None = None
         entity = doc_type.list
         if entity is not None:
-            lines_box = QGroupBox(
-                QCoreApplication.translate("cebdesk", "表体（{label}）").format(label=entity.label)
-            )
+            lines_box = QGroupBox(QCoreApplication.translate("cebdesk", "表体"))
             lines_layout = QVBoxLayout(lines_box)
             lines_layout.setContentsMargins(4, 4, 4, 4)
             buttons = QHBoxLayout()
@@ -969,7 +967,7 @@ class EntryWindow(QDialog):
                 if not changes:
                     self.say(self.tr("没有改动，不需要变更"), error=True)
                     return None
-                dialog = DiffDialog(self.doc_type, self._key(head), changes, self)
+                dialog = DiffDialog(self.doc_type, self._key(head), changes, self, language=self.language)
                 accepted = dialog.exec() == QDialog.DialogCode.Accepted
                 dialog.deleteLater()
                 if not accepted:

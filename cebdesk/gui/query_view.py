@@ -214,12 +214,12 @@ class QueryView(QWidget):
 VERSION_KINDS = {
     "journaled": QT_TRANSLATE_NOOP("cebdesk", "记入日志"),
     "imported": QT_TRANSLATE_NOOP("cebdesk", "导入"),
-    "draft": QT_TRANSLATE_NOOP("cebdesk", "暂存"),
-    "declared": QT_TRANSLATE_NOOP("cebdesk", "申报"),
+    "draft": QT_TRANSLATE_NOOP("cebdesk", "暂存（草稿）"),
+    "declared": QT_TRANSLATE_NOOP("cebdesk", "已申报"),
     "edited": QT_TRANSLATE_NOOP("cebdesk", "发送前修改"),
     "modified": QT_TRANSLATE_NOOP("cebdesk", "变更（appType 2）"),
     "redeclared": QT_TRANSLATE_NOOP("cebdesk", "更正后重新申报"),
-    "deleted": QT_TRANSLATE_NOOP("cebdesk", "删除"),
+    "deleted": QT_TRANSLATE_NOOP("cebdesk", "申报删除（appType 3）"),
     "discarded": QT_TRANSLATE_NOOP("cebdesk", "作废（未发送）"),
 }
 #: The tooltip of each action button while it is allowed.
@@ -598,7 +598,8 @@ class QueryController(QObject):
         if row is None:
             return None
         doc_type = document_type_for(message_type(row["type"]))
-        dialog = CancelDialog(doc_type, row["key"], row.get("numbers", {}).get("invtNo", ""), self.view)
+        invt_no = row.get("numbers", {}).get("invtNo", "")
+        dialog = CancelDialog(doc_type, row["key"], invt_no, self.view, language=self.context.language)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -624,7 +625,7 @@ class QueryController(QObject):
         if row is None or doc is None:
             return None
         doc_type = document_type_for(message_type(row["type"]))
-        dialog = RefundDialog(doc_type, row["key"], doc.lines, self.view)
+        dialog = RefundDialog(doc_type, row["key"], doc.lines, self.view, language=self.context.language)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
