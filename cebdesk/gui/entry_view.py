@@ -593,6 +593,7 @@ class EntryForm(QWidget):
         """A goods line at the end, with the defaults a line takes (profile, standard)."""
         values = dict(list_defaults(self.doc_type, self.defaults))
         values.update(line or {})
+        values.setdefault("gnum", self._next_gnum())
         row = self._append(values)
         self._renumber()
         self.lines.selectRow(row)
@@ -607,7 +608,8 @@ class EntryForm(QWidget):
         row = self._selected_row()
         if row is None:
             return None
-        values = self.line_values()[row]
+        values = dict(self.line_values()[row])
+        values["gnum"] = self._next_gnum()  # a line number appears once
         new = self._append(values, row + 1)
         self._renumber()
         self.lines.selectRow(new)
@@ -638,6 +640,12 @@ class EntryForm(QWidget):
         self._renumber()
         self.lines.selectRow(row + step)
         self._edited()
+
+    def _next_gnum(self) -> str:
+        """A new line's number: the next after the highest (lines that name another document's
+        lines, as a refund's, keep theirs; the others are renumbered anyway)."""
+        numbers = [int(v["gnum"]) for v in self.line_values() if v.get("gnum", "").isdigit()]
+        return str(max(numbers, default=0) + 1)
 
     def _renumber(self) -> None:
         """gnum runs 1, 2, 3… in the grid's order (where the standard says so)."""

@@ -24,9 +24,9 @@ from cebdesk.pipeline.workspace import Workspace
 from cebdesk.settings import load_profile
 from cebdesk.signing.keyfile import KeyFileSigner
 from cebdesk.signing.select import SignerOptions
-from cebdesk.spec import NS_CEB, document_type
+from cebdesk.spec import DOCUMENT_TYPES, NS_CEB, document_type
 from tests.factory import filled_template
-from tests.gui.test_gui_flows import LEFT, Modal, _answer_pin, _click, _click_row, _page, _type
+from tests.gui.test_gui_flows import LEFT, Modal, _answer_pin, _choose, _click, _click_row, _page, _type
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NS = {"ceb": NS_CEB}
@@ -445,3 +445,95 @@ def test_one_line_of_a_released_inventory_refunded(qtbot, window, tmp_path, test
     assert tree.find(".//ceb:InvtRefundHead", NS).findtext("ceb:reason", namespaces=NS) == "Damaged in transit"
     [line] = tree.findall(".//ceb:InvtRefundList", NS)
     assert line.findtext("ceb:gnum", namespaces=NS) == "1" and line.findtext("ceb:qty", namespaces=NS) == "0.5"
+
+
+# -- every document type ----------------------------------------------------------------------------------------
+def _typed_values(doc_type) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """Valid values for every field of a type (the test factory's), as a clerk would type them."""
+    from tests.factory import document_rows
+    from cebdesk.excel.columns import template_columns
+
+    columns = template_columns(doc_type)
+    rows = document_rows(doc_type, 7, lines=2)
+    head = {c.name: str(rows[0][c.header]) for c in columns if not c.in_list and rows[0].get(c.header) is not None}
+    lines = [
+        {c.name: str(row[c.header]) for c in columns if c.in_list and row.get(c.header) is not None} for row in rows
+    ] if doc_type.list is not None else []  # fmt: skip
+    return head, lines
+
+
+@pytest.mark.parametrize("name", [dt.name for dt in DOCUMENT_TYPES])
+def test_every_type_has_its_form_and_what_is_typed_is_declared_exactly(
+    qtbot, tmp_path, clerk_profile, test_keys, schema_for, name
+):
+    """The form is made from spec/ for every type (no field left out, codes as drop-downs);
+    values put into its widgets pass its checks, are declared by the application and come out
+    in an XSD-valid message unchanged."""
+    doc_type = document_type(name)
+    context = AppContext(tmp_path / "data", tmp_path / "exchange", clerk_profile, SignerOptions())
+    entry = EntryWindow(context, doc_type=doc_type)
+    qtbot.addWidget(entry)
+    form = entry.form
+    shown = {f.name for f in doc_type.head.fields if f.name not in ("guid", "appType", "appStatus", "appTime", "msgCount", "msgSeqNo")}
+    assert set(form.editors) == shown
+    for field in doc_type.head.fields:
+        if field.name in form.editors and field.codes is not None:
+            box = form.editors[field.name]
+            assert isinstance(box, CodeBox) and box.count() == len(field.codes.codes) + 1
+    head, lines = _typed_values(doc_type)
+    for name_, editor in form.editors.items():
+        editor.set_value(head.get(name_, ""))
+    if form.lines is not None:
+        while form.lines.rowCount() < len(lines):
+            form.add_line()
+        names = doc_type.list.names
+        for r, line in enumerate(lines):
+            for c, element in enumerate(names):
+                if element != "gnum":  # numbered by the form
+                    form.lines.item(r, c).setData(Qt.ItemDataRole.EditRole, line.get(element, ""))
+    assert form.run_checks() is not None
+    assert form.errors() == [], [f.render() for f in form.errors()]
+    typed_head, typed_lines = form.head(), form.line_values()
+    workspace = context.workspace()
+    document_id = workspace.declare_entered(name, typed_head, typed_lines)
+    workspace.send(KeyFileSigner(test_keys["p12"], password=test_keys["password"]), workspace.exchange())
+    [sent] = sorted(context.outbox().send.glob("*.xml"))
+    tree = _message(sent, schema_for(doc_type))
+    node = tree.find(f".//ceb:{doc_type.head.name}", NS)
+    for element, value in typed_head.items():
+        assert node.findtext(f"ceb:{element}", namespaces=NS) == value, element
+    if doc_type.list is not None:
+        found = tree.findall(f".//ceb:{doc_type.list.name}", NS)
+        assert [{e: x.findtext(f"ceb:{e}", namespaces=NS) for e in line} for x, line in zip(found, typed_lines, strict=True)] == typed_lines
+    with context.journal() as journal:
+        assert journal.document(document_id).state == "sent"
+
+
+def test_goods_lines_added_copied_moved_and_deleted_keep_their_numbers_in_order(qtbot, tmp_path, clerk_profile):
+    context = AppContext(tmp_path / "data", tmp_path / "exchange", clerk_profile, SignerOptions())
+    entry = EntryWindow(context, doc_type=document_type("order"))
+    qtbot.addWidget(entry)
+    entry.show()
+    qtbot.waitExposed(entry)
+    form = entry.form
+    _cell(qtbot, entry, 0, "itemName", "first")
+    _click(qtbot, form.add_line_button)
+    _cell(qtbot, entry, 1, "itemName", "second")
+    _click_row(qtbot, form.lines, 0)
+    _click(qtbot, form.copy_line_button)  # a copy below the first
+    names = lambda: [(v["gnum"], v.get("itemName")) for v in form.line_values()]  # noqa: E731
+    assert names() == [("1", "first"), ("2", "first"), ("3", "second")]
+    assert form.line_values()[1]["currency"] == "142"  # the line's defaults came along
+    _click_row(qtbot, form.lines, 2)
+    _click(qtbot, form.up_button)
+    assert names() == [("1", "first"), ("2", "second"), ("3", "first")]
+    assert not form.down_button.isEnabled() or form.lines.currentRow() != 2
+    _click_row(qtbot, form.lines, 0)
+    assert not form.up_button.isEnabled()
+    _click(qtbot, form.down_button)
+    assert names() == [("1", "second"), ("2", "first"), ("3", "first")]
+    _click(qtbot, form.delete_line_button)
+    assert names() == [("1", "second"), ("2", "first")]
+    # another type chosen for a new document: its own form
+    _choose(qtbot, entry.type, "export-order")
+    assert entry.doc_type.name == "export-order" and "orderType" in entry.form.editors
