@@ -48,7 +48,9 @@ class DiffDialog(QDialog):
     """What a modification changes, side by side (field, old, new; goods lines by their line
     number), read before the modification is signed and sent as appType 2."""
 
-    def __init__(self, doc_type: DocumentType, key: str, changes, parent=None, *, language: str = "zh") -> None:
+    def __init__(
+        self, doc_type: DocumentType, key: str, changes, parent=None, *, language: str = "zh"
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("变更内容"))
         self.setModal(True)
@@ -63,7 +65,9 @@ class DiffDialog(QDialog):
         rows = [_change(c) for c in changes]
         self.table = QTableWidget(len(rows), 4)
         self.table.setObjectName("changes")
-        self.table.setHorizontalHeaderLabels([self.tr("项目"), self.tr("行"), self.tr("原值"), self.tr("新值")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("项目"), self.tr("行"), self.tr("原值"), self.tr("新值")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for r, (name, gnum, old, new) in enumerate(rows):
@@ -88,7 +92,9 @@ class DiffDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.buttons = QDialogButtonBox()
-        self.sign_button = self.buttons.addButton(self.tr("签名并发送变更"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button = self.buttons.addButton(
+            self.tr("签名并发送变更"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.back_button = self.buttons.addButton(self.tr("返回修改"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -141,9 +147,9 @@ class CancelDialog(ReasonDialog):
     ) -> None:
         super().__init__(
             self.tr("撤销申请"),
-            self.tr("为 {type} {key}（清单编号 {invt}）提交撤销申请单。海关同意后清单撤销，不能恢复。").format(
-                type=doc_type.display(language), key=key, invt=invt_no or "-"
-            ),
+            self.tr(
+                "为 {type} {key}（清单编号 {invt}）提交撤销申请单。海关同意后清单撤销，不能恢复。"
+            ).format(type=doc_type.display(language), key=key, invt=invt_no or "-"),
             parent,
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("签名并提交撤销"))
@@ -154,7 +160,13 @@ class RefundDialog(ReasonDialog):
     (default: every line, its whole quantity), and the reason."""
 
     def __init__(
-        self, doc_type: DocumentType, key: str, lines: list[dict[str, str]], parent=None, *, language: str = "zh"
+        self,
+        doc_type: DocumentType,
+        key: str,
+        lines: list[dict[str, str]],
+        parent=None,
+        *,
+        language: str = "zh",
     ) -> None:
         super().__init__(
             self.tr("退货申请"),
@@ -172,7 +184,9 @@ class RefundDialog(ReasonDialog):
         group.addButton(self.some_lines)
         self.table = QTableWidget(len(lines), 4)
         self.table.setObjectName("refund_lines")
-        self.table.setHorizontalHeaderLabels([self.tr("序号"), self.tr("商品名称"), self.tr("原数量"), self.tr("退货数量")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("序号"), self.tr("商品名称"), self.tr("原数量"), self.tr("退货数量")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.quantities: list[QLineEdit] = []
         self.ticks: list[QCheckBox] = []
@@ -220,7 +234,9 @@ class RefundDialog(ReasonDialog):
         """None for every line whole; else gnum -> quantity of the lines ticked."""
         if self.all_lines.isChecked():
             return None
-        return {tick.text(): self.quantities[r].text() for r, tick in enumerate(self.ticks) if tick.isChecked()}
+        return {
+            tick.text(): self.quantities[r].text() for r, tick in enumerate(self.ticks) if tick.isChecked()
+        }
 
 
 def _positive(text: str) -> bool:

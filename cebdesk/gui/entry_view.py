@@ -72,7 +72,19 @@ GROUPS = {
     "other": QT_TRANSLATE_NOOP("cebdesk", "其他信息"),
 }
 #: Enterprises by the prefix of their code and name elements (ebpCode/ebpName …).
-_ENTERPRISES = ("ebp", "ebc", "logistics", "pay", "agent", "assure", "area", "operator", "owner", "iac", "declAgent")
+_ENTERPRISES = (
+    "ebp",
+    "ebc",
+    "logistics",
+    "pay",
+    "agent",
+    "assure",
+    "area",
+    "operator",
+    "owner",
+    "iac",
+    "declAgent",
+)
 _PEOPLE = ("buyer", "payer", "consignee")
 _MONEY = ("currency", "fCurrency", "iCurrency", "fFlag", "iFlag")
 _TRANSPORT_PREFIX = ("traf", "voyage", "domesticTraf", "leave", "unload", "wrap", "pack", "totalPackage")
@@ -565,7 +577,14 @@ class EntryForm(QWidget):
         decides (guid, appType, appStatus, appTime, parts) what it will write."""
         head = dict(self.head())
         now = datetime.now().strftime("%Y%m%d%H%M%S")
-        decided = {"guid": new_guid(), "appType": "1", "appStatus": "2", "appTime": now, "msgCount": "1", "msgSeqNo": "1"}
+        decided = {
+            "guid": new_guid(),
+            "appType": "1",
+            "appStatus": "2",
+            "appTime": now,
+            "msgCount": "1",
+            "msgSeqNo": "1",
+        }
         decided.update(self.decided)
         for name in DECIDED:
             if name in self.doc_type.head:
@@ -781,7 +800,6 @@ class EntryForm(QWidget):
         _checked_widget(editor).setFocus()
 
 
-
 # -- the window around the form ----------------------------------------------------------------------
 class EntryWindow(QDialog):
     """One document by hand: new, a draft reopened, a document not yet sent edited in place, or a
@@ -834,7 +852,9 @@ class EntryWindow(QDialog):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("暂存"))
-        self.save_button.setToolTip(self.tr("保存为草稿（appStatus 1），不发送；可在“查询”页重新打开继续填写（Ctrl+S）"))
+        self.save_button.setToolTip(
+            self.tr("保存为草稿（appStatus 1），不发送；可在“查询”页重新打开继续填写（Ctrl+S）")
+        )
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.declare_button = QPushButton(self.tr("申报"))
         self.declare_button.setToolTip(self.tr("检查后记入日志，签名并发送（appStatus 2）"))
@@ -892,9 +912,9 @@ class EntryWindow(QDialog):
         self.type.setEnabled(not fixed)
         title = type_name(self.doc_type, self.language)
         if self.modify:
-            text = self.tr("变更已发送的单证（#{id}）：申报时先列出变更内容，确认后作为变更（appType 2）签名发送").format(
-                id=self.document_id
-            )
+            text = self.tr(
+                "变更已发送的单证（#{id}）：申报时先列出变更内容，确认后作为变更（appType 2）签名发送"
+            ).format(id=self.document_id)
         elif fixed:
             text = self.tr("单证 #{id}，尚未发送").format(id=self.document_id)
         else:
@@ -1005,7 +1025,9 @@ class EntryWindow(QDialog):
         if job is None:
             return
         job.succeeded.connect(self._sent)
-        job.failed.connect(lambda reason: self.say(self.tr("没有发送：{reason}").format(reason=reason), error=True))
+        job.failed.connect(
+            lambda reason: self.say(self.tr("没有发送：{reason}").format(reason=reason), error=True)
+        )
 
     def _sent(self, result) -> None:
         _imported, report = result

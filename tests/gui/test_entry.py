@@ -206,7 +206,9 @@ def _select(qtbot, win, key_part: str, message_type: str | None = None) -> dict:
     _click(qtbot, win.query_view.search_button)
     rows = win.query.model.rows
     row = next(
-        i for i, r in enumerate(rows) if key_part in r["key"] and (message_type is None or r["type"] == message_type)
+        i
+        for i, r in enumerate(rows)
+        if key_part in r["key"] and (message_type is None or r["type"] == message_type)
     )
     _click_row(qtbot, win.query_view.table, row)
     return rows[row]
@@ -228,7 +230,9 @@ HEAD = {
 }
 
 
-def test_an_inventory_typed_by_hand_saved_reopened_and_declared(qtbot, window, tmp_path, test_keys, import_schema):
+def test_an_inventory_typed_by_hand_saved_reopened_and_declared(
+    qtbot, window, tmp_path, test_keys, import_schema
+):
     win = window
     entry = _new_entry(qtbot, win)
     assert entry.doc_type.name == "inventory"
@@ -302,7 +306,13 @@ def test_an_inventory_typed_by_hand_saved_reopened_and_declared(qtbot, window, t
     [sent] = _sent_files(win)
     tree = _message(sent, import_schema)
     head = tree.find(".//ceb:InventoryHead", NS)
-    typed = {**HEAD, "tradeMode": "9610", "trafMode": "5", "country": "116", "buyerIdNumber": "110101199001011237"}
+    typed = {
+        **HEAD,
+        "tradeMode": "9610",
+        "trafMode": "5",
+        "country": "116",
+        "buyerIdNumber": "110101199001011237",
+    }
     for name, value in typed.items():
         assert head.findtext(f"ceb:{name}", namespaces=NS) == value, name
     assert head.findtext("ceb:appStatus", namespaces=NS) == "2"
@@ -319,7 +329,9 @@ def test_an_inventory_typed_by_hand_saved_reopened_and_declared(qtbot, window, t
 # -- a sent order modified ----------------------------------------------------------------------------------
 def _sent_by_cli(win, tmp_path, test_keys, name: str, lines: int = 1) -> None:
     """A workbook imported and sent as the CLI does (the key file signer), then customs' answers."""
-    workspace = Workspace(win.context.data_dir, exchange_dir=win.context.exchange_dir, profile=win.context.profile)
+    workspace = Workspace(
+        win.context.data_dir, exchange_dir=win.context.exchange_dir, profile=win.context.profile
+    )
     path = filled_template(document_type(name), tmp_path / f"{name}.xlsx", documents=1, lines=lines)
     workspace.import_files([path])
     signer = KeyFileSigner(test_keys["p12"], password=test_keys["password"])
@@ -442,9 +454,13 @@ def test_one_line_of_a_released_inventory_refunded(qtbot, window, tmp_path, test
     assert len(chosen.seen) == 1 and len(asked.seen) == 1
     [sent] = _sent_files(win)
     tree = _message(sent, import_schema)
-    assert tree.find(".//ceb:InvtRefundHead", NS).findtext("ceb:reason", namespaces=NS) == "Damaged in transit"
+    assert (
+        tree.find(".//ceb:InvtRefundHead", NS).findtext("ceb:reason", namespaces=NS) == "Damaged in transit"
+    )
     [line] = tree.findall(".//ceb:InvtRefundList", NS)
-    assert line.findtext("ceb:gnum", namespaces=NS) == "1" and line.findtext("ceb:qty", namespaces=NS) == "0.5"
+    assert (
+        line.findtext("ceb:gnum", namespaces=NS) == "1" and line.findtext("ceb:qty", namespaces=NS) == "0.5"
+    )
 
 
 # -- every document type ----------------------------------------------------------------------------------------
@@ -455,7 +471,9 @@ def _typed_values(doc_type) -> tuple[dict[str, str], list[dict[str, str]]]:
 
     columns = template_columns(doc_type)
     rows = document_rows(doc_type, 7, lines=2)
-    head = {c.name: str(rows[0][c.header]) for c in columns if not c.in_list and rows[0].get(c.header) is not None}
+    head = {
+        c.name: str(rows[0][c.header]) for c in columns if not c.in_list and rows[0].get(c.header) is not None
+    }
     lines = [
         {c.name: str(row[c.header]) for c in columns if c.in_list and row.get(c.header) is not None} for row in rows
     ] if doc_type.list is not None else []  # fmt: skip
@@ -474,7 +492,11 @@ def test_every_type_has_its_form_and_what_is_typed_is_declared_exactly(
     entry = EntryWindow(context, doc_type=doc_type)
     qtbot.addWidget(entry)
     form = entry.form
-    shown = {f.name for f in doc_type.head.fields if f.name not in ("guid", "appType", "appStatus", "appTime", "msgCount", "msgSeqNo")}
+    shown = {
+        f.name
+        for f in doc_type.head.fields
+        if f.name not in ("guid", "appType", "appStatus", "appTime", "msgCount", "msgSeqNo")
+    }
     assert set(form.editors) == shown
     for field in doc_type.head.fields:
         if field.name in form.editors and field.codes is not None:
@@ -504,12 +526,17 @@ def test_every_type_has_its_form_and_what_is_typed_is_declared_exactly(
         assert node.findtext(f"ceb:{element}", namespaces=NS) == value, element
     if doc_type.list is not None:
         found = tree.findall(f".//ceb:{doc_type.list.name}", NS)
-        assert [{e: x.findtext(f"ceb:{e}", namespaces=NS) for e in line} for x, line in zip(found, typed_lines, strict=True)] == typed_lines
+        assert [
+            {e: x.findtext(f"ceb:{e}", namespaces=NS) for e in line}
+            for x, line in zip(found, typed_lines, strict=True)
+        ] == typed_lines
     with context.journal() as journal:
         assert journal.document(document_id).state == "sent"
 
 
-def test_goods_lines_added_copied_moved_and_deleted_keep_their_numbers_in_order(qtbot, tmp_path, clerk_profile):
+def test_goods_lines_added_copied_moved_and_deleted_keep_their_numbers_in_order(
+    qtbot, tmp_path, clerk_profile
+):
     context = AppContext(tmp_path / "data", tmp_path / "exchange", clerk_profile, SignerOptions())
     entry = EntryWindow(context, doc_type=document_type("order"))
     qtbot.addWidget(entry)
