@@ -143,6 +143,7 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         since=args.since,
         until=args.until,
         client=args.client,
+        outcome=args.outcome,
     )
     workspace = workspace_from(args)
     found = workspace.status(query, history=args.history, lang=lang)

@@ -282,6 +282,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", help="returnStatus (800, 120, -621004…) or state (ready, sent)")
     p.add_argument("--since", help="updated on or after (YYYY-MM-DD)")
     p.add_argument("--until", help="updated on or before (YYYY-MM-DD)")
+    p.add_argument(
+        "--outcome",
+        choices=("sent", "waiting", "refused", "released"),
+        help="where documents stand, as the window's home page counts them: sent (on the days of"
+        " --since/--until), waiting for receipts, refused and needing action, released",
+    )
     p.add_argument("--history", action="store_true", help="every receipt of each document, oldest first")
     p.add_argument("--profile", type=Path, help="enterprise profile (for --client)")
     client_option(

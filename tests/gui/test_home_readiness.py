@@ -5,10 +5,17 @@ file), the steps ticked off kept in the profile across a restart of the window."
 
 from __future__ import annotations
 
+import datetime as dt
+
+import json
+
+import io
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from cebdesk.exchange.simulator import Customs, run_folder
+from cebdesk.cli import main
 from cebdesk.gui.context import AppContext
 from cebdesk.gui.main_window import PAGES
 from cebdesk.pipeline.workspace import Workspace
@@ -79,6 +86,15 @@ def test_home_numbers_from_the_journal_open_the_query_filtered(
     # the filter is the query page's own: back to all, every document again
     win.query_view.outcome.setCurrentIndex(0)
     assert len(win.query.model.rows) == 4
+    # the CLI counts alike: status --outcome reads the same journal the same way
+    today = dt.date.today().isoformat()
+    for outcome, count in (("sent", 4), ("waiting", 0), ("refused", 2), ("released", 2)):
+        out = io.StringIO()
+        dates = ["--since", today, "--until", today] if outcome in ("sent", "released") else []
+        code = main(
+            ["--data-dir", str(tmp_path / "data"), "status", "--outcome", outcome, "--json", *dates], out=out
+        )
+        assert code == 0 and len(json.loads(out.getvalue())) == count, (outcome, out.getvalue())
 
 
 def _check(qtbot, win):
