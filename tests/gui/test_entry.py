@@ -200,7 +200,7 @@ def _wait_status(qtbot, win, key_part: str, status: str) -> None:
 
 
 def _select(qtbot, win, key_part: str, message_type: str | None = None) -> dict:
-    """The query page (Ctrl+3), searched, with the document whose number holds ``key_part``
+    """The query page (by its shortcut), searched, with the document whose number holds ``key_part``
     clicked."""
     _page(qtbot, win, "查询")
     _click(qtbot, win.query_view.search_button)
