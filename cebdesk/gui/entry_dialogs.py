@@ -153,6 +153,7 @@ class CancelDialog(ReasonDialog):
             parent,
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("签名并提交撤销"))
+        self.resize(520, 240)
 
 
 class RefundDialog(ReasonDialog):

@@ -54,7 +54,7 @@ from ..records import Document, new_guid
 from ..spec import DocumentType, Entity, Field, Format, Kind, document_type
 from .context import AppContext
 from .entry_dialogs import DiffDialog
-from .models import MessageLabel, message_label
+from .models import MessageLabel, message_label, state_text
 from .names import fill_type_combo, type_name
 
 #: Head values the application decides, never the clerk: the document's guid, what kind of
@@ -116,8 +116,10 @@ def group_of(field: Field) -> str:
         return "enterprise"
     if name in _TRANSPORT or name.startswith(_TRANSPORT_PREFIX):
         return "transport"
+    if name == "weight" or name.endswith("Weight"):
+        return "transport"
     if field.type.kind is Kind.DECIMAL or name in _MONEY:
-        return "amounts" if "eight" not in name.lower() else "transport"
+        return "amounts"
     return "document"
 
 
@@ -880,6 +882,7 @@ class EntryWindow(QDialog):
             self.form.fill_new()
         self.type.currentIndexChanged.connect(self._type_chosen)
         self._show_state()
+        self._focus_first()
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:
             self.resize(min(1280, screen.width() - 40), min(760, screen.height() - 40))
@@ -897,6 +900,11 @@ class EntryWindow(QDialog):
         self.form.setObjectName("entry_form")
         self.form.changed.connect(lambda: self.message.setText(""))
         self.form_holder.addWidget(self.form)
+
+    def _focus_first(self) -> None:
+        """The first field the clerk fills (the document's number, usually) takes the keys."""
+        first = next(iter(self.form.editors))
+        self.form.focus_field(first)
 
     def _type_chosen(self) -> None:
         """Another type for a new document: a new form (what was typed for the other type goes)."""
@@ -916,7 +924,9 @@ class EntryWindow(QDialog):
                 "变更已发送的单证（#{id}）：申报时先列出变更内容，确认后作为变更（appType 2）签名发送"
             ).format(id=self.document_id)
         elif fixed:
-            text = self.tr("单证 #{id}，尚未发送").format(id=self.document_id)
+            with self.context.journal() as journal:
+                state = journal.document(self.document_id).state
+            text = self.tr("单证 #{id}：{state}").format(id=self.document_id, state=state_text(state))
         else:
             text = self.tr("新单证")
         self.state.setText(text)

@@ -187,12 +187,12 @@ class QueryView(QWidget):
         self.versions = QTableWidget(0, 5)
         self.versions.setObjectName("versions")
         self.versions.setHorizontalHeaderLabels(
-            [self.tr("版本"), self.tr("内容"), self.tr("操作人"), self.tr("时间"), self.tr("变更")]
+            [self.tr("版本号"), self.tr("内容"), self.tr("操作人"), self.tr("时间"), self.tr("变更")]
         )
         self.versions.horizontalHeader().setStretchLastSection(True)
         self.versions.verticalHeader().setVisible(False)
         self.versions.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.versions.setWordWrap(True)
+        self.versions.setWordWrap(False)
         self.detail.addTab(self.versions, self.tr("版本"))
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -480,8 +480,9 @@ class QueryController(QObject):
             )
             entries.append((readable_time(version.when), str(version.number), kind, version.who, changed))
         for r in receipts:
-            text = receipt_line(r, language).replace("\n", "  ").strip()
-            entries.append((readable_time(r["return_time"]), "", self.tr("回执"), self.tr("海关"), text))
+            # the receipt as the 回执 tab has it, its time in the time column
+            text = receipt_line(r, language).split("  ", 1)[-1].replace("\n", "  ").strip()
+            entries.append((readable_time(r["return_time"]), "", self.tr("海关回执"), self.tr("海关"), text))
         entries.sort(key=lambda e: e[0])
         table.setRowCount(len(entries))
         for row, (when, number, kind, who, changed) in enumerate(entries):
@@ -492,7 +493,6 @@ class QueryController(QObject):
                     item.setBackground(QColor("#E6F4EA"))
                 table.setItem(row, column, item)
         fit_columns(table, 260)
-        table.resizeRowsToContents()
 
     def _actions(self, document_id: int | None) -> None:
         """Each action button enabled as ``Workspace.can`` allows it, else greyed with its reason."""

@@ -4,18 +4,18 @@
 <context>
     <name/>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="134"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="148"/>
         <source>格式：{format}</source>
         <extracomment>Enterprises by the prefix of their code and name elements (ebpCode/ebpName …). How many label/field pairs a row of a group holds. How long typing pauses before the checks run (ms).</extracomment>
         <translation>Format: {format}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="136"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="150"/>
         <source>标准名称：{label}</source>
         <translation>Name in the standard: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="138"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="152"/>
         <source>代码表可能不全：表外的代码只给警告</source>
         <translation>The code table may be incomplete: a code outside it is only a warning</translation>
     </message>
@@ -23,17 +23,17 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="143"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="149"/>
         <source>撤销申请</source>
         <translation>Cancellation</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="144"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="151"/>
         <source>为 {type} {key}（清单编号 {invt}）提交撤销申请单。海关同意后清单撤销，不能恢复。</source>
         <translation>Declare a cancellation of {type} {key} (invtNo {invt}). Once customs agrees, the inventory is cancelled for good.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="149"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="155"/>
         <source>签名并提交撤销</source>
         <translation>Sign and declare the cancellation</translation>
     </message>
@@ -41,48 +41,48 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="53"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="55"/>
         <source>变更内容</source>
         <translation>What the modification changes</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="57"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="59"/>
         <source>{type} {key} 将作为变更（appType 2）签名并发送，海关以新的内容为准：</source>
         <translation>{type} {key} will be signed and sent as a modification (appType 2); customs takes the new values:</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="66"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="69"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="66"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="69"/>
         <source>行</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="66"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="69"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="66"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="69"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="74"/>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="75"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="78"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="79"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="91"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="96"/>
         <source>签名并发送变更</source>
         <translation>Sign and send the modification</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="92"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="98"/>
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>
@@ -90,110 +90,110 @@
 <context>
     <name>EntryWindow</name>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="812"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="840"/>
         <source>单证类型：</source>
         <extracomment>opens another entry window (the main window's, so that it follows the journal)</extracomment>
         <translation>Document type:</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="828"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="856"/>
         <source>暂存</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="829"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="858"/>
         <source>保存为草稿（appStatus 1），不发送；可在“查询”页重新打开继续填写（Ctrl+S）</source>
         <translation>Keep as a draft (appStatus 1), not sent; reopen it from the Query page to go on (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="831"/>
-        <location filename="../../cebdesk/gui/entry_view.py" line="897"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="861"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="935"/>
         <source>申报</source>
         <translation>Declare</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="832"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="862"/>
         <source>检查后记入日志，签名并发送（appStatus 2）</source>
         <translation>Check, journal, sign and send (appStatus 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="833"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="863"/>
         <source>复制为新单证</source>
         <translation>Duplicate as new</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="834"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="864"/>
         <source>用这些内容开始一个新单证（新的编号和 guid），原单证不变</source>
         <translation>Start a new document with these values (a new number and guid); this one stays as it is</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="835"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="865"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="887"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="924"/>
         <source>变更已发送的单证（#{id}）：申报时先列出变更内容，确认后作为变更（appType 2）签名发送</source>
         <translation>Modifying a sent document (#{id}): declaring lists the changes first, then signs and sends them as a modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="891"/>
-        <source>单证 #{id}，尚未发送</source>
-        <translation>Document #{id}, not sent yet</translation>
+        <location filename="../../cebdesk/gui/entry_view.py" line="929"/>
+        <source>单证 #{id}：{state}</source>
+        <translation>Document #{id}: {state}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="893"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="931"/>
         <source>新单证</source>
         <translation>New document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="895"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="933"/>
         <source>单证录入 — {type}</source>
         <translation>Document entry — {type}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="897"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="935"/>
         <source>申报变更…</source>
         <translation>Declare the modification…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="909"/>
-        <location filename="../../cebdesk/gui/entry_view.py" line="952"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="947"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="990"/>
         <source>有 {count} 处错误，未申报：请按标红的字段修改</source>
         <translation>{count} error(s), nothing declared: correct the fields marked in red</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="938"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="976"/>
         <source>已暂存为草稿（#{id}），没有发送</source>
         <translation>Saved as draft #{id}; nothing was sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="968"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1006"/>
         <source>没有改动，不需要变更</source>
         <translation>Nothing was changed: no modification to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="974"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1012"/>
         <source>没有发送变更</source>
         <translation>The modification was not sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="988"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1026"/>
         <source>已记入日志，待签名发送</source>
         <translation>Journaled, waiting to be signed and sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="1000"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1039"/>
         <source>没有发送：{reason}</source>
         <translation>Not sent: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="1005"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1045"/>
         <source>已申报：发送 {documents} 个单证；回执在“发送与回执”和“查询”页查看</source>
         <translation>Declared: {documents} document(s) sent; receipts show on the Outbox and Query pages</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="1031"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1071"/>
         <source>复制的新单证：还没有保存</source>
         <translation>A copy as a new document: not saved yet</translation>
     </message>
@@ -872,14 +872,14 @@
         <translation> (line {gnum})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="484"/>
-        <source>回执</source>
-        <translation>Receipts</translation>
-    </message>
-    <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="484"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="485"/>
         <source>海关</source>
         <translation>Customs</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="485"/>
+        <source>海关回执</source>
+        <translation>Customs receipt</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/query_view.py" line="503"/>
@@ -1152,6 +1152,10 @@
     </message>
     <message>
         <location filename="../../cebdesk/gui/query_view.py" line="190"/>
+        <source>版本号</source>
+        <translation>Version</translation>
+    </message>
+    <message>
         <location filename="../../cebdesk/gui/query_view.py" line="196"/>
         <source>版本</source>
         <translation>Versions</translation>
@@ -1253,7 +1257,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="110"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="116"/>
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
@@ -1261,47 +1265,47 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="160"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="173"/>
         <source>退货申请</source>
         <translation>Return request</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="161"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="174"/>
         <source>为 {type} {key} 提交退货申请单。选择退货的商品和数量：</source>
         <translation>Declare a return request for {type} {key}. Choose the goods and quantities coming back:</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="167"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="180"/>
         <source>全部商品</source>
         <translation>All goods</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="168"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="181"/>
         <source>部分商品</source>
         <translation>Some goods</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="175"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="189"/>
         <source>序号</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="175"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="189"/>
         <source>商品名称</source>
         <translation>Goods name</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="175"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="189"/>
         <source>原数量</source>
         <translation>Declared quantity</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="175"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="189"/>
         <source>退货数量</source>
         <translation>Quantity returned</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_dialogs.py" line="203"/>
+        <location filename="../../cebdesk/gui/entry_dialogs.py" line="218"/>
         <source>签名并提交退货</source>
         <translation>Sign and declare the return</translation>
     </message>
@@ -2233,7 +2237,7 @@
         <translation>Buyer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="433"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="447"/>
         <location filename="../../cebdesk/gui/import_view.py" line="175"/>
         <source>表体</source>
         <extracomment>fields and goods lines the clerk has touched: an empty required one is marked only then, or once the clerk saves or declares (``show_all``), not on a fresh form</extracomment>
@@ -2631,17 +2635,17 @@
         <translation>Transport and port</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="167"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="181"/>
         <source>输入代码或名称查找</source>
         <translation>Type a code or a name to search</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="249"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="263"/>
         <source>日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="250"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="264"/>
         <source>选择日期</source>
         <translation>Pick a date</translation>
     </message>
@@ -2651,37 +2655,37 @@
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="437"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="451"/>
         <source>新增行</source>
         <translation>Add line</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="438"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="452"/>
         <source>复制行</source>
         <translation>Copy line</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="439"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="453"/>
         <source>删除行</source>
         <translation>Delete line</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="440"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="454"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="441"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="455"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="587"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="608"/>
         <source>序号由程序按行的顺序编排</source>
         <translation>Line numbers follow the order of the lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="751"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="780"/>
         <source>第 {row} 行 {label}</source>
         <translation>Line {row} {label}</translation>
     </message>

@@ -564,3 +564,26 @@ def test_goods_lines_added_copied_moved_and_deleted_keep_their_numbers_in_order(
     # another type chosen for a new document: its own form
     _choose(qtbot, entry.type, "export-order")
     assert entry.doc_type.name == "export-order" and "orderType" in entry.form.editors
+
+
+@pytest.mark.parametrize(
+    ("name", "element", "group"),
+    [
+        ("order", "freight", "amounts"),
+        ("order", "acturalPaid", "amounts"),
+        ("order", "currency", "amounts"),
+        ("inventory", "grossWeight", "transport"),
+        ("logistics", "weight", "transport"),
+        ("inventory", "trafMode", "transport"),
+        ("inventory", "buyerIdNumber", "people"),
+        ("inventory", "agentCode", "enterprise"),
+        ("inventory", "orderNo", "document"),
+        ("inventory-cancel", "reason", "other"),
+        ("export-inventory", "fCurrency", "amounts"),
+        ("export-logistics", "ebcTelephone", "enterprise"),
+    ],
+)
+def test_head_fields_are_grouped_by_what_they_are(name, element, group):
+    from cebdesk.gui.entry_view import group_of
+
+    assert group_of(document_type(name).head[element]) == group
