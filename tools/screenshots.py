@@ -84,6 +84,56 @@ def main(out: Path, language: str = "zh_CN") -> list[Path]:
     shoot("query")
     window.nav.setCurrentRow(PAGES.index("设置"))
     shoot("settings")
+    # a document's life: the entry form (a new inventory, one field wrong), the differences of a
+    # modification, the cancellation of a released inventory with its reason
+    from cebdesk.gui.entry_dialogs import CancelDialog, DiffDialog
+    from cebdesk.pipeline.workspace import StatusQuery
+    from cebdesk.spec import document_type
+
+    entry = window.open_entry()
+    entry.resize(1200, 720)
+    form = entry.form
+    for name, value in {
+        "orderNo": "DEMO20240101",
+        "logisticsNo": "YT9000101",
+        "declTime": "20240601",
+        "buyerName": "张三",
+        "buyerIdNumber": "110101199001011230",
+        "buyerTelephone": "13800138000",
+        "consigneeAddress": "北京市海淀区中关村大街1号",
+        "tradeMode": "9610",
+    }.items():
+        form.editors[name].set_value(value)
+        form.touched.add(name)
+    form.lines.item(0, document_type("inventory").list.names.index("gname")).setData(0, "电动牙刷")
+    form.run_checks()
+    shoot("entry-form", entry)
+    documents = window.context.workspace().status(StatusQuery())
+    order = next(d for d in documents if d.message_type == "CEB311Message")
+    inventory = next(d for d in documents if d.message_type == "CEB621Message")
+    with window.context.journal() as journal:
+        sent = journal.document(order.id)
+    changed = dict(sent.head, buyerName="李四", consigneeTelephone="13900139000")
+    changes = window.context.workspace().diff(order.id, changed, sent.lines)
+    diff = DiffDialog(document_type("order"), order.key, changes, window, language=context.language)
+    diff.show()
+    shoot("entry-diff", diff)
+    diff.close()
+    cancel = CancelDialog(
+        document_type("inventory"), inventory.key, inventory.numbers.get("invtNo", ""), window,
+        language=context.language,
+    )  # fmt: skip
+    cancel.reason.setPlainText("消费者取消订单" if context.language == "zh" else "The buyer cancelled the order")
+    cancel.show()
+    shoot("cancel-dialog", cancel)
+    cancel.close()
+    entry.close()
+    window.nav.setCurrentRow(PAGES.index("查询"))
+    window.query.search()
+    row = next(i for i, r in enumerate(window.query.model.rows) if r["id"] == inventory.id)
+    window.query_view.table.selectRow(row)
+    window.query_view.detail.setCurrentIndex(window.query_view.detail.indexOf(window.query_view.versions))
+    shoot("query-actions")
     dialog = PinDialog(
         "cebdesk-test (SoftHSM)",
         certificate="CN=测试报关员 TEST · 序列号 01691f7f · 有效期至 2027-05-21",

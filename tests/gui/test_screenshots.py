@@ -39,7 +39,8 @@ def test_screenshots_of_every_page(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     names = sorted(p.name for p in tmp_path.glob("*.png"))
     assert names == [
-        "home.png", "import.png", "outbox-receipts.png", "pin-dialog.png", "query.png", "readiness.png",
+        "cancel-dialog.png", "entry-diff.png", "entry-form.png", "home.png", "import.png",
+        "outbox-receipts.png", "pin-dialog.png", "query-actions.png", "query.png", "readiness.png",
         "settings.png",
     ]
     from PySide6.QtGui import QImage
