@@ -5,6 +5,7 @@ batch killed at any point can be finished by the next run without losing or repe
 from __future__ import annotations
 
 import fcntl
+import functools
 import getpass
 import hashlib
 import json
@@ -41,6 +42,15 @@ REFERENCE = "reference"
 
 def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+@functools.cache
+def _os_user() -> str:
+    """The OS user name, looked up once (a passwd lookup per version would cost an import)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in this environment (no USER, no passwd entry)
+        return ""
 
 
 def _now() -> str:
@@ -833,10 +843,7 @@ class Journal:
         else the OS user name."""
         if self.operator:
             return self.operator
-        try:
-            return getpass.getuser()
-        except Exception:  # noqa: BLE001 - no user name in this environment (no USER, no passwd entry)
-            return ""
+        return _os_user()
 
     def add_version(
         self,
