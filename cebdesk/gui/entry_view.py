@@ -1002,6 +1002,10 @@ class EntryWindow(QDialog):
         try:
             if self.modify:
                 changes = workspace.diff(self.document_id, head, lines)
+                if not changes and self._waiting():  # journaled, its sending failed (a wrong PIN …)
+                    self.say(self.tr("已记入日志，待签名发送"))
+                    self._send()
+                    return self.document_id
                 if not changes:
                     self.say(self.tr("没有改动，不需要变更"), error=True)
                     return None
@@ -1036,8 +1040,19 @@ class EntryWindow(QDialog):
             return
         job.succeeded.connect(self._sent)
         job.failed.connect(
-            lambda reason: self.say(self.tr("没有发送：{reason}").format(reason=reason), error=True)
+            lambda reason: self.say(
+                self.tr("没有发送：{reason}").format(reason=reason)
+                + self.tr("单证已记入日志、待发送：再点“申报”，或在“发送与回执”页发送。"),
+                error=True,
+            )
         )
+
+    def _waiting(self) -> bool:
+        """Whether this document is journaled and waits to be signed and sent."""
+        if self.document_id is None:
+            return False
+        with self.context.journal() as journal:
+            return journal.document(self.document_id).state in ("ready", "planned")
 
     def _sent(self, result) -> None:
         _imported, report = result

@@ -378,6 +378,35 @@ def test_a_sent_order_modified_shows_its_differences_before_signing(
     assert head.findtext("ceb:consigneeTelephone", namespaces=NS) == "13900139000"
 
 
+def test_a_modification_refused_by_a_wrong_pin_is_sent_by_the_next_click(
+    qtbot, window, tmp_path, test_keys, import_schema
+):
+    """A mistyped PIN: the modification is journaled and waits; 申报变更… again sends it (no
+    'nothing changed'), and the failure said where it waits."""
+    win = window
+    _sent_by_cli(win, tmp_path, test_keys, "order")
+    _wait_status(qtbot, win, "K000000", "120")
+    for path in _sent_files(win):
+        path.unlink()
+    _select(qtbot, win, "K000000")
+    _click(qtbot, win.query_view.modify_button)
+    qtbot.waitUntil(lambda: len(win.entry_windows) == 1, timeout=5_000)
+    entry = win.entry_windows[0]
+    _type(qtbot, entry.form.editors["buyerName"], "Li Si")
+    diff = _answer(DiffDialog, lambda dialog: QTest.mouseClick(dialog.sign_button, LEFT))
+    with qtbot.waitSignal(win.imports.done, timeout=30_000, raising=False):
+        asked = _answer_pin("not-the-password")
+        _click(qtbot, entry.declare_button)
+    assert len(diff.seen) == 1 and len(asked.seen) == 1
+    qtbot.waitUntil(lambda: "没有发送" in entry.message.text(), timeout=30_000)
+    assert "待发送" in entry.message.text() and _sent_files(win) == []
+    _declare(qtbot, win, entry, test_keys["password"])  # no difference dialog: it is journaled
+    assert "没有改动" not in entry.message.text()
+    [sent] = _sent_files(win)
+    head = _message(sent, import_schema).find(".//ceb:OrderHead", NS)
+    assert head.findtext("ceb:appType", namespaces=NS) == "2" and head.findtext("ceb:buyerName", namespaces=NS) == "Li Si"
+
+
 # -- cancel and refund of released inventories -----------------------------------------------------------------
 def _released(qtbot, win, tmp_path, test_keys, lines: int = 1) -> dict:
     """An inventory sent and released by customs (800), selected on the query page."""
