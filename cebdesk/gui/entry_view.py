@@ -1062,6 +1062,7 @@ class EntryWindow(QDialog):
             )
         )
         self.modify = False
+        self._show_state()  # the title follows: sent, no longer waiting
         self.journal_changed.emit()
 
     def duplicate(self) -> EntryWindow | None:

@@ -402,6 +402,7 @@ def test_a_modification_refused_by_a_wrong_pin_is_sent_by_the_next_click(
     assert "待发送" in entry.message.text() and _sent_files(win) == []
     _declare(qtbot, win, entry, test_keys["password"])  # no difference dialog: it is journaled
     assert "没有改动" not in entry.message.text()
+    assert "待发送" not in entry.state.text()  # the title follows the journal
     [sent] = _sent_files(win)
     head = _message(sent, import_schema).find(".//ceb:OrderHead", NS)
     assert head.findtext("ceb:appType", namespaces=NS) == "2" and head.findtext("ceb:buyerName", namespaces=NS) == "Li Si"
