@@ -217,8 +217,12 @@ class NumberEdit(QLineEdit):
             pattern = rf"\d{{0,{ftype.total_digits or 10}}}"
         self.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self))
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if ftype.kind is Kind.DECIMAL:
-            self.setPlaceholderText("0." + "0" * (ftype.fraction_digits or 0))
+        if ftype.kind is Kind.DECIMAL:  # a hint, not a number that looks typed (an empty field is empty)
+            self.setPlaceholderText(
+                QCoreApplication.translate("cebdesk", "数字，最多 {digits} 位小数").format(
+                    digits=ftype.fraction_digits or 0
+                )
+            )
         self.textChanged.connect(lambda _text: self.edited.emit())
 
     def value(self) -> str:

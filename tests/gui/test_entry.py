@@ -617,3 +617,14 @@ def test_head_fields_are_grouped_by_what_they_are(name, element, group):
     from cebdesk.gui.entry_view import group_of
 
     assert group_of(document_type(name).head[element]) == group
+
+
+def test_an_empty_amount_does_not_look_like_a_typed_zero(qtbot, tmp_path, clerk_profile):
+    """An empty amount field shows a hint in words, not "0.00000" (which reads as a value typed)."""
+    context = AppContext(tmp_path / "data", tmp_path / "exchange", clerk_profile, SignerOptions())
+    entry = EntryWindow(context, doc_type=document_type("order"))
+    qtbot.addWidget(entry)
+    for name in ("freight", "discount", "taxTotal", "goodsValue"):
+        editor = entry.form.editors[name]
+        assert editor.text() == "" and not any(c.isdigit() for c in editor.placeholderText().replace("5", ""))
+        assert "5" in editor.placeholderText()  # the standard's decimals, said
