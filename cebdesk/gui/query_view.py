@@ -497,6 +497,13 @@ class QueryController(QObject):
     def _actions(self, document_id: int | None) -> None:
         """Each action button enabled as ``Workspace.can`` allows it, else greyed with its reason."""
         allowed = self.context.workspace().can(document_id) if document_id is not None else None
+        resend = self.view.resend_button
+        resend.setEnabled(allowed is not None)
+        resend.setToolTip(
+            self.tr("先在表中选择单证")
+            if allowed is None
+            else self.tr("把选中的单证（可多选）按日志中的内容原样作为变更（appType 2）再发一次；要改内容请用“变更…”")
+        )
         for action, button in self.view.action_buttons.items():
             if allowed is None:
                 button.setEnabled(False)

@@ -628,3 +628,14 @@ def test_an_empty_amount_does_not_look_like_a_typed_zero(qtbot, tmp_path, clerk_
         editor = entry.form.editors[name]
         assert editor.text() == "" and not any(c.isdigit() for c in editor.placeholderText().replace("5", ""))
         assert "5" in editor.placeholderText()  # the standard's decimals, said
+
+
+def test_resending_waits_for_a_selected_document(qtbot, window, tmp_path, test_keys):
+    win = window
+    _page(qtbot, win, "查询")
+    view = win.query_view
+    assert not view.resend_button.isEnabled() and view.resend_button.toolTip() == "先在表中选择单证"
+    _sent_by_cli(win, tmp_path, test_keys, "order")
+    _wait_status(qtbot, win, "K000000", "120")
+    _select(qtbot, win, "K000000")
+    assert view.resend_button.isEnabled() and "变更…" in view.resend_button.toolTip()
