@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QFileDialog,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -300,8 +301,16 @@ class SettingsView(QWidget):
         form.addRow(self.tr("签名方式"), self.signer_kind)
         self.key_file = QLineEdit()
         self.cert = QLineEdit()
-        form.addRow(self.tr("密钥文件"), self.key_file)
-        form.addRow(self.tr("证书文件（PEM 密钥时）"), self.cert)
+        self.browse_key = QPushButton(self.tr("浏览…"))
+        self.browse_cert = QPushButton(self.tr("浏览…"))
+        for label, edit, button in (
+            (self.tr("密钥文件"), self.key_file, self.browse_key),
+            (self.tr("证书文件（PEM 密钥时）"), self.cert, self.browse_cert),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(button)
+            form.addRow(label, row)
         self.module = QComboBox()
         self.module.setEditable(True)
         self.find_tokens = QPushButton(self.tr("查找令牌"))
@@ -474,6 +483,10 @@ class SettingsController(QObject):
         self.warnings: list[str] = []
         view.save_button.clicked.connect(self.save)
         view.find_tokens.clicked.connect(self.list_tokens)
+        view.browse_key.clicked.connect(
+            lambda: self._browse(view.key_file, self.tr("密钥文件 (*.p12 *.pfx *.pem *.key);;所有文件 (*)"))
+        )
+        view.browse_cert.clicked.connect(lambda: self._browse(view.cert, self.tr("证书 (*.pem *.crt *.cer);;所有文件 (*)")))
         view.add_default.clicked.connect(self.add_default)
         view.remove_default.clicked.connect(self.remove_defaults)
         view.defaults.itemChanged.connect(self._default_changed)
@@ -802,6 +815,14 @@ class SettingsController(QObject):
         )
 
     @Slot()
+    def _browse(self, edit, filters: str) -> None:
+        """A file chosen in the system's dialog goes into ``edit`` (the path can still be typed)."""
+        path, _ = QFileDialog.getOpenFileName(self.view, self.tr("选择文件"), edit.text(), filters)
+        if path:
+            edit.setText(path)
+            if edit is self.view.key_file:
+                self.view.signer_kind.setCurrentIndex(self.view.signer_kind.findData("key_file"))
+
     def list_tokens(self) -> list[str]:
         from ..signing.pkcs11 import list_tokens
 

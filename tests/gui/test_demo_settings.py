@@ -637,3 +637,17 @@ def test_the_element_cell_is_given_with_its_label(qtbot, full_profile):
     row = _row_of(win.settings_view, "logisticsCode")
     assert table.item(row, ELEMENT).text() == "logisticsCode"
     assert not table.item(row, LABEL).flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_the_key_file_and_certificate_are_chosen_with_a_browse_button(qtbot, tmp_path, profile, test_keys, monkeypatch):
+    """浏览… beside the key file and the certificate: the system's file dialog fills the field,
+    and choosing a key file makes it the signer."""
+    win = _window(qtbot, AppContext(tmp_path / "data", tmp_path / "x", profile))
+    _click_page(qtbot, win, "设置")
+    view = win.settings_view
+    answers = iter([str(test_keys["p12"]), str(test_keys["cert"])])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (next(answers), "")))
+    qtbot.mouseClick(view.browse_key, Qt.MouseButton.LeftButton)
+    assert view.key_file.text() == str(test_keys["p12"]) and view.signer_kind.currentData() == "key_file"
+    qtbot.mouseClick(view.browse_cert, Qt.MouseButton.LeftButton)
+    assert view.cert.text() == str(test_keys["cert"])
