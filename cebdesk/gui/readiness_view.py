@@ -134,7 +134,13 @@ class ReadinessView(QWidget):
         self.check_button.setToolTip(
             self.tr("检查企业档案、签名方式和证书、报文目录、回执、时钟和日志（不会要求输入口令）")
         )
+        self.certificate_button = QPushButton(self.tr("输入口令检查证书…"))
+        self.certificate_button.setToolTip(
+            self.tr("密钥文件（.p12）中的证书要用口令才能读出：口令只用于这一次检查，不保存")
+        )
+        self.certificate_button.setVisible(False)
         row.addWidget(self.summary, 1)
+        row.addWidget(self.certificate_button)
         row.addWidget(self.check_button)
         column.addLayout(row)
         self.table = QTableWidget(0, 4)
@@ -232,7 +238,8 @@ class ReadinessController(QObject):
         self.job: Job | None = None
         self.result: Readiness | None = None
         self.checked_at: dt.datetime | None = None
-        view.check_button.clicked.connect(self.check)
+        view.check_button.clicked.connect(lambda: self.check())  # no password: nothing is asked
+        view.certificate_button.clicked.connect(self.check_certificate)
         view.shown.connect(self.came_into_view)
         for key, box in view.steps.items():
             box.toggled.connect(lambda on, key=key: self.tick(key, on))
@@ -250,7 +257,21 @@ class ReadinessController(QObject):
             self.check()
 
     @Slot()
-    def check(self) -> Job | None:
+    def check_certificate(self) -> Job | None:
+        """The key file's password asked once in the PIN dialog, used for this check only."""
+        from .dialogs import PinCancelled, ask_pin
+
+        key_file = self.context.signer.key_file
+        if self.running or not key_file:
+            return None
+        try:
+            password = ask_pin(self.view, str(key_file))
+        except PinCancelled:
+            return None
+        return self.check(password)
+
+    @Slot()
+    def check(self, password: str | None = None) -> Job | None:
         if self.running:
             return None
         context = self.context
@@ -262,10 +283,12 @@ class ReadinessController(QObject):
                 "profile": context.profile,
                 "profile_path": context.profile_path,
                 "signer": context.signer,
+                "password": password,
             },
             self,
             language=context.language,
         )
+        del password
         self.job.succeeded.connect(self._checked)
         self.job.failed.connect(self._failed)
         self.job.done.connect(self._show)
@@ -322,6 +345,11 @@ class ReadinessController(QObject):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, col, item)
         v.fit_table()
+        # a certificate inside a .p12 is read only with its password: offered here, asked once
+        v.certificate_button.setVisible(
+            any(c.key == "certificate" and c.level == SKIPPED for c in result.checks)
+            and bool(self.context.signer.key_file)
+        )
 
     # -- the steps ------------------------------------------------------------------------------
     def follow(self) -> None:

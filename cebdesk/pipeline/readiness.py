@@ -121,7 +121,9 @@ def _certificate(out: Readiness, subject: str, not_after: dt.datetime | None, al
                 f"certificate {subject} ({kind}) valid until {not_after:%Y-%m-%d}")  # fmt: skip
 
 
-def check_signer(out: Readiness, options: SignerOptions, now: dt.datetime) -> None:
+def check_signer(out: Readiness, options: SignerOptions, now: dt.datetime, password: str | None = None) -> None:
+    """``password``: a key file's, when the caller asked for it (the window's PIN dialog); else
+    CEBDESK_PIN is used, and without either the certificate inside a .p12 is not read."""
     if not options.wanted:
         out.add("signer", ERROR, "没有设置签名方式", "no signer is set",
                 "在设置页选择 USB Key（PKCS#11）、密钥文件或电子口岸卡",
@@ -130,7 +132,7 @@ def check_signer(out: Readiness, options: SignerOptions, now: dt.datetime) -> No
     if options.token_label or options.pkcs11_module:
         _check_token(out, options, now)
     elif options.key_file:
-        _check_key_file(out, options, now)
+        _check_key_file(out, options, now, password)
     else:
         out.add("signer", SKIPPED, "电子口岸卡由电子口岸控件签名，本程序无法预先检查",
                 "the E-Port card signs through the E-Port control; it cannot be checked beforehand",
@@ -166,7 +168,7 @@ def _check_token(out: Readiness, options: SignerOptions, now: dt.datetime) -> No
     _certificate(out, f"{c.subject} · {c.serial}", c.not_after, c.algorithm, now)
 
 
-def _check_key_file(out: Readiness, options: SignerOptions, now: dt.datetime) -> None:
+def _check_key_file(out: Readiness, options: SignerOptions, now: dt.datetime, password: str | None = None) -> None:
     from cryptography import x509
 
     path = Path(options.key_file)
@@ -186,12 +188,13 @@ def _check_key_file(out: Readiness, options: SignerOptions, now: dt.datetime) ->
                     "在设置页检查证书文件", "check the certificate file on the settings page")  # fmt: skip
             return
     elif path.suffix.lower() in (".p12", ".pfx"):
-        password = os.environ.get("CEBDESK_PIN")
+        password = password if password is not None else os.environ.get("CEBDESK_PIN")
         if password is None:
             out.add("certificate", SKIPPED, f"证书在 {path.name} 中，没有口令无法读取",
                     f"the certificate is inside {path.name}; it cannot be read without the password",
-                    "设置环境变量 CEBDESK_PIN 后再运行 cebdesk doctor 可一并检查证书",
-                    "set CEBDESK_PIN and run cebdesk doctor again to check it too")  # fmt: skip
+                    "在“准备工作”页点“输入口令检查证书…”，或设置环境变量 CEBDESK_PIN 后运行 cebdesk doctor",
+                    "click “Check the certificate with the password…” on the readiness page, or set CEBDESK_PIN "
+                    "and run cebdesk doctor")  # fmt: skip
             return
         from cryptography.hazmat.primitives.serialization import pkcs12
 

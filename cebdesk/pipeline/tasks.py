@@ -263,6 +263,7 @@ def readiness(
     profile: Profile | None,
     profile_path: Path,
     signer: SignerOptions,
+    password: str | None = None,
     *,
     progress,
     cancelled,
@@ -272,7 +273,7 @@ def readiness(
     there is none (said as such, not looked for elsewhere)."""
     workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile or Profile(), profile_path=profile_path)
     workspace.profile = profile
-    return workspace.readiness(signer)
+    return workspace.readiness(signer, password=password)  # a key file's password, used once
 
 
 TASKS = {

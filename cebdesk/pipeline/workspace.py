@@ -791,7 +791,7 @@ class Workspace:
         with self.journal() as journal:
             return lifecycle.can(journal, document_id)
 
-    def readiness(self, signer_options, *, now: datetime | None = None):
+    def readiness(self, signer_options, *, now: datetime | None = None, password: str | None = None):
         """What ``cebdesk doctor`` and the 准备工作 page check (:mod:`cebdesk.pipeline.readiness`):
         profile, signer and certificate, exchange folders, receipts, clock, journal. Asks for no PIN."""
         import datetime as dt
@@ -800,7 +800,7 @@ class Workspace:
 
         out = readiness.Readiness()
         readiness.check_profile(out, self.profile, self.profile_path)
-        readiness.check_signer(out, signer_options, dt.datetime.now(dt.UTC))
+        readiness.check_signer(out, signer_options, dt.datetime.now(dt.UTC), password)
         readiness.check_folders(out, Outbox(self.exchange_dir))
         readiness.check_transfer_client(out, self, (now or datetime.now()).timestamp())
         readiness.check_journal(out, self.data_dir / "journal.sqlite3", now or datetime.now())

@@ -23,7 +23,17 @@ from cebdesk.settings import load_profile
 from cebdesk.signing.select import SignerOptions
 from cebdesk.spec import document_type
 from tests.factory import filled_template
-from tests.gui.test_gui_flows import LEFT, _click, _open, _page, _send, _token, _wait_receipts, _window
+from tests.gui.test_gui_flows import (
+    LEFT,
+    _answer_pin,
+    _click,
+    _open,
+    _page,
+    _send,
+    _token,
+    _wait_receipts,
+    _window,
+)
 
 
 def _numbers(win) -> dict[str, str]:
@@ -169,3 +179,27 @@ def test_saving_the_settings_keeps_the_steps(qtbot, tmp_path, profile):
     assert list(saved.readiness) == ["who_signs"] and saved.transfer["copCode"] == "1105910159"
     assert "已办 1/4" in win.home_view.readiness.text()
     QApplication.processEvents()
+
+
+def test_a_certificate_inside_a_p12_is_checked_with_the_password_asked_once(qtbot, tmp_path, profile, test_keys, monkeypatch):
+    """Without CEBDESK_PIN the .p12's certificate is not read; the page offers to ask the password
+    (the PIN dialog, once) and checks it then; the CLI's advice is not what the window gives."""
+    monkeypatch.delenv("CEBDESK_PIN", raising=False)
+    win = _window(qtbot, AppContext(tmp_path / "data", tmp_path / "x", profile, SignerOptions(key_file=test_keys["p12"])))
+    checks = _check(qtbot, win)
+    level, _text, fix = checks["证书"]
+    assert level == "skipped" and "输入口令检查证书" in fix
+    view = win.readiness_view
+    assert view.certificate_button.isVisible()
+    asked = _answer_pin(test_keys["password"])
+    with qtbot.waitSignal(win.readiness.checked, timeout=60_000):
+        _click(qtbot, view.certificate_button)
+    assert len(asked.seen) == 1
+    table = view.table
+    rows = {table.item(r, 1).text(): table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(table.rowCount())}
+    assert rows["证书"] == "ok" and not view.certificate_button.isVisible()
+    # 重新检查 asks nothing: the password was for that check only
+    with qtbot.waitSignal(win.readiness.checked, timeout=60_000):
+        _click(qtbot, view.check_button)
+    rows = {table.item(r, 1).text(): table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(table.rowCount())}
+    assert rows["证书"] == "skipped"
