@@ -42,6 +42,11 @@ def status_row(d, language: str) -> dict:
     follow_ups = "，".join(f.text(language) for f in getattr(d, "follow_ups", ()) or ())
     if follow_ups:
         meaning = f"{meaning}（{follow_ups}）" if meaning else follow_ups
+    if d.return_status and d.state.value in ("ready", "planned") and d.app_type in ("2", "3"):
+        # a modification (or deletion) waits to be sent: customs' last word is on the version before
+        meaning = QCoreApplication.translate("cebdesk", "{meaning}（上一版本的回执；变更待发送）").format(
+            meaning=meaning
+        )
     declared = numbers.get("entryId", "")
     if declared:  # a summary result came: the customs declaration is made, whatever the last status
         meaning = QCoreApplication.translate("cebdesk", "{meaning}，已生成报关单 {entry}").format(

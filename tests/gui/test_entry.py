@@ -400,6 +400,10 @@ def test_a_modification_refused_by_a_wrong_pin_is_sent_by_the_next_click(
     assert len(diff.seen) == 1 and len(asked.seen) == 1
     qtbot.waitUntil(lambda: "没有发送" in entry.message.text(), timeout=30_000)
     assert "待发送" in entry.message.text() and _sent_files(win) == []
+    # the query page does not let customs' 120 read as the answer to the waiting modification
+    qtbot.waitUntil(
+        lambda: any("上一版本的回执" in (r.get("meaning") or "") for r in win.query.model.rows), timeout=10_000
+    )
     _declare(qtbot, win, entry, test_keys["password"])  # no difference dialog: it is journaled
     assert "没有改动" not in entry.message.text()
     assert "待发送" not in entry.state.text()  # the title follows the journal
