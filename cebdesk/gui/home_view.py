@@ -68,6 +68,22 @@ class NumberButton(QPushButton):
         self.setAccessibleName(f"{self.label.text()} {self.number.text()}")
 
 
+def waiting_text(context: AppContext) -> str:
+    """Messages waiting too long for the transfer client to take them, in words ("" when none):
+    the home page and the status bar say it (``Workspace.outbox_waiting``, as ``doctor`` does)."""
+    from ..pipeline.workspace import WorkspaceError
+
+    try:
+        waiting = context.workspace().outbox_waiting()
+    except (WorkspaceError, OSError):  # the client's folders not set or missing: the readiness page says so
+        return ""
+    if not waiting.too_long:
+        return ""
+    return QCoreApplication.translate(
+        "cebdesk", "{count} 个报文在 {folder} 等待了 {minutes} 分钟：传输客户端没有取走（请启动它并确认它监视这个目录）"
+    ).format(count=len(waiting.files), folder=waiting.folders[0], minutes=int(waiting.oldest // 60))
+
+
 class HomeView(QWidget):
     #: the page came into view
     shown = Signal()
@@ -110,7 +126,13 @@ class HomeView(QWidget):
         self.summary.setObjectName("home_summary")
         self.summary_button = QPushButton(self.tr("打开汇总申报"))
         self.summary_title = QLabel(self.tr("汇总申报"))
+        # messages the transfer client has not taken for too long (it is not running?)
+        self.transfer_title = QLabel(self.tr("传输客户端"))
+        self.transfer = message_label(QLabel(""))
+        self.transfer.setObjectName("home_transfer")
+        self.transfer.setStyleSheet("color: #9A4F00;")
         rows = (
+            (self.transfer_title, self.transfer, None),
             (QLabel(self.tr("证书")), self.certificate, None),
             (QLabel(self.tr("准备工作")), self.readiness, self.readiness_button),
             (self.summary_title, self.summary, self.summary_button),
@@ -168,6 +190,10 @@ class HomeController(QObject):
             button.set_count(numbers.counts.get(outcome, 0))
         with self.context.journal() as journal:
             self.view.show_summary(has_export_lists(journal))
+        text = waiting_text(self.context)
+        self.view.transfer.setText(text)
+        self.view.transfer_title.setVisible(bool(text))
+        self.view.transfer.setVisible(bool(text))
         return numbers
 
     def open(self, outcome: str) -> None:

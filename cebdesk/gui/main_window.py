@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from .. import demo
 from ..summary.deadline import working_days_left
 from .context import AppContext
-from .home_view import HomeController, HomeView
+from .home_view import HomeController, HomeView, waiting_text
 from .entry_view import EntryWindow
 from .import_view import ImportController, ImportView
 from .journal_view import JournalController, JournalView
@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         rows = self.journal.model.rows
         pending = sum(1 for r in rows if r["sent"] and not r.get("returnStatus"))  # as the outbox counts
         prefix = self.tr("【演示】") if self.context.in_demo else ""
+        waiting = waiting_text(self.context)  # the transfer client not taking messages
         self.show_status(
             prefix
             + self.tr(
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
                 pending=pending,
                 total=len(rows),
             )
+            + (f"　|　⚠ {waiting}" if waiting else "")
         )
 
     def _show_deadline(self, text: str, look: str) -> None:

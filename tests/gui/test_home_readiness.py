@@ -203,3 +203,34 @@ def test_a_certificate_inside_a_p12_is_checked_with_the_password_asked_once(qtbo
         _click(qtbot, view.check_button)
     rows = {table.item(r, 1).text(): table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(table.rowCount())}
     assert rows["证书"] == "skipped"
+
+
+def test_messages_the_transfer_client_leaves_too_long_are_said_on_the_home_page_and_status_bar(
+    qtbot, tmp_path, profile_file
+):
+    """The transfer client's layout: a message left in IMPCEB/OutBox for an hour (the client not
+    running) is said on the home page and in the status bar; one just handed over is not."""
+    import os
+    import time
+
+    root = tmp_path / "ImpPath"
+    for module in ("IMPCEB", "EXPCEB"):
+        for box in ("OutBox", "SentBox", "InBox", "FailBox"):
+            (root / module / box).mkdir(parents=True)
+    profile_file.write_text(
+        profile_file.read_text(encoding="utf-8") + f'\n[exchange]\nlayout = "client"\nclient_root = "{root}"\n',
+        encoding="utf-8",
+    )
+    message = root / "IMPCEB" / "OutBox" / "CEB311Message_1.xml"
+    message.write_bytes(b"<x/>")
+    win = _window(qtbot, AppContext(tmp_path / "data", tmp_path / "x", load_profile(profile_file)))
+    _page(qtbot, win, "首页")
+    assert not win.home_view.transfer.isVisible() and "OutBox" not in win.status_label.text()
+    hour_ago = time.time() - 3600
+    os.utime(message, (hour_ago, hour_ago))
+    _page(qtbot, win, "发送与回执")  # the outbox page shown: the journal read again, the status bar with it
+    _page(qtbot, win, "首页")  # the home page shown: its numbers and notes as they are now
+    assert win.home_view.transfer.isVisible()
+    text = win.home_view.transfer.text()
+    assert "1 个报文" in text and "60 分钟" in text and "传输客户端没有取走" in text
+    assert "传输客户端没有取走" in win.status_label.text()
