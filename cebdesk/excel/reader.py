@@ -39,6 +39,7 @@ from .xls import XlsWorkbook
 from .xlsx import ReadLimits, SheetInfo, Workbook, current_limits
 
 _SKIP_SHEETS = {HELP_SHEET, CODES_SHEET}
+_TYPE_NAMES = frozenset(dt.name for dt in DOCUMENT_TYPES)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
@@ -163,6 +164,24 @@ def _mapping_for(row1: tuple) -> ColumnMapping | None:
     return current_mappings().for_header(fingerprint(row1))
 
 
+def sheet_header(path: str | os.PathLike[str], sheet: str | None = None) -> tuple[str, tuple]:
+    """(sheet name, first row) of the first visible data sheet (or ``sheet``): what a column
+    mapping is made for; InputError when the file cannot be read."""
+    path = Path(path)
+    with _open(path) as book:
+        sheets = [ws for ws in _data_sheets(book)[0] if sheet is None or ws.title == sheet]
+        if not sheets:
+            raise InputError([Finding(Location(str(path)), "file.empty")])
+        row1, _ = _first_rows(book, sheets[0])
+        return sheets[0].title, row1
+
+
+def recognised_columns(doc_type: DocumentType, row1: tuple, mapping: ColumnMapping | None = None) -> dict[int, Column]:
+    """The columns of a one-row header cebdesk knows by name, label or synonym (and ``mapping``)."""
+    by_name, by_label = _lookup(doc_type)
+    return _map_row(doc_type, row1, by_name, by_label, mapping).columns
+
+
 def closest_label(doc_type: DocumentType, header: str) -> Column | None:
     """The known column whose label, other name or element name reads closest to ``header``
     (difflib's similarity), or None when none is close."""
@@ -251,6 +270,8 @@ def _detect(book: Workbook, path: Path) -> DocumentType:
         row1, row2 = _first_rows(book, ws)
         mapping = _mapping_for(row1)
         for dt in DOCUMENT_TYPES:
+            if mapping is not None and mapping.type in _TYPE_NAMES and dt.name != mapping.type:
+                continue  # a mapping made for one document type says what the sheet holds
             header = _map_header(dt, row1, row2, mapping)
             filled = sum(1 for v in (row1 if header.row == 1 else row2) if _header_key(v))
             names = {c.name for c in header.columns.values() if not c.in_list}

@@ -42,6 +42,7 @@ from .clients_view import fill_client_combo, profile_clients
 from .context import AppContext
 from .dialogs import PinCancelled, ask_to_sign
 from .names import fill_type_combo, fill_type_menu, type_name
+from .mapping_dialog import MappingOffer
 from .models import ColumnSpec, MessageLabel, RowsModel, fit_columns, message_label, state_text
 from .workers import Job, explain, failure_of
 
@@ -210,6 +211,7 @@ class ImportController(QObject):
         view.excel_button.clicked.connect(self.open_in_excel)
         view.shown.connect(self.follow_journal)
         self.fill_clients()
+        self.mapping = MappingOffer(self)  # a header not recognised: the column dialog
         # another client: the loaded files are read again with its defaults
         view.client.activated.connect(lambda _index: self.load(self.files) if self.files else None)
 
@@ -304,6 +306,7 @@ class ImportController(QObject):
             self.view.findings.addItem(item)
         self._say_counts()
         self.view.send_button.setEnabled(any(r["ok"] for r in rows))
+        self.mapping.update(findings)
 
     def _say_counts(self) -> None:
         rows = self.model.rows

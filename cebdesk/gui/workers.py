@@ -99,14 +99,17 @@ _FORESEEN = (
 def work(name, kwargs: dict, queue, cancel) -> None:
     """Entry point of the worker process: progress, then ("ok", result) or ("error", Failure).
     ``name``: one of ``cebdesk.pipeline.tasks.TASKS``, or a module-level function."""
+    from ..excel.mapping import saved_mappings, use_mappings
     from ..pipeline.tasks import TASKS
 
     try:
-        result = (TASKS[name] if isinstance(name, str) else name)(
-            **kwargs,
-            progress=lambda done, total: queue.put(("progress", done, total)),
-            cancelled=cancel.is_set,
-        )
+        # the column mappings saved in the window's data folder, by header (excel/mapping.py)
+        with use_mappings(saved_mappings(kwargs.get("data_dir"))):
+            result = (TASKS[name] if isinstance(name, str) else name)(
+                **kwargs,
+                progress=lambda done, total: queue.put(("progress", done, total)),
+                cancelled=cancel.is_set,
+            )
     except Exception as exc:  # noqa: BLE001 - every failure is said in the window
         failure = failure_of(exc)
         if not failure.kind.startswith(_FORESEEN):
