@@ -7,11 +7,9 @@ total)`` and stops between steps when ``cancelled()`` says so.
 
 from __future__ import annotations
 
-import traceback
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..excel.mapping import saved_mappings, use_mappings
 from ..excel.reader import WorkbookReader
 from ..findings import InputError
 from ..settings import Profile
@@ -286,21 +284,3 @@ TASKS = {
     "summary_month": summary_month,
     "summary_send": summary_send,
 }
-
-
-def run_task(name, kwargs: dict, queue, cancel) -> None:
-    """Entry point of the worker process: progress, then ("ok", result) or ("error", text).
-    ``name``: one of TASKS, or a module-level function of a layer above (the window's own)."""
-    try:
-        # the column mappings saved in the window's data folder, by header (excel/mapping.py)
-        with use_mappings(saved_mappings(kwargs.get("data_dir"))):
-            result = (TASKS[name] if isinstance(name, str) else name)(
-                **kwargs,
-                progress=lambda done, total: queue.put(("progress", done, total)),
-                cancelled=cancel.is_set,
-            )
-    except Exception as exc:  # reported to the window; the traceback to the console
-        traceback.print_exc()
-        queue.put(("error", str(exc)))
-    else:
-        queue.put(("ok", result))
