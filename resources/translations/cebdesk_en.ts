@@ -90,110 +90,116 @@
 <context>
     <name>EntryWindow</name>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="840"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="844"/>
         <source>单证类型：</source>
         <extracomment>opens another entry window (the main window's, so that it follows the journal)</extracomment>
         <translation>Document type:</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="856"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="860"/>
         <source>暂存</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="858"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="862"/>
         <source>保存为草稿（appStatus 1），不发送；可在“查询”页重新打开继续填写（Ctrl+S）</source>
         <translation>Keep as a draft (appStatus 1), not sent; reopen it from the Query page to go on (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="861"/>
-        <location filename="../../cebdesk/gui/entry_view.py" line="935"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="865"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="939"/>
         <source>申报</source>
         <translation>Declare</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="862"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="866"/>
         <source>检查后记入日志，签名并发送（appStatus 2）</source>
         <translation>Check, journal, sign and send (appStatus 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="863"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="867"/>
         <source>复制为新单证</source>
         <translation>Duplicate as new</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="864"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="868"/>
         <source>用这些内容开始一个新单证（新的编号和 guid），原单证不变</source>
         <translation>Start a new document with these values (a new number and guid); this one stays as it is</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="865"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="869"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="924"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="928"/>
         <source>变更已发送的单证（#{id}）：申报时先列出变更内容，确认后作为变更（appType 2）签名发送</source>
         <translation>Modifying a sent document (#{id}): declaring lists the changes first, then signs and sends them as a modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="929"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="933"/>
         <source>单证 #{id}：{state}</source>
         <translation>Document #{id}: {state}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="931"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="935"/>
         <source>新单证</source>
         <translation>New document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="933"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="937"/>
         <source>单证录入 — {type}</source>
         <translation>Document entry — {type}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="935"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="939"/>
         <source>申报变更…</source>
         <translation>Declare the modification…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="947"/>
-        <location filename="../../cebdesk/gui/entry_view.py" line="990"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="951"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="994"/>
         <source>有 {count} 处错误，未申报：请按标红的字段修改</source>
         <translation>{count} error(s), nothing declared: correct the fields marked in red</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="976"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="980"/>
         <source>已暂存为草稿（#{id}），没有发送</source>
         <translation>Saved as draft #{id}; nothing was sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="1006"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1014"/>
         <source>没有改动，不需要变更</source>
         <translation>Nothing was changed: no modification to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="1012"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1020"/>
         <source>没有发送变更</source>
         <translation>The modification was not sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="1026"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1010"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1034"/>
         <source>已记入日志，待签名发送</source>
         <translation>Journaled, waiting to be signed and sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="1039"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1048"/>
         <source>没有发送：{reason}</source>
         <translation>Not sent: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="1045"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1049"/>
+        <source>单证已记入日志、待发送：再点“申报”，或在“发送与回执”页发送。</source>
+        <translation> The document is journaled and waits to be sent: click Declare again, or send it from Outbox &amp; receipts.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1064"/>
         <source>已申报：发送 {documents} 个单证；回执在“发送与回执”和“查询”页查看</source>
         <translation>Declared: {documents} document(s) sent; receipts show on the Outbox and Query pages</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="1071"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="1091"/>
         <source>复制的新单证：还没有保存</source>
         <translation>A copy as a new document: not saved yet</translation>
     </message>
@@ -201,28 +207,28 @@
 <context>
     <name>HomeController</name>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="166"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="188"/>
         <source>今天 {day}</source>
         <extracomment>a number was clicked: the query page, with this StatusQuery a link to another page was clicked: its name in PAGES (准备工作, 汇总申报)</extracomment>
         <translation>Today {day}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="184"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="210"/>
         <source>；需要自己办理的手续已办 {done}/{total} 项</source>
         <translation>; steps to take yourself: {done}/{total} done</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="197"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="223"/>
         <source>没有读到证书（见准备工作）</source>
         <translation>No certificate was read (see Readiness)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="199"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="225"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="199"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="225"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
@@ -230,38 +236,43 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="97"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="113"/>
         <source>点数字查看这些单证。</source>
         <extracomment>the page came into view</extracomment>
         <translation>Click a number to see those documents.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="101"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="117"/>
         <source>需要留意</source>
         <translation>To keep an eye on</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="108"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="124"/>
         <source>打开准备工作</source>
         <translation>Open Readiness</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="111"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="127"/>
         <source>打开汇总申报</source>
         <translation>Open Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="112"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="128"/>
         <source>汇总申报</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="114"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="130"/>
+        <source>传输客户端</source>
+        <translation>Transfer client</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="136"/>
         <source>证书</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="115"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="137"/>
         <source>准备工作</source>
         <translation>Readiness</translation>
     </message>
@@ -515,7 +526,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="413"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="415"/>
         <source>cebdesk — 跨境电商统一版申报</source>
         <translation>cebdesk — cross-border e-commerce declarations</translation>
     </message>
@@ -567,7 +578,7 @@
     </message>
     <message>
         <location filename="../../cebdesk/gui/main_window.py" line="150"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="516"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="518"/>
         <source>启动本地海关模拟器（测试）</source>
         <translation>Start the local customs simulator (TEST)</translation>
     </message>
@@ -617,143 +628,143 @@
         <translation>[DEMO] </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="222"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="223"/>
         <source>{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}</source>
         <translation>{transfer}  |  {signer}  |  {mode}: {folder}  |  awaiting receipts {pending} / {total}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="237"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="239"/>
         <source>汇总申报截止 {due}（{days} 个工作日）</source>
         <translation>Summary due {due} ({days} working days)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="263"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="265"/>
         <source>欢迎使用 cebdesk</source>
         <translation>Welcome to cebdesk</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="266"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="268"/>
         <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示在单独的演示工作区中进行（测试密钥、示例 Excel、本地海关模拟器），一分钟内看到回执，随时可以返回自己的工作区。</source>
         <translation>There is no enterprise profile yet. Fill one in, or try the demo first: it runs in a separate demo workspace (test key, sample Excel files, local customs simulator), shows receipts within a minute, and you can go back to your own workspace at any time.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="293"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="295"/>
         <source>正在准备演示数据（测试密钥、示例 Excel、本地海关模拟器）…</source>
         <translation>Preparing the demo data (test key, sample Excel files, local customs simulator)…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="310"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="312"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="310"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="312"/>
         <source>无法准备演示数据：{reason}</source>
         <translation>Could not prepare the demo data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="324"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="326"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="324"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="326"/>
         <source>请等当前任务完成后再切换工作区。</source>
         <translation>Please wait until the current job has finished before switching workspaces.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="355"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="357"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="408"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="410"/>
         <source>演示模式：测试密钥（DEMO TEST）和演示企业，报文不会发往海关。演示数据在 {folder}</source>
         <translation>DEMO mode: a test key (DEMO TEST) and a demo company; nothing goes to customs. Demo data in {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="411"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="413"/>
         <source>cebdesk — 演示模式（测试密钥，报文不会发往海关）</source>
         <translation>cebdesk — DEMO mode (test key, nothing goes to customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="425"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="427"/>
         <source>现在是演示模式</source>
         <translation>You are in the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="427"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="429"/>
         <source>现在是演示模式：导入的文件会用测试密钥签名，存入演示工作区，不会发往海关。</source>
         <translation>You are in the demo: imported files are signed with the test key and kept in the demo workspace; nothing goes to customs.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="429"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="431"/>
         <source>这是您自己的文件吗？返回您自己的工作区再导入。</source>
         <translation>Are these your own files? Go back to your own workspace and import them there.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="431"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="433"/>
         <source>返回我的工作区并导入</source>
         <translation>Back to my workspace, then import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="432"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="434"/>
         <source>在演示中导入</source>
         <translation>Import into the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="462"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="473"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="464"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="475"/>
         <source>本地海关模拟器（测试）</source>
         <translation>Local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="463"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="465"/>
         <source>当前传输方式是 HTTP 上传，报文不经过 send/ 目录，模拟器收不到。</source>
         <translation>Messages are uploaded by HTTP and never pass through send/, so the simulator cannot see them.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="466"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="468"/>
         <source>测试 HTTP 方式：在命令行运行 cebdesk simulate --http 127.0.0.1:8000，并在设置中把上传地址设为 http://127.0.0.1:8000/cebmsg。</source>
         <translation>To test HTTP: run cebdesk simulate --http 127.0.0.1:8000 on the command line and set the upload address in Settings to http://127.0.0.1:8000/cebmsg.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="475"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="477"/>
         <source>本地海关模拟器只用于测试：它会取走 {send} 中的报文（这些报文不会再交给海关），并在 {receive} 放入模拟回执。</source>
         <translation>The local customs simulator is for testing only: it takes the messages in {send} (they will not reach customs any more) and puts simulated receipts into {receive}.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="478"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="480"/>
         <source>请只在没有连接真实传输客户端的测试工作区中使用。要启动吗？</source>
         <translation>Use it only in a test workspace that no real transfer client reads. Start it?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="487"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="489"/>
         <source>本地海关模拟器已停止：{reason}</source>
         <translation>The local customs simulator stopped: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="506"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="508"/>
         <source>● 海关模拟器（测试）运行中，已处理 {count} 个报文</source>
         <translation>● Customs simulator (TEST) running: {count} message(s) handled</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="509"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="511"/>
         <source>本地海关模拟器（测试）取走 {send} 中的报文，回执放入 {receive}</source>
         <translation>The local customs simulator (TEST) takes the messages in {send} and puts receipts into {receive}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="516"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="518"/>
         <source>停止本地海关模拟器</source>
         <translation>Stop the local customs simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="269"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="271"/>
         <source>填写企业档案</source>
         <translation>Set up the profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="270"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="272"/>
         <source>用演示数据试一试</source>
         <translation>Try the demo data</translation>
     </message>
@@ -764,27 +775,27 @@
         <location filename="../../cebdesk/gui/mapping_dialog.py" line="55"/>
         <source>列对应</source>
         <extracomment>Findings that mean the header was not (wholly) understood: the dialog is offered for their file.</extracomment>
-        <translation type="unfinished"/>
+        <translation>Column mapping</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/mapping_dialog.py" line="60"/>
         <source>“{name}”（工作表“{sheet}”）的列名与标准不同。请为每一列选择它对应的项目，保存后以后同样表头的文件都按此读取。</source>
-        <translation type="unfinished"/>
+        <translation>The columns of “{name}” (sheet “{sheet}”) are named differently from the standard. Choose what each column holds; once saved, every file with the same header is read this way.</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/mapping_dialog.py" line="71"/>
         <source>单证类型</source>
-        <translation type="unfinished"/>
+        <translation>Document type</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/mapping_dialog.py" line="88"/>
         <source>保存列对应</source>
-        <translation type="unfinished"/>
+        <translation>Save mapping</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/mapping_dialog.py" line="109"/>
         <source>（不读取）</source>
-        <translation type="unfinished"/>
+        <translation>(not read)</translation>
     </message>
 </context>
 <context>
@@ -792,17 +803,17 @@
     <message>
         <location filename="../../cebdesk/gui/mapping_dialog.py" line="142"/>
         <source>列对应…</source>
-        <translation type="unfinished"/>
+        <translation>Map columns…</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/mapping_dialog.py" line="144"/>
         <source>文件的列名与标准不同：选择每一列对应的项目并保存</source>
-        <translation type="unfinished"/>
+        <translation>The file's column names differ from the standard: choose what each column holds and save</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/mapping_dialog.py" line="185"/>
         <source>列对应已保存：{path}</source>
-        <translation type="unfinished"/>
+        <translation>Column mapping saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -883,126 +894,132 @@
     </message>
     <message>
         <location filename="../../cebdesk/gui/query_view.py" line="503"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="510"/>
         <source>先在表中选择单证</source>
         <translation>Select a document in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="565"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="505"/>
+        <source>把选中的单证（可多选）按日志中的内容原样作为变更（appType 2）再发一次；要改内容请用“变更…”</source>
+        <translation>Send the selected documents (several may be chosen) again as they are in the journal, as a modification (appType 2); to change their content use Modify…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="572"/>
         <source>删除单证</source>
         <translation>Delete document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="566"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="573"/>
         <source>删除 {label} {key}？</source>
         <translation>Delete {label} {key}?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="568"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="575"/>
         <source>未发送的单证作废（保留版本记录）；已发送的单证向海关申报删除（appType 3），需要签名发送。</source>
         <translation>A document never sent is discarded (its versions are kept); a sent one is deleted at customs (appType 3), signed and sent.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="580"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="587"/>
         <source>单证已作废（从未发送）</source>
         <translation>The document was discarded (it was never sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="581"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="588"/>
         <source>单证已删除（海关没有这份单证的记录，无需发送）</source>
         <translation>The document was deleted (customs has no record of it; nothing to send)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="582"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="589"/>
         <source>删除（appType 3）已记入日志，签名后发送</source>
         <translation>The deletion (appType 3) is journaled; it is sent once signed</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="614"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="621"/>
         <source>撤销申请已记入日志（单证 #{id}），签名后发送</source>
         <translation>The cancellation is journaled (document #{id}); it is sent once signed</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="641"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="648"/>
         <source>退货申请已记入日志（单证 #{id}），签名后发送</source>
         <translation>The return request is journaled (document #{id}); it is sent once signed</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="649"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="656"/>
         <source>没有已发送的报文可验签</source>
         <translation>No sent message to verify</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="653"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="660"/>
         <source>签名有效</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="653"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="660"/>
         <source>签名无效</source>
         <translation>Signature NOT valid</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="663"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="670"/>
         <source>查询结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="664"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="671"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="671"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="678"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>{rows} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="678"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="685"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="678"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="685"/>
         <source>查询结果.xlsx</source>
         <translation>results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="690"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="697"/>
         <source>先在表中选择要重发的单证</source>
         <translation>Select the documents to resend in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="694"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="701"/>
         <source>没有重发</source>
         <translation>Nothing was resent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="697"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="704"/>
         <source>{count} 个单证将作为变更（appType 2）发送</source>
         <translation>{count} documents will be sent as modifications (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="705"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="712"/>
         <source>作为变更重发？</source>
         <translation>Resend as a modification?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="712"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="719"/>
         <source>{count} 个单证海关已经有了结论（审结、放行、结关或退运）：</source>
         <translation>Customs has already decided on {count} document(s) (cleared, released, closed or returned):</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="718"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="725"/>
         <source>海关不受理已审结或已放行清单的变更（appType 2）：这样重发只会收到海关的异常回执，已放行的结果不会改变。要更正已放行的清单，须先提交撤销申请单（CEB623），海关同意撤销后再重新申报；清单状态不允许撤销时，海关回执 -623005。</source>
         <translation>Customs does not accept a modification (appType 2) of a cleared or released inventory: resending it only brings back an error receipt, and the release stands. To correct a released inventory, file a cancellation request (撤销申请单, CEB623) first and declare again once customs has cancelled it; when the inventory's status does not allow a cancellation, customs answers -623005.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="723"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="730"/>
         <source>仍然作为变更重发</source>
         <translation>Resend as a modification anyway</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="724"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="731"/>
         <source>不重发</source>
         <translation>Do not resend</translation>
     </message>
@@ -1189,23 +1206,23 @@
 <context>
     <name>ReadinessController</name>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="287"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="310"/>
         <source>无法完成检查：{reason}</source>
         <extracomment>a check started (the home page says so until the result comes) a step was ticked or unticked (the home page counts them)</extracomment>
         <translation>The checks could not be completed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="303"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="326"/>
         <source>（检查于 {time}）</source>
         <translation> (checked at {time})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="340"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="368"/>
         <source>（{day} 已办好）</source>
         <translation> (done on {day})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="369"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="397"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
@@ -1229,27 +1246,37 @@
         <translation>Checks the profile, the signer and certificate, the exchange folders, receipts, the clock and the journal (no PIN is asked)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="143"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="137"/>
+        <source>输入口令检查证书…</source>
+        <translation>Check the certificate with the password…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="139"/>
+        <source>密钥文件（.p12）中的证书要用口令才能读出：口令只用于这一次检查，不保存</source>
+        <translation>The certificate inside the key file (.p12) can only be read with its password: it is used for this check only and not kept</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="149"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="143"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="149"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="143"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="149"/>
         <source>检查结果</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="143"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="149"/>
         <source>怎么做</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="158"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="164"/>
         <source>需要自己办理的手续（无法自动检查，办好后打勾）</source>
         <translation>Steps to take yourself (they cannot be checked; tick each when done)</translation>
     </message>
@@ -1313,112 +1340,127 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="667"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="680"/>
         <source>HTTP 方式需要上传地址</source>
         <translation>HTTP mode needs an upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="542"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="555"/>
         <source>默认：{folder}</source>
         <translation>default: {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="555"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="487"/>
+        <source>密钥文件 (*.p12 *.pfx *.pem *.key);;所有文件 (*)</source>
+        <translation>Key files (*.p12 *.pfx *.pem *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="489"/>
+        <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="568"/>
         <source>当前工作区：{data}　　档案文件：{profile}　　发送/接收目录：{outbox}</source>
         <translation>Workspace: {data}    profile file: {profile}    outbox: {outbox}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="559"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="572"/>
         <source>演示工作区（测试密钥，不能向海关申报）</source>
         <translation>Demo workspace (test key, never for customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="649"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="662"/>
         <source>默认值第 {row} 行：缺少元素名</source>
         <translation>Default values, row {row}: the element name is missing</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="652"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="665"/>
         <source>默认值中 {element} 出现了两次</source>
         <translation>{element} appears twice among the default values</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="661"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="674"/>
         <source>默认值 {element} 同时填入进口单证（{import_label}）和出口单证（{export_label}）</source>
         <translation>The default {element} fills both import documents ({import_label}) and export documents ({export_label})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="670"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="683"/>
         <source>请填写传输客户端目录（其中有 IMPCEB、EXPCEB）</source>
         <translation>Fill in the transfer client's folder (the one holding IMPCEB and EXPCEB)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="674"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="687"/>
         <source>文件不存在：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="680"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="693"/>
         <source>SM2 机制号应为数字，如 0x80000100：{value}</source>
         <translation>the SM2 mechanism must be a number such as 0x80000100: {value}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="695"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="708"/>
         <source>客户第 {row} 行：缺少客户名称</source>
         <translation>Clients row {row}: the client has no name</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="697"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="710"/>
         <source>客户“{name}”出现了两次</source>
         <translation>Client "{name}" is there twice</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="701"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="714"/>
         <source>客户“{name}”：无法读取“{piece}”，应写作 元素=值</source>
         <translation>Client "{name}": cannot read "{piece}"; write element=value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="706"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="719"/>
         <source>客户“{name}”：“{element}”不是任何单证的元素</source>
         <translation>Client "{name}": "{element}" is no element of any document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="740"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="753"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="760"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="773"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="779"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="792"/>
         <source>没有找到传输客户端的设置（%LOCALAPPDATA%\SIC\UserSetting\DFWJobSettings.xml）</source>
         <translation>The transfer client's settings were not found (%LOCALAPPDATA%\SIC\UserSetting\DFWJobSettings.xml)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="786"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="799"/>
         <source>传输客户端的目录：{folders}（保存后生效）</source>
         <translation>The transfer client's folders: {folders} (in use once saved)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="798"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="811"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="799"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="812"/>
         <source>界面语言已改为 {language}，重新启动 cebdesk 后生效。</source>
         <translation>The interface language is now {language}. It applies after cebdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="819"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="820"/>
+        <source>选择文件</source>
+        <translation>Choose files</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="840"/>
         <source>{label} {serial} 至 {until}</source>
         <translation>{label} {serial} until {until}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="826"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="847"/>
         <source>没有找到令牌</source>
         <translation>No token found</translation>
     </message>
@@ -1426,227 +1468,233 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="217"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="218"/>
         <source>企业档案（传输企业 [transfer]）</source>
         <translation>Enterprise profile (transmitting enterprise, [transfer])</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="227"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="228"/>
         <source>默认值（[defaults]：单元格为空时填入报文）</source>
         <translation>Default values ([defaults]: used when a cell is empty)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="231"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="232"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="231"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="232"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="231"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="232"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="231"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="232"/>
         <source>用于</source>
         <translation>Used for</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="248"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="249"/>
         <source>添加一行</source>
         <translation>Add a row</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="249"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="250"/>
         <source>删除所选行</source>
         <translation>Remove selected rows</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="264"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="265"/>
         <source>客户（[clients]：报关行代理的电商企业；其值优先于默认值）</source>
         <translation>Clients ([clients]: the e-commerce enterprises a broker declares for; their values win over the defaults)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="279"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="280"/>
         <source>添加客户</source>
         <translation>Add client</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="280"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="281"/>
         <source>删除所选客户</source>
         <translation>Remove selected clients</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="287"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="288"/>
         <source>导入时按单证的电商企业代码（ebcCode）选择客户，也可在导入页指定；其他默认值写作 元素=值，以分号隔开，如 logisticsCode=1101180326; assureCode=1105910159</source>
         <translation>Each document's client is chosen by its ebcCode on import, or named on the Import page; write other defaults as element=value separated by semicolons, e.g. logisticsCode=1101180326; assureCode=1105910159</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="295"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="296"/>
         <source>签名 [signer]</source>
         <translation>Signing [signer]</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="300"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="301"/>
         <source>签名方式</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="303"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="304"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="305"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="307"/>
         <source>密钥文件</source>
         <translation>Key file</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="304"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="308"/>
         <source>证书文件（PEM 密钥时）</source>
         <translation>Certificate file (for PEM keys)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="307"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="316"/>
         <source>查找令牌</source>
         <translation>Find tokens</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="311"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="320"/>
         <source>PKCS#11 驱动</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="314"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="323"/>
         <source>令牌</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="316"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="325"/>
         <source>密钥标签</source>
         <translation>Key label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="318"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="327"/>
         <source>可选，十六进制</source>
         <translation>optional, hexadecimal</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="319"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="328"/>
         <source>密钥 ID</source>
         <translation>Key ID</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="321"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="330"/>
         <source>可选，如 0x80000100</source>
         <translation>optional, e.g. 0x80000100</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="322"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="331"/>
         <source>SM2 机制号</source>
         <translation>SM2 mechanism</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="324"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="333"/>
         <source>客户端控件地址</source>
         <translation>Card control address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="327"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="336"/>
         <source>传输 [exchange]</source>
         <translation>Exchange [exchange]</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="335"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="344"/>
         <source>校验 HTTPS 证书</source>
         <translation>Verify the HTTPS certificate</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="344"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="353"/>
         <source>cebdesk 自己的目录（send/ receive/）</source>
         <translation>cebdesk's own folders (send/ receive/)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="345"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="354"/>
         <source>传输客户端的目录（IMPCEB/EXPCEB 的 OutBox、InBox）</source>
         <translation>The transfer client's folders (OutBox, InBox of IMPCEB/EXPCEB)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="347"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="356"/>
         <source>读取传输客户端的设置</source>
         <translation>Read the transfer client's settings</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="351"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="360"/>
         <source>报文目录格式</source>
         <translation>Folder layout</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="352"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="361"/>
         <source>传输客户端目录</source>
         <translation>Transfer client folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="402"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="411"/>
         <source>（未知元素）</source>
         <translation>(unknown element)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="330"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="339"/>
         <source>目录（传输客户端取走 send/ 中的文件）</source>
         <translation>Folder (the transfer client takes files from send/)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="252"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="253"/>
         <source>元素名如 logisticsCode；表体与表头同名时写作 表体名.元素名，如 OrderList.currency（进口、出口订单）、InventoryList.country（进口、出口清单）</source>
         <translation>Element names such as logisticsCode; where a line element has the same name as a head element, write list.element, e.g. OrderList.currency (import and export orders), InventoryList.country (import and export inventories)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="331"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="340"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="334"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="343"/>
         <source>用 DxpMsg 封装（终端节点）</source>
         <translation>Wrap in DxpMsg (terminal node)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="337"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="346"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="338"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="347"/>
         <source>上传地址</source>
         <translation>Upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="339"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="348"/>
         <source>回执下载地址</source>
         <translation>Receipts address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="342"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="351"/>
         <source>发送/接收目录</source>
         <translation>Send / receive folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="354"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="363"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="356"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="365"/>
         <source>重新启动 cebdesk 后生效</source>
         <translation>Applies after cebdesk is restarted</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="361"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="370"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="370"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="379"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -2069,134 +2117,134 @@
 <context>
     <name>cebdesk</name>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="123"/>
+        <location filename="../../cebdesk/gui/workers.py" line="126"/>
         <source>磁盘已满</source>
         <extracomment>Failures a clerk can fix; anything else also goes to the console with its traceback.</extracomment>
         <translation>The disk is full</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="124"/>
+        <location filename="../../cebdesk/gui/workers.py" line="127"/>
         <source>磁盘配额已满</source>
         <translation>The disk quota is exceeded</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="125"/>
-        <location filename="../../cebdesk/gui/workers.py" line="126"/>
+        <location filename="../../cebdesk/gui/workers.py" line="128"/>
+        <location filename="../../cebdesk/gui/workers.py" line="129"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="127"/>
+        <location filename="../../cebdesk/gui/workers.py" line="130"/>
         <source>只读文件系统，无法写入</source>
         <translation>Read-only file system: nothing can be written</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="128"/>
+        <location filename="../../cebdesk/gui/workers.py" line="131"/>
         <source>找不到文件或文件夹</source>
         <translation>No such file or folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="129"/>
+        <location filename="../../cebdesk/gui/workers.py" line="132"/>
         <source>输入/输出错误（磁盘或 U 盘故障？）</source>
         <translation>Input/output error (a failing disk or USB drive?)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="136"/>
+        <location filename="../../cebdesk/gui/workers.py" line="139"/>
         <source>没有签名或发送任何单证。</source>
         <translation> Nothing was signed or sent.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="141"/>
+        <location filename="../../cebdesk/gui/workers.py" line="144"/>
         <source>口令错误：密钥拒绝了这个口令。</source>
         <translation>Wrong PIN: the key refused it.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="143"/>
+        <location filename="../../cebdesk/gui/workers.py" line="146"/>
         <source>cebdesk 不会自动重试（连续输错会锁死密钥）；确认口令后再点“签名并发送”。</source>
         <translation> cebdesk does not try again by itself (wrong PINs in a row lock the key); check the PIN, then click “Sign and send” again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="147"/>
+        <location filename="../../cebdesk/gui/workers.py" line="150"/>
         <source>密钥的口令已锁定（输错次数过多），需由管理员或发证机构（数据分中心/制卡中心）解锁。</source>
         <translation>The key's PIN is locked after too many wrong tries; it must be unlocked by the administrator or the certificate issuer (数据分中心/制卡中心).</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="155"/>
+        <location filename="../../cebdesk/gui/workers.py" line="158"/>
         <source>密钥只剩最后一次输入口令的机会，未经确认没有使用口令。</source>
         <translation>The key has ONE PIN try left; without your confirmation no PIN was used. </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="157"/>
+        <location filename="../../cebdesk/gui/workers.py" line="160"/>
         <source>再点“签名并发送”，在口令对话框中确认后再输入。</source>
         <translation>Click “Sign and send” again, confirm in the PIN dialog, then type the PIN.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="160"/>
+        <location filename="../../cebdesk/gui/workers.py" line="163"/>
         <source>口令的长度或字符不符合密钥的要求，请检查后重新输入。</source>
         <translation>The key does not accept a PIN of this length or with these characters; check it and type it again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="163"/>
+        <location filename="../../cebdesk/gui/workers.py" line="166"/>
         <source>无法打开密钥文件 {name}：口令不正确，或者文件不是有效的密钥文件（.p12/.pfx/.pem）。</source>
         <translation>Cannot open the key file {name}: the password is wrong, or the file is not a valid key file (.p12/.pfx/.pem).</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="171"/>
+        <location filename="../../cebdesk/gui/workers.py" line="174"/>
         <source>找不到或无法读取密钥文件 {name}：请在设置页检查密钥文件的位置。</source>
         <translation>The key file {name} cannot be found or read: check where it is on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="178"/>
+        <location filename="../../cebdesk/gui/workers.py" line="181"/>
         <source>没有找到令牌 {name}：请插入 USB Key，或在设置页点“查找令牌”重新选择。</source>
         <translation>Token {name} was not found: plug in the USB key, or choose it again with “Find tokens” on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="184"/>
+        <location filename="../../cebdesk/gui/workers.py" line="187"/>
         <source>签名过程中令牌被拔出：已发送的报文完整保留，插回令牌后再点“签名并发送”继续。</source>
         <translation>The token was removed while signing: the messages already sent are complete; plug it in again and click “Sign and send” to go on.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="189"/>
+        <location filename="../../cebdesk/gui/workers.py" line="192"/>
         <source>证书不能用于签名（与密钥不符或已过期）：请在设置页检查证书文件。</source>
         <translation>The certificate cannot be used for signing (it does not match the key or has expired): check the certificate file on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="192"/>
+        <location filename="../../cebdesk/gui/workers.py" line="195"/>
         <source>签名失败，请检查设置页的签名方式。</source>
         <translation>Signing failed: check the signer on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="196"/>
+        <location filename="../../cebdesk/gui/workers.py" line="199"/>
         <source>另一个 cebdesk 正在用同一个日志发送，请等它结束后再试。</source>
         <translation>Another cebdesk is sending with the same journal; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="198"/>
+        <location filename="../../cebdesk/gui/workers.py" line="201"/>
         <source>还没有企业档案：请先在设置页填写并保存。</source>
         <translation>There is no enterprise profile yet: fill it in on the Settings page and save it first.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="200"/>
+        <location filename="../../cebdesk/gui/workers.py" line="203"/>
         <source>系统错误</source>
         <translation>System error</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="202"/>
+        <location filename="../../cebdesk/gui/workers.py" line="205"/>
         <source>{what}（{path}）。已写出的文件都是完整的；排除问题后再试一次即可继续。</source>
         <translation>{what} ({path}). Every file written is whole; fix the problem and try again to go on.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="205"/>
+        <location filename="../../cebdesk/gui/workers.py" line="208"/>
         <source>{what}。已写出的文件都是完整的；排除问题后再试一次即可继续。</source>
         <translation>{what}. Every file written is whole; fix the problem and try again to go on.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="209"/>
+        <location filename="../../cebdesk/gui/workers.py" line="212"/>
         <source>后台进程意外退出（退出码 {code}）。已写出的文件都是完整的；请再试一次。</source>
         <translation>The background process ended unexpectedly (exit code {code}). Every file written is whole; please try again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="212"/>
+        <location filename="../../cebdesk/gui/workers.py" line="215"/>
         <source>意外错误（详情见控制台）：{detail}</source>
         <translation>Unexpected error (details on the console): {detail}</translation>
     </message>
@@ -2237,7 +2285,7 @@
         <translation>Buyer / consignee</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="447"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="451"/>
         <location filename="../../cebdesk/gui/import_view.py" line="175"/>
         <source>表体</source>
         <extracomment>fields and goods lines the clerk has touched: an empty required one is marked only then, or once the clerk saves or declares (``show_all``), not on a fresh form</extracomment>
@@ -2287,22 +2335,27 @@
     </message>
     <message>
         <location filename="../../cebdesk/gui/models.py" line="47"/>
+        <source>{meaning}（上一版本的回执；变更待发送）</source>
+        <translation>{meaning} (the previous version's receipt; the modification waits to be sent)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/models.py" line="52"/>
         <source>{meaning}，已生成报关单 {entry}</source>
         <translation>{meaning}; customs declaration {entry} made</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="260"/>
+        <location filename="../../cebdesk/gui/models.py" line="265"/>
         <source>已生成报关单 {entry}</source>
         <extracomment>The widest a column grows when fitted to its content (pixels); longer text is elided.</extracomment>
         <translation>Customs declaration {entry} made</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="262"/>
+        <location filename="../../cebdesk/gui/models.py" line="267"/>
         <source>海关回执：{status}</source>
         <translation>Customs receipt: {status}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="264"/>
+        <location filename="../../cebdesk/gui/models.py" line="269"/>
         <source>已发送，等待海关回执</source>
         <translation>Sent, waiting for customs' receipt</translation>
     </message>
@@ -2449,69 +2502,69 @@
         <translation>Declare a return request for the inventory (import CEB625, export CEB213)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="49"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="50"/>
         <source>传输企业代码</source>
         <translation>Transmitting enterprise code</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="50"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="51"/>
         <source>传输企业名称</source>
         <translation>Transmitting enterprise name</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="51"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="52"/>
         <source>数据交换平台用户编号</source>
         <translation>DXP user id</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="56"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="57"/>
         <source>不签名</source>
         <extracomment>Default values most enterprises set: always listed, empty until filled.</extracomment>
         <translation>Do not sign</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="57"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="58"/>
         <source>密钥文件</source>
         <translation>Key file</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="58"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="59"/>
         <source>USB Key / 加密机（PKCS#11）</source>
         <translation>USB key / HSM (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="59"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="60"/>
         <source>电子口岸卡（客户端控件）</source>
         <translation>E-Port card (card control)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="70"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="71"/>
         <source>客户名称</source>
         <extracomment>The [signer] values the page edits, per kind; anything else in [signer] is kept as it is. The clients table: a name, the four codes and names each client has, the other defaults.</extracomment>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="71"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="72"/>
         <source>电商企业代码</source>
         <translation>E-commerce enterprise code</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="72"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="73"/>
         <source>电商企业名称</source>
         <translation>E-commerce enterprise name</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="73"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="74"/>
         <source>电商平台代码</source>
         <translation>Platform code</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="74"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="75"/>
         <source>电商平台名称</source>
         <translation>Platform name</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="75"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="76"/>
         <source>其他默认值（元素=值; …）</source>
         <translation>Other defaults (element=value; …)</translation>
     </message>
@@ -2640,12 +2693,17 @@
         <translation>Type a code or a name to search</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="263"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="222"/>
+        <source>数字，最多 {digits} 位小数</source>
+        <translation>number, up to {digits} decimals</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/entry_view.py" line="267"/>
         <source>日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="264"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="268"/>
         <source>选择日期</source>
         <translation>Pick a date</translation>
     </message>
@@ -2655,37 +2713,37 @@
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="451"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="455"/>
         <source>新增行</source>
         <translation>Add line</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="452"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="456"/>
         <source>复制行</source>
         <translation>Copy line</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="453"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="457"/>
         <source>删除行</source>
         <translation>Delete line</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="454"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="458"/>
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="455"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="459"/>
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="608"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="612"/>
         <source>序号由程序按行的顺序编排</source>
         <translation>Line numbers follow the order of the lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/entry_view.py" line="780"/>
+        <location filename="../../cebdesk/gui/entry_view.py" line="784"/>
         <source>第 {row} 行 {label}</source>
         <translation>Line {row} {label}</translation>
     </message>
@@ -2735,6 +2793,11 @@
         <location filename="../../cebdesk/gui/home_view.py" line="37"/>
         <source>今天收到放行（或结关）回执的单证</source>
         <translation>Documents released (or cleared) by a receipt today</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/home_view.py" line="82"/>
+        <source>{count} 个报文在 {folder} 等待了 {minutes} 分钟：传输客户端没有取走（请启动它并确认它监视这个目录）</source>
+        <translation>{count} message(s) have waited {minutes} minute(s) in {folder}: the transfer client has not taken them (start it and check it watches this folder)</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/readiness_view.py" line="43"/>
@@ -2839,27 +2902,27 @@
         <translation>Each party signs and sends its own documents with its own certificate: orders by the e-commerce platform (by the e-commerce enterprise when the platform is not registered with customs), payments by the payment company, waybills and waybill statuses by the logistics company, inventory lists by the e-commerce enterprise or the declaring agent (customs broker) it appoints. cebdesk signs with your enterprise's certificate only; agree beforehand who sends the others and when: customs matches each list against its order, payment and waybill, and all of them must be there.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="201"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="207"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="203"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="209"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="208"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="214"/>
         <source>{errors} 个问题，{warnings} 个提醒：先解决问题才能申报</source>
         <translation>{errors} problem(s), {warnings} warning(s): solve the problems before declaring</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="212"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="218"/>
         <source>可以申报，有 {warnings} 个提醒</source>
         <translation>Ready to declare, {warnings} warning(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="215"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="221"/>
         <source>全部正常，可以申报</source>
         <translation>All fine, ready to declare</translation>
     </message>
