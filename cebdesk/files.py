@@ -28,11 +28,16 @@ def _mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes, *, private: bool = True) -> Path:
+def atomic_write(
+    path: str | os.PathLike[str], data: bytes, *, private: bool = True, temp_suffix: str | None = None
+) -> Path:
     """Write ``data`` to ``path`` whole or not at all (fsync'd); 0600 unless ``private`` is False
-    (then ordinary permissions, for files without personal data such as a blank template)."""
+    (then ordinary permissions, for files without personal data such as a blank template, or
+    for another program to read). ``temp_suffix``: the temporary file's ending while it is
+    written (default the target's), e.g. one a folder's watcher ignores."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
+    suffix = target.suffix if temp_suffix is None else temp_suffix
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=target.parent)
     try:
         if POSIX:
             os.fchmod(fd, PRIVATE_FILE if private else _mode())

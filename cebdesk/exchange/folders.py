@@ -25,7 +25,6 @@ import errno
 import fcntl
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -128,16 +127,9 @@ def _move(source: Path, target: Path, *, watched: bool = False) -> None:
 
 
 def _write_watched(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=PARTIAL, dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Into a folder another program watches: written under a name it ignores (…PARTIAL), with
+    ordinary permissions (that program reads it), then renamed."""
+    atomic_write(target, data, private=False, temp_suffix=PARTIAL)
 
 
 class OutboxBusy(Exception):
