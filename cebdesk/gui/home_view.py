@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..pipeline.readiness import ERROR, WARNING, Readiness
 from ..pipeline.workspace import Today
 from ..summary.preview import has_export_lists
 from .context import AppContext
-from .models import message_label
+from .models import Page, message_label
 from .readiness_view import LEVELS, STEPS, summary_text
 
 _t = QCoreApplication.translate
@@ -84,13 +83,7 @@ def waiting_text(context: AppContext) -> str:
     ).format(count=len(waiting.files), folder=waiting.folders[0], minutes=int(waiting.oldest // 60))
 
 
-class HomeView(QWidget):
-    #: the page came into view
-    shown = Signal()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self.shown.emit()
+class HomeView(Page):
 
     def __init__(self, parent=None, *, language: str = "zh") -> None:
         super().__init__(parent)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..excel.template import write_template
@@ -43,19 +42,13 @@ from .context import AppContext
 from .dialogs import PinCancelled, ask_to_sign
 from .names import fill_type_combo, fill_type_menu, type_name
 from .mapping_dialog import MappingOffer
-from .models import ColumnSpec, MessageLabel, RowsModel, fit_columns, message_label, state_text
+from .models import ColumnSpec, MessageLabel, Page, RowsModel, fit_columns, message_label, state_text
 from .workers import Job, explain, failure_of
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class ImportView(QWidget):
-    #: the page came into view (it then shows the journal as it is now)
-    shown = Signal()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self.shown.emit()
+class ImportView(Page):
 
     def __init__(self, parent=None, *, language: str = "zh") -> None:
         super().__init__(parent)

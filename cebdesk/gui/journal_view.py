@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..pipeline.workspace import StatusQuery
@@ -39,6 +38,7 @@ from ..spec.receipts import Family, explain_status
 from .context import AppContext
 from .names import DIRECTIONS, direction_name, fill_type_combo
 from .models import (
+    Page,
     ROW_ROLE,
     ColumnSpec,
     MessageLabel,
@@ -64,13 +64,7 @@ COLUMNS = [
 PROSE = [i for i, c in enumerate(COLUMNS) if c.key in ("meaning", "returnInfo")]
 
 
-class JournalView(QWidget):
-    #: the page came into view (it then shows the journal as it is now)
-    shown = Signal()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self.shown.emit()
+class JournalView(Page):
 
     def __init__(self, parent=None, *, language: str = "zh") -> None:
         super().__init__(parent)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QSizePolicy, QStyle
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QSizePolicy, QStyle, QWidget
 
 from ..spec.receipts import Family, explain_status
 
@@ -268,3 +268,15 @@ def _mark_text(row: dict) -> str:
     if row.get("sent", True):
         return QCoreApplication.translate("cebdesk", "已发送，等待海关回执")
     return ""
+
+
+class Page(QWidget):
+    """A page of the window: says when it comes into view (``shown``), so that its controller
+    shows the journal, the profile or the month as they are now."""
+
+    #: the page came into view
+    shown = Signal()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.shown.emit()

@@ -51,7 +51,7 @@ from .context import AppContext
 from .entry_dialogs import CancelDialog, RefundDialog
 from .journal_view import receipt_line
 from .names import DIRECTIONS, OUTCOME_NAMES, direction_name, fill_type_combo, outcome_name
-from .models import ROW_ROLE, ColumnSpec, RowsModel, fit_columns, message_label, readable_time, status_row
+from .models import ROW_ROLE, ColumnSpec, Page, RowsModel, fit_columns, message_label, readable_time, status_row
 
 COLUMNS = [
     ColumnSpec("label", QT_TRANSLATE_NOOP("cebdesk", "单证")),
@@ -69,13 +69,7 @@ BUYER_COLUMN = 5
 #: modification (appType 2) of such a document is not what customs accepts.
 
 
-class QueryView(QWidget):
-    #: the page came into view (it then shows the journal as it is now)
-    shown = Signal()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self.shown.emit()
+class QueryView(Page):
 
     def __init__(self, parent=None, *, language: str = "zh") -> None:
         super().__init__(parent)

@@ -33,7 +33,7 @@ from ..files import atomic_write, private_dir
 from ..pipeline.readiness import ERROR, OK, SKIPPED, WARNING, Readiness
 from ..settings import Profile, dump_profile
 from .context import AppContext
-from .models import message_label
+from .models import Page, message_label
 from .workers import Job
 
 _t = QCoreApplication.translate
@@ -104,13 +104,7 @@ STEPS = (
 )
 
 
-class ReadinessView(QWidget):
-    #: the page came into view
-    shown = Signal()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self.shown.emit()
+class ReadinessView(Page):
 
     def __init__(self, parent=None, *, language: str = "zh") -> None:
         super().__init__(parent)

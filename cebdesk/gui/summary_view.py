@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..summary.deadline import Deadline, MonthError, due_date, parse_month, working_days_left
@@ -37,7 +36,7 @@ from ..summary.result import ResultComparison
 from .clients_view import fill_client_combo, profile_clients
 from .context import AppContext
 from .dialogs import PinCancelled, ask_to_sign
-from .models import fit_columns, message_label
+from .models import Page, fit_columns, message_label
 from .workers import Job, explain, failure_of
 
 #: Working days before the deadline from which the page warns.
@@ -91,13 +90,7 @@ def holiday_text(name: str | None) -> str:
     return _t(HOLIDAYS[name]) if name in HOLIDAYS else (name or "")
 
 
-class SummaryView(QWidget):
-    #: the page came into view
-    shown = Signal()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self.shown.emit()
+class SummaryView(Page):
 
     def __init__(self, parent=None, *, language: str = "zh") -> None:
         super().__init__(parent)
