@@ -7,6 +7,7 @@ total)`` and stops between steps when ``cancelled()`` says so.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -99,6 +100,19 @@ def _once(pin: str | None):
     return provide
 
 
+@contextmanager
+def _opened(signer: SignerOptions, pin: str | None):
+    """The signer opened with the PIN given once (a second request is never answered), closed
+    after the job's work, whatever happens."""
+    opened = open_signer(signer, _once(pin))
+    try:
+        yield opened
+    finally:
+        close = getattr(opened, "close", None)
+        if close:
+            close()
+
+
 def import_and_send(
     files: list[Path],
     data_dir: Path,
@@ -119,8 +133,7 @@ def import_and_send(
     workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
     exchange = workspace.exchange()
     workspace.require_profile()  # before the key is opened
-    opened = open_signer(signer, _once(pin))
-    try:
+    with _opened(signer, pin) as opened:
         imported = workspace.import_files(
             files, doc_type=document_type(doc_type) if doc_type else None, only=only, client=client
         )
@@ -128,10 +141,6 @@ def import_and_send(
             opened, exchange, progress=lambda _stage, done, total: progress(done, total), cancelled=cancelled
         )
         return imported, sent
-    finally:
-        close = getattr(opened, "close", None)
-        if close:
-            close()
 
 
 def row_preview(
@@ -196,8 +205,7 @@ def summary_send(
     workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
     exchange = workspace.exchange()
     workspace.require_profile()  # before the key is opened
-    opened = open_signer(signer, _once(pin))
-    try:
+    with _opened(signer, pin) as opened:
         return workspace.send_summary(
             month,
             opened,
@@ -206,10 +214,6 @@ def summary_send(
             progress=lambda _stage, done, total: progress(done, total),
             cancelled=cancelled,
         )
-    finally:
-        close = getattr(opened, "close", None)
-        if close:
-            close()
 
 
 #: The document actions a window job may run before sending (Workspace methods, lifecycle.py).
@@ -243,16 +247,11 @@ def lifecycle_and_send(
         done = getattr(workspace, action)(**arguments)
     except LifecycleError as exc:
         return exc, None
-    opened = open_signer(signer, _once(pin))
-    try:
+    with _opened(signer, pin) as opened:
         sent = workspace.send(
             opened, exchange, progress=lambda _stage, d, total: progress(d, total), cancelled=cancelled
         )
         return done, sent
-    finally:
-        close = getattr(opened, "close", None)
-        if close:
-            close()
 
 
 def readiness(
