@@ -338,22 +338,25 @@ class SummaryController(QObject):
         v.declare_button.setEnabled(False)
         if not self.declared_text:
             v.message.setText(self.tr("正在读取 {month} 放行的出口清单…").format(month=month))
+        return self._run(
+            "summary_month",
+            {"month": month, "today": self.today(), "ebc": self.ebc()},
+            self._show_month,
+            self._failed,
+        )
+
+    def _run(self, task: str, arguments: dict, succeeded, failed) -> Job:
+        """A task of the page in a worker, on the active workspace; one at a time."""
         context = self.context
         job = Job(
-            "summary_month",
-            {
-                "data_dir": context.data_dir,
-                "exchange_dir": context.exchange_dir,
-                "profile": context.profile,
-                "month": month,
-                "today": self.today(),
-                "ebc": self.ebc(),
-            },
+            task,
+            {"data_dir": context.data_dir, "exchange_dir": context.exchange_dir, "profile": context.profile,
+             **arguments},
             self,
             language=context.language,
-        )
-        job.succeeded.connect(self._show_month)
-        job.failed.connect(self._failed)
+        )  # fmt: skip
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
         job.done.connect(self._finished)
         self.job = job
         job.start()
@@ -557,27 +560,9 @@ class SummaryController(QObject):
         v.preview_button.setEnabled(False)
         v.declare_button.setEnabled(False)
         v.message.setText(self.tr("正在签名并发送 {month} 的汇总申请单…").format(month=result.month))
-        job = Job(
-            "summary_send",
-            {
-                "data_dir": context.data_dir,
-                "exchange_dir": context.exchange_dir,
-                "profile": context.profile,
-                "month": result.month,
-                "signer": signer,
-                "pin": pin,
-                "ebc": result.ebc,
-            },
-            self,
-            language=context.language,
-        )
+        arguments = {"month": result.month, "signer": signer, "pin": pin, "ebc": result.ebc}
         del pin
-        job.succeeded.connect(self._declared)
-        job.failed.connect(self._declare_failed)
-        job.done.connect(self._finished)
-        self.job = job
-        job.start()
-        return job
+        return self._run("summary_send", arguments, self._declared, self._declare_failed)
 
     @Slot(object)
     def _declared(self, pair) -> None:

@@ -33,6 +33,13 @@ def parse_month(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
+def month_range(month: str) -> tuple[str, str]:
+    """The month as the journal's compact times compare: (YYYYMM of it, YYYYMM of the next)."""
+    year, mon = parse_month(month)
+    end = f"{year + 1:04d}01" if mon == 12 else f"{year:04d}{mon + 1:02d}"
+    return f"{year:04d}{mon:02d}", end
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
     """Working days by the official calendar; weekends only for the years it does not know."""

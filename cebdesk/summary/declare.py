@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..records import new_guid
 from ..store.journal import Journal
-from .deadline import parse_month
+from .deadline import month_range
 from .preview import SUMMARY, SummaryPreview, application_of, released_lists
 
 #: [summary] keys that may stand in for the lists' values.
@@ -96,8 +96,7 @@ def applications(
         wanted.update(dict.fromkeys(numbers))
     if not wanted:
         return []
-    year, mon = parse_month(result.month)
-    end = f"{year + 1:04d}01" if mon == 12 else f"{year:04d}{mon + 1:02d}"
+    start, end = month_range(result.month)
     heads: dict[str, dict[str, str]] = {}
     for _released, invt_no, head, _lines in released_lists(journal, end):
         if invt_no in wanted:
@@ -115,7 +114,7 @@ def applications(
         if app is None:
             app = groups[group] = Application(values)
         app.lines.append({"invtNo": invt_no})
-    prefix = f"SUM{year:04d}{mon:02d}"
+    prefix = f"SUM{start}"
     seq = _next_seq(journal, prefix)
     out = []
     for app in groups.values():

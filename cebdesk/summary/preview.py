@@ -24,7 +24,7 @@ from pathlib import Path
 from ..files import atomic_write
 from ..store.journal import Journal
 from .classify import DECLARATION, REFUSED, STATISTICS, Classified, GoodsFlags, Rates, classify
-from .deadline import Deadline, due_date, parse_month
+from .deadline import Deadline, due_date, month_range
 from .merge import HEAD_FIELDS, Declaration, Merger, format_amount
 
 INVENTORY = "CEB603Message"
@@ -49,6 +49,20 @@ def application_of(head: dict[str, str], settings: dict[str, str] | None = None)
     """The values of APPLICATION_KEYS the summary application of a list (its head) carries."""
     settings = settings or {}
     return {k: (settings.get(k) or "").strip() or (head.get(k) or "").strip() for k in APPLICATION_KEYS}
+
+
+#: SQL: the invtNo of an export list ``d``: the one customs gave (its latest receipt naming one),
+#: else the list's own.
+INVT_NO_SQL = (
+    "COALESCE((SELECT json_extract(r2.keys, '$.invtNo') FROM receipts r2 WHERE r2.document_id=d.id"
+    " AND r2.flag IS NULL AND json_extract(r2.keys, '$.invtNo') IS NOT NULL ORDER BY r2.return_time DESC,"
+    " r2.id DESC LIMIT 1), json_extract(d.record, '$.head.invtNo'))"
+)
+#: SQL: each document's release, the returnTime of its first receipt with status ? (800).
+RELEASES_SQL = (
+    "(SELECT document_id, MIN(return_time) AS t FROM receipts WHERE return_status=? AND flag IS NULL"
+    " AND document_id IS NOT NULL GROUP BY document_id)"
+)
 
 
 def _refused(status: str | None) -> bool:
@@ -182,19 +196,13 @@ def released_lists(journal: Journal, until: str) -> Iterator[tuple[str, str, dic
     ``until`` (YYYYMM…), in the order they were declared. The invtNo is the one customs gave
     (in its receipts), else the head's."""
     rows = journal.db.execute(
-        "SELECT d.id, d.record, rel.t AS released, (SELECT json_extract(r2.keys, '$.invtNo') FROM receipts r2"
-        " WHERE r2.document_id=d.id AND r2.flag IS NULL AND json_extract(r2.keys, '$.invtNo') IS NOT NULL"
-        " ORDER BY r2.return_time DESC, r2.id DESC LIMIT 1) AS invt_no"
-        " FROM documents d JOIN (SELECT document_id, MIN(return_time) AS t FROM receipts"
-        " WHERE return_status=? AND flag IS NULL AND document_id IS NOT NULL GROUP BY document_id) rel"
-        " ON rel.document_id=d.id WHERE d.message_type=? AND rel.t < ? ORDER BY d.id",
+        f"SELECT d.record, rel.t AS released, {INVT_NO_SQL} AS invt_no FROM documents d"
+        f" JOIN {RELEASES_SQL} rel ON rel.document_id=d.id WHERE d.message_type=? AND rel.t < ? ORDER BY d.id",
         (RELEASED, INVENTORY, until),
     )
     for row in rows:
         record = json.loads(row["record"])
-        head = record.get("head") or {}
-        invt_no = row["invt_no"] or head.get("invtNo") or ""
-        yield row["released"], invt_no, head, record.get("lines") or []
+        yield row["released"], row["invt_no"] or "", record.get("head") or {}, record.get("lines") or []
 
 
 def preview(
@@ -208,7 +216,7 @@ def preview(
 ) -> SummaryPreview:
     """The summary of ``month`` (YYYY-MM) for one ebcCode or all. RateError when a currency the
     lists use has no rate; SummarySettingError when [summary] dutyHs/refundHs is not HS codes."""
-    year, mon = parse_month(month)
+    start, end = month_range(month)  # MonthError for no YYYY-MM
     settings = settings or {}
     summary_flag = (settings.get("summaryFlag") or DEFAULT_SUMMARY_FLAG).strip()
     result = SummaryPreview(
@@ -223,8 +231,6 @@ def preview(
     goods = GoodsFlags(settings)
     merger = Merger(by_owner=summary_flag == "2", apart=lambda head: application_of(head, settings))
     excluded = _excluded(journal)
-    start = f"{year:04d}{mon:02d}"
-    end = f"{year + 1:04d}01" if mon == 12 else f"{year:04d}{mon + 1:02d}"
     for released, invt_no, head, lines in released_lists(journal, end):
         if ebc and (head.get("ebcCode") or "").strip() != ebc:
             continue

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from ..spec.receipts import explain_status
 from ..store.journal import Journal
-from .deadline import parse_month
+from .deadline import month_range
 from .merge import Declaration, Merger
-from .preview import INVENTORY, RELEASED, RESULT, SUMMARY
+from .preview import INVENTORY, INVT_NO_SQL, RELEASED, RELEASES_SQL, RESULT, SUMMARY
 
 _TEXTS = {
     "missing": (
@@ -175,15 +175,9 @@ class ResultComparison:
 
 def _month_lists(journal: Journal, month: str) -> set[str]:
     """The invtNos of the export lists released (800) in ``month``."""
-    year, mon = parse_month(month)
-    start = f"{year:04d}{mon:02d}"
-    end = f"{year + 1:04d}01" if mon == 12 else f"{year:04d}{mon + 1:02d}"
+    start, end = month_range(month)
     rows = journal.db.execute(
-        "SELECT COALESCE((SELECT json_extract(r2.keys, '$.invtNo') FROM receipts r2 WHERE r2.document_id=d.id"
-        " AND r2.flag IS NULL AND json_extract(r2.keys, '$.invtNo') IS NOT NULL ORDER BY r2.return_time DESC,"
-        " r2.id DESC LIMIT 1), json_extract(d.record, '$.head.invtNo')) AS invt_no FROM documents d JOIN"
-        " (SELECT document_id, MIN(return_time) AS t FROM receipts WHERE return_status=? AND flag IS NULL"
-        " AND document_id IS NOT NULL GROUP BY document_id) rel ON rel.document_id=d.id"
+        f"SELECT {INVT_NO_SQL} AS invt_no FROM documents d JOIN {RELEASES_SQL} rel ON rel.document_id=d.id"
         " WHERE d.message_type=? AND rel.t >= ? AND rel.t < ?",
         (RELEASED, INVENTORY, start, end),
     )
@@ -202,14 +196,11 @@ def _merge_lists(journal: Journal, checks: list[SummaryCheck]) -> None:
     ]
     found: set[str] = set()
     rows = journal.db.execute(
-        "SELECT d.record, (SELECT json_extract(r2.keys, '$.invtNo') FROM receipts r2 WHERE r2.document_id=d.id"
-        " AND r2.flag IS NULL AND json_extract(r2.keys, '$.invtNo') IS NOT NULL ORDER BY r2.return_time DESC,"
-        " r2.id DESC LIMIT 1) AS invt_no, json_extract(d.record, '$.head.invtNo') AS own_no FROM documents d"
-        " WHERE d.message_type=? ORDER BY d.id",
+        f"SELECT d.record, {INVT_NO_SQL} AS invt_no FROM documents d WHERE d.message_type=? ORDER BY d.id",
         (INVENTORY,),
     )
     for row in rows:
-        number = row["invt_no"] or row["own_no"] or ""
+        number = row["invt_no"] or ""
         indices = owners.get(number)
         if not indices or number in found:
             continue
