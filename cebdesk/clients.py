@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from .findings import Finding, Location
 from .records import Document
 from .spec import DocumentType, document_type_for
+from .spec.codes import ENTERPRISE_CODE_LENGTHS
 
 #: Elements that hold an enterprise's code: 10 characters (customs registration) or 18 (unified
 #: social credit code). A client's value for any of them is checked when the profile is read.
@@ -39,7 +40,7 @@ ENTERPRISE_CODES = (
     "ebcCode", "ebpCode", "logisticsCode", "assureCode", "agentCode", "payCode", "areaCode",
     "operatorCode", "ownerCode",
 )  # fmt: skip
-CODE_LENGTHS = (10, 18)
+CODE_LENGTHS = ENTERPRISE_CODE_LENGTHS
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..findings import InputError
 from ..signing.select import SignerOptions
+from ..spec.codes import ENTERPRISE_CODE_LENGTHS
 
 OK, WARNING, ERROR, SKIPPED = "ok", "warning", "error", "skipped"
 #: A certificate expiring within this many days is a warning.
@@ -79,7 +80,7 @@ def check_profile(out: Readiness, profile, path: Path) -> None:
         return
     cop = values.get("copCode", "")
     problems_zh, problems_en = [], []
-    if len(cop) not in (10, 18):
+    if len(cop) not in ENTERPRISE_CODE_LENGTHS:
         problems_zh.append(f"企业代码 copCode {cop!r} 应为 10 位海关编码或 18 位统一社会信用代码")
         problems_en.append(f"copCode {cop!r} should be the 10-character customs code or the 18-character credit code")
     dxp = values.get("dxpId", "")
@@ -87,7 +88,7 @@ def check_profile(out: Readiness, profile, path: Path) -> None:
         problems_zh.append(f"传输节点 dxpId {dxp!r} 通常以 DXP 开头（如 DXPENT0000000001），请核对数据分中心的开通回执")
         problems_en.append(f"dxpId {dxp!r} usually starts with DXP (e.g. DXPENT0000000001); check the opening notice")
     if problems_zh:
-        out.add("profile", ERROR if len(cop) not in (10, 18) else WARNING, "；".join(problems_zh),
+        out.add("profile", ERROR if len(cop) not in ENTERPRISE_CODE_LENGTHS else WARNING, "；".join(problems_zh),
                 "; ".join(problems_en), "在设置页改正企业档案", "correct the profile on the settings page")  # fmt: skip
         return
     out.add("profile", OK, f"企业档案：{values.get('copName', '')}（{cop}），传输节点 {dxp}",

@@ -10,6 +10,9 @@ from __future__ import annotations
 from .model import Code, CodeTable
 
 STANDARD = "海关跨境电商统一版报文规范 202205"
+#: An enterprise's code: its 10-character customs registration code or its 18-character unified
+#: social credit code ("10位海关代码或者18位信用代码").
+ENTERPRISE_CODE_LENGTHS = (10, 18)
 JGS20_EXCERPT = "JGS-20 海关业务代码集（公开摘录，非全集）"
 
 
