@@ -605,24 +605,28 @@ class Workspace:
             "released": StatusQuery(outcome="released", since=day_text, until=day_text, limit=-1),
         }
         with self.journal() as journal:
-            counts = {name: len(self._found(journal, query)) for name, query in queries.items()}
+            counts = _outcome_counts(journal, day_text)
         return Today(day_text, counts, queries)
 
     def summary_preview(self, month: str, *, ebc: str | None = None, today=None):
         """The monthly summary of ``month`` (YYYY-MM) from the journal (:mod:`cebdesk.summary.preview`),
         with the profile's [rates] and [summary]; RateError when a currency has no rate."""
+        with self.journal() as journal:
+            return self._summary_preview(journal, month, ebc, today)
+
+    def _summary_preview(self, journal: Journal, month: str, ebc: str | None, today):
+        """The month's preview with this workspace's [rates] and [summary]."""
         from ..summary.preview import preview
 
         profile = self.profile
-        with self.journal() as journal:
-            return preview(
-                journal,
-                month,
-                ebc=ebc,
-                rates=profile.rates if profile else None,
-                settings=profile.summary if profile else None,
-                today=today,
-            )
+        return preview(
+            journal,
+            month,
+            ebc=ebc,
+            rates=profile.rates if profile else None,
+            settings=profile.summary if profile else None,
+            today=today,
+        )
 
     def summary_result(self, month: str, *, ebc: str | None = None):
         """What customs made of the summaries of ``month`` beside the preview's merge of the same
@@ -640,19 +644,11 @@ class Workspace:
         from ..records import Document, XmlOrigin
         from ..spec.documents import SUMMARY
         from ..summary.declare import Declared, applications
-        from ..summary.preview import preview
         from .files import checked
 
         profile = self.profile
         with self.journal() as journal, journal.transaction():
-            result = preview(
-                journal,
-                month,
-                ebc=ebc,
-                rates=profile.rates if profile else None,
-                settings=profile.summary if profile else None,
-                today=today,
-            )
+            result = self._summary_preview(journal, month, ebc, today)
             settings = profile.summary if profile else None
             declared = Declared(result, applications(journal, result, settings, now=now))
             for app in declared.applications:
@@ -829,6 +825,37 @@ class Workspace:
                 )  # fmt: skip
             )
         return records
+
+
+def _outcome_counts(journal: Journal, day: str) -> dict[str, int]:
+    """How many documents each OUTCOMES query of ``day`` finds (``Workspace._found`` reads them
+    all; the home page needs only the numbers, counted by SQL and by status code)."""
+    db = journal.db
+    counts = {
+        "sent": db.execute(
+            "SELECT COUNT(*) FROM documents d JOIN messages m ON m.id = d.message_id WHERE d.state = 'sent'"
+            " AND substr(m.sent, 1, 10) = ?",
+            (day,),
+        ).fetchone()[0],
+        "waiting": db.execute(
+            "SELECT COUNT(*) FROM documents WHERE state = 'sent' AND COALESCE(customs_status, '') = ''"
+        ).fetchone()[0],
+        "refused": 0,
+        "released": 0,
+    }
+    rows = db.execute(
+        "SELECT message_type, customs_status, substr(updated, 1, 10) = ? AS today, COUNT(*) FROM documents"
+        " WHERE COALESCE(customs_status, '') <> '' AND state NOT IN ('deleted', 'discarded', 'reference')"
+        " GROUP BY 1, 2, 3",
+        (day,),
+    )
+    for message_type, status, today, count in rows:
+        family = explain_status(status, "zh", message_type)[1]
+        if family is Family.REJECTED:
+            counts["refused"] += count
+        elif family is Family.RELEASED and today:
+            counts["released"] += count
+    return counts
 
 
 def _values(keys: str | None) -> dict:
