@@ -156,8 +156,8 @@ def _text(text: str | None) -> str:
 def choose(kind: str, candidates: list[Partner], head: dict[str, str]) -> Partner | None:
     """The partner an inventory is compared with among several of the same numbers: of the same
     platform (order, payment) or logistics company (waybill), not refused, newest first."""
-    if not candidates:
-        return None
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
     own = "logisticsCode" if kind == WAYBILL else "ebpCode"
 
     def rank(p: Partner) -> tuple:
@@ -434,3 +434,9 @@ def journal_findings(doc: Document, found: list[Finding]) -> list[Finding]:
     """What the checks against the journal in force say of a document (none: nothing)."""
     check = _ACTIVE.get()
     return check(doc, found) if check is not None else []
+
+
+def journal_prefetch() -> Callable[[list[Document]], None] | None:
+    """The checks in force's way to look up, at once, what a chunk of documents about to be
+    checked will ask of the journal (their partners, their buyers); None: nothing to look up."""
+    return getattr(_ACTIVE.get(), "prefetch", None)

@@ -137,12 +137,22 @@ class BuyerLedger:
         self.today = today
         #: buyerIdNumber -> business key -> (year, value in RMB or None without a rate)
         self.buyers: dict[str, dict[str, tuple[int, Value]]] = {}
+        #: the inventory checked last: (document, business key, year, value), for :meth:`add`
+        self._checked: tuple[Document, str, int, Value] | None = None
 
     def _buyer(self, id_number: str) -> dict[str, tuple[int, Value]]:
         known = self.buyers.get(id_number)
+        return known if known is not None else self.load(id_number, self.prior(id_number))
+
+    def load(
+        self, id_number: str, prior: Iterable[tuple[str, dict[str, str], list[dict[str, str]]]]
+    ) -> dict[str, tuple[int, Value]]:
+        """Take a buyer's inventories in the journal as looked up by the caller (the buyers of
+        many inventories at once) instead of asking ``prior``; a buyer already known is kept."""
+        known = self.buyers.get(id_number)
         if known is None:
             known = {}
-            for key, head, lines in self.prior(id_number):
+            for key, head, lines in prior:
                 known[key] = (year_of(head, self.today), inventory_value(head, lines, self.to_rmb))
             self.buyers[id_number] = known
         return known
@@ -156,6 +166,8 @@ class BuyerLedger:
         if not id_number:
             return []
         value = inventory_value(head, doc.lines, self.to_rmb)
+        year, key = year_of(head, self.today), doc.key
+        self._checked = (doc, key, year, value)
         where = doc.origin.head("buyerIdNumber")
         entity = doc.message.head
         label = entity["buyerIdNumber"].label if "buyerIdNumber" in entity else None
@@ -184,8 +196,6 @@ class BuyerLedger:
                     },
                 )
             )
-        year = year_of(head, self.today)
-        key = doc.key
         others = [
             v for k, (y, v) in self._buyer(id_number).items() if y == year and k != key
         ]
@@ -224,7 +234,9 @@ class BuyerLedger:
         id_number = (doc.head.get("buyerIdNumber") or "").strip()
         if not id_number:
             return
-        self._buyer(id_number)[doc.key] = (
-            year_of(doc.head, self.today),
-            inventory_value(doc.head, doc.lines, self.to_rmb),
-        )
+        checked = self._checked
+        if checked is not None and checked[0] is doc:
+            _, key, year, value = checked
+        else:
+            key, year, value = doc.key, year_of(doc.head, self.today), inventory_value(doc.head, doc.lines, self.to_rmb)
+        self._buyer(id_number)[key] = (year, value)

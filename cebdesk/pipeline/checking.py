@@ -42,7 +42,7 @@ from ..spec import DocumentType
 from ..store import Journal
 from ..store.journal import DocumentRow
 from ..summary.classify import Rates
-from .files import FileVerdict, checked, is_xml
+from .files import FileVerdict, checked, is_xml, prefetched
 
 TRUE = ("1", "true", "yes", "on", "是")
 
@@ -65,6 +65,19 @@ def _partner(row: DocumentRow) -> Partner:
     )
 
 
+def _has_waybill(partners: Iterable[Partner], logistics_no: str) -> bool:
+    return any(
+        p.kind == WAYBILL and (p.head.get("logisticsNo") or "").strip() == logistics_no for p in partners
+    )
+
+
+def _prior_of(rows: Iterable) -> Iterator[tuple[str, dict[str, str], list[dict[str, str]]]]:
+    """A buyer's inventories in the journal as the ledger takes them: (business key, head, lines)."""
+    for row in rows:
+        record = json.loads(row["record"])
+        yield row["business_key"], record.get("head") or {}, record.get("lines") or []
+
+
 class JournalChecks:
     """The cross-document checks and the buyer's limits of one run, over one open journal."""
 
@@ -83,24 +96,51 @@ class JournalChecks:
         self.ledger = BuyerLedger(self._prior, self.rates.to_rmb, limits, today)
         #: partners accepted in this run and not (yet) in the journal: kind -> number -> Partner
         self.seen: dict[str, dict[str, list[Partner]]] = {kind: {} for kind in PARTNER_TYPES}
+        #: what :meth:`prefetch` looked up for the chunk being checked: number -> partners
+        self._by_order: dict[str, list[Partner]] = {}
+        self._by_number: dict[str, list[Partner]] = {}
 
     # -- lookups --------------------------------------------------------------------------------
     def _prior(self, id_number: str):
-        for row in self.journal.buyer_inventories(id_number):
-            record = json.loads(row["record"])
-            yield row["business_key"], record.get("head") or {}, record.get("lines") or []
+        return _prior_of(self.journal.buyer_inventories(id_number))
+
+    def prefetch(self, docs: list[Document]) -> None:
+        """Look up at once what the inventories among ``docs``, about to be checked, ask of the
+        journal: their orders, payments and waybills, their buyers' earlier inventories (one
+        query per few hundred documents instead of three per inventory). What is looked up is
+        kept until the next chunk; anything else is asked for as before."""
+        heads = [d.head for d in docs if d.message.code == INVENTORY]
+        orders = {n for n in ((h.get("orderNo") or "").strip() for h in heads) if n}
+        by_order = self.journal.partners_by_orders(orders, PARTNER_TYPES.values())
+        self._by_order = {n: [_partner(r) for r in by_order.get(n, ())] for n in orders}
+        numbers = set()
+        for head in heads:
+            number = (head.get("logisticsNo") or "").strip()
+            if number and not _has_waybill(self._by_order.get((head.get("orderNo") or "").strip(), ()), number):
+                numbers.add(number)
+        by_number = self.journal.documents_by_numbers(PARTNER_TYPES[WAYBILL], numbers)
+        self._by_number = {n: [_partner(r) for r in by_number.get(n, ())] for n in numbers}
+        buyers = {n for n in ((h.get("buyerIdNumber") or "").strip() for h in heads) if n}
+        buyers -= self.ledger.buyers.keys()
+        found = self.journal.buyers_inventories(buyers)
+        for id_number in buyers:
+            self.ledger.load(id_number, _prior_of(found.get(id_number, ())))
 
     def partners(self, head: dict[str, str]) -> Partners:
         order_no = (head.get("orderNo") or "").strip()
         logistics_no = (head.get("logisticsNo") or "").strip()
         found: dict[str, list[Partner]] = {kind: [] for kind in PARTNER_TYPES}
         if order_no:
-            for row in self.journal.partners_by_order(order_no, PARTNER_TYPES.values()):
-                found[KIND_OF[row.message_type]].append(_partner(row))
-        if logistics_no and not any(
-            (p.head.get("logisticsNo") or "").strip() == logistics_no for p in found[WAYBILL]
-        ):
-            found[WAYBILL] += [_partner(r) for r in self.journal.documents_by_number(PARTNER_TYPES[WAYBILL], logistics_no)]
+            rows = self._by_order.get(order_no)
+            if rows is None:
+                rows = [_partner(r) for r in self.journal.partners_by_order(order_no, PARTNER_TYPES.values())]
+            for partner in rows:
+                found[partner.kind].append(partner)
+        if logistics_no and not _has_waybill(found[WAYBILL], logistics_no):
+            rows = self._by_number.get(logistics_no)
+            if rows is None:
+                rows = [_partner(r) for r in self.journal.documents_by_number(PARTNER_TYPES[WAYBILL], logistics_no)]
+            found[WAYBILL] += rows
         for kind, numbers in self.seen.items():
             number = logistics_no if kind == WAYBILL else order_no
             found[kind] = [*numbers.get(number, []), *found[kind]]
@@ -205,7 +245,7 @@ def check_files(
                 found = parsed.findings + check_documents(parsed.documents)
                 report.findings.extend(found)
                 bad = any(f.is_error for f in found)
-                for doc in parsed.documents:
+                for doc, _ in prefetched((d, []) for d in parsed.documents):
                     more, ok = checked(doc, [])
                     report.findings.extend(more)
                     report.documents += 1
@@ -215,7 +255,7 @@ def check_files(
             reader = WorkbookReader(path, doc_type, defaults=profile.defaults if profile else None, sheet=sheet)
             read = kept = 0
             try:
-                for doc, found in reader.documents():
+                for doc, found in prefetched(reader.documents()):
                     found, ok = verdict.judge(doc, found)
                     report.findings.extend(found)
                     read += 1

@@ -23,7 +23,7 @@ from ..checks import (
     xsd_accepts_envelope,
 )
 from ..clients import Client, mismatches
-from ..checks.cross import journal_findings
+from ..checks.cross import journal_findings, journal_prefetch
 from ..excel.reader import WorkbookReader
 from ..excel.xlsx import ReadLimits
 from ..files import atomic_write, atomic_write_many, private_dir
@@ -209,6 +209,30 @@ def checked(doc: Document, found: list[Finding]) -> tuple[list[Finding], bool]:
     return found, not any(f.is_error for f in found)
 
 
+#: Documents read ahead, with checks against the journal in force, whose lookups go in one go.
+PREFETCH_CHUNK = 256
+
+
+def prefetched(items: Iterable[tuple[Document, list[Finding]]]) -> Iterator[tuple[Document, list[Finding]]]:
+    """The documents read (with the reader's findings), unchanged; with checks against the
+    journal in force, read in chunks whose partner documents and buyers those checks look up
+    at once before the chunk is checked (``JournalChecks.prefetch``)."""
+    prefetch = journal_prefetch()
+    if prefetch is None:
+        yield from items
+        return
+    chunk: list[tuple[Document, list[Finding]]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == PREFETCH_CHUNK:
+            prefetch([doc for doc, _ in chunk])
+            yield from chunk
+            chunk = []
+    if chunk:
+        prefetch([doc for doc, _ in chunk])
+        yield from chunk
+
+
 class FileVerdict:
     """The rules of a whole input, the same for writing files and for importing into the
     journal: a document with field errors is left out; a problem of the file itself (rows of
@@ -293,7 +317,7 @@ def _convert_workbook(
         written += 1
 
     try:
-        for doc, found in reader.documents():
+        for doc, found in prefetched(reader.documents()):
             if cancelled():
                 report.cancelled = True
                 break

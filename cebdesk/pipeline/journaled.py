@@ -42,7 +42,7 @@ from ..signing.base import Signer, TokenGone, key_name
 from ..spec import DocumentType, document_type_for, message_type
 from ..store import Journal
 from ..store.journal import MessageRow
-from .files import FileVerdict, Progress, is_xml, sign_verified
+from .files import FileVerdict, Progress, is_xml, prefetched, sign_verified
 
 
 
@@ -166,6 +166,7 @@ def _read_into(
             client=client,
         )
         items = reader.documents()
+    items = prefetched(items)
     try:
         for doc, found in items:
             if only is not None and doc.key not in only:

@@ -18,7 +18,7 @@ from ..signing.base import PinError
 from ..signing.select import SignerOptions, open_signer
 from ..spec import document_type
 from ..store.journal import content_hash
-from .files import FileVerdict, checked
+from .files import FileVerdict, checked, prefetched
 from .workspace import Workspace
 
 _AMOUNTS = ("acturalPaid", "amountPaid", "goodsValue", "charge")
@@ -53,7 +53,7 @@ def read_documents(
         try:
             dt = document_type(doc_type) if doc_type else None
             reader = WorkbookReader(path, dt, defaults=defaults, clients=clients, client=client)
-            for n, (doc, found) in enumerate(reader.documents(), start=1):
+            for n, (doc, found) in enumerate(prefetched(reader.documents()), start=1):
                 found, ok = checked(doc, found)
                 findings.extend(found)
                 head = doc.head

@@ -40,6 +40,12 @@ _NUMBER_ELEMENTS = tuple(name for name, _, _ in CUSTOMS_NUMBERS)
 REFERENCE = "reference"
 
 
+def _chunks(values: list, size: int = 500) -> Iterator[list]:
+    """``values`` in pieces of ``size``: the parameters of one SQL IN (...) each."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
 def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
@@ -762,24 +768,46 @@ class Journal:
     def partners_by_order(self, order_no: str, message_types: Iterable[str]) -> list[DocumentRow]:
         """Documents of those types that name ``order_no`` (orders, payments, waybills: their
         orderNo is indexed), newest first; deleted and discarded ones left out."""
+        return self.partners_by_orders([order_no], message_types).get(order_no, [])
+
+    def partners_by_orders(
+        self, order_nos: Iterable[str], message_types: Iterable[str]
+    ) -> dict[str, list[DocumentRow]]:
+        """:meth:`partners_by_order` for many numbers at once (the checks of a chunk of an
+        import): orderNo -> its documents, newest first; numbers without any left out."""
         codes = sorted(set(message_types))
-        rows = self.db.execute(
-            "SELECT d.* FROM document_keys k JOIN documents d ON d.id=k.document_id WHERE k.element='orderNo'"
-            f" AND k.value=? AND d.message_type IN ({','.join('?' * len(codes))})"
-            " AND d.state NOT IN ('deleted', 'discarded') ORDER BY d.id DESC",
-            (order_no, *codes),
-        )
-        return [self._document(r) for r in rows]
+        found: dict[str, list[DocumentRow]] = {}
+        for chunk in _chunks(sorted(set(order_nos))):
+            rows = self.db.execute(
+                "SELECT k.value AS number, d.* FROM document_keys k JOIN documents d ON d.id=k.document_id"
+                f" WHERE k.element='orderNo' AND k.value IN ({','.join('?' * len(chunk))})"
+                f" AND d.message_type IN ({','.join('?' * len(codes))})"
+                " AND d.state NOT IN ('deleted', 'discarded') ORDER BY d.id DESC",
+                (*chunk, *codes),
+            )
+            for row in rows:
+                found.setdefault(row["number"], []).append(self._document(row))
+        return found
 
     def documents_by_number(self, message_type: str, number: str) -> list[DocumentRow]:
         """Documents of a type whose business key starts with ``number`` + "/" (a waybill by its
         logisticsNo, whatever its logisticsCode: the key's index), newest first."""
-        rows = self.db.execute(
-            "SELECT * FROM documents WHERE message_type=? AND business_key >= ? AND business_key < ?"
-            " AND state NOT IN ('deleted', 'discarded') ORDER BY id DESC",
-            (message_type, number + "/", number + "0"),  # "0" follows "/"
-        )
-        return [self._document(r) for r in rows if r["business_key"].rsplit("/", 1)[0] == number]
+        return self.documents_by_numbers(message_type, [number]).get(number, [])
+
+    def documents_by_numbers(self, message_type: str, numbers: Iterable[str]) -> dict[str, list[DocumentRow]]:
+        """:meth:`documents_by_number` for many numbers at once: number -> its documents."""
+        found: dict[str, list[DocumentRow]] = {}
+        for number in sorted(set(numbers)):
+            # one range of the key's index each: "0" follows "/"
+            rows = self.db.execute(
+                "SELECT * FROM documents WHERE message_type=? AND business_key >= ? AND business_key < ?"
+                " AND state NOT IN ('deleted', 'discarded') ORDER BY id DESC",
+                (message_type, number + "/", number + "0"),
+            )
+            mine = [self._document(r) for r in rows if r["business_key"].rsplit("/", 1)[0] == number]
+            if mine:
+                found[number] = mine
+        return found
 
     def buyer_inventories(self, id_number: str) -> list[sqlite3.Row]:
         """The import inventories of one buyer (buyerIdNumber, indexed: schema step 7) that count
@@ -787,19 +815,29 @@ class Journal:
         not refused by customs (a processing exception, 4, 100), not cancelled (a cancellation
         customs accepted names its invtNo). Columns: id, business_key, state, customs_status,
         record."""
-        return list(
-            self.db.execute(
-                "SELECT d.id, d.business_key, d.state, d.customs_status, d.record FROM documents d"
-                " WHERE d.message_type='CEB621Message' AND json_extract(d.record, '$.head.buyerIdNumber')=?"
+        return self.buyers_inventories([id_number]).get(id_number, [])
+
+    def buyers_inventories(self, id_numbers: Iterable[str]) -> dict[str, list[sqlite3.Row]]:
+        """:meth:`buyer_inventories` for many buyers at once: ID number -> the inventories
+        (buyers without any left out)."""
+        found: dict[str, list[sqlite3.Row]] = {}
+        for chunk in _chunks(sorted(set(id_numbers))):
+            rows = self.db.execute(
+                "SELECT json_extract(d.record, '$.head.buyerIdNumber') AS buyer,"
+                " d.id, d.business_key, d.state, d.customs_status, d.record FROM documents d"
+                " WHERE d.message_type='CEB621Message'"
+                f" AND json_extract(d.record, '$.head.buyerIdNumber') IN ({','.join('?' * len(chunk))})"
                 " AND d.state NOT IN ('draft', 'deleted', 'discarded')"
                 " AND NOT (COALESCE(d.customs_status, '') LIKE '-%' OR COALESCE(d.customs_status, '') IN ('4', '100'))"
                 " AND NOT EXISTS (SELECT 1 FROM document_keys k JOIN document_keys c ON c.element='invtNo'"
                 " AND c.value=k.value JOIN documents x ON x.id=c.document_id AND x.message_type='CEB623Message'"
                 " AND x.customs_status IN ('399', '800', '899') WHERE k.document_id=d.id AND k.element='invtNo')"
                 " ORDER BY d.id",
-                (id_number,),
+                chunk,
             )
-        )
+            for row in rows:
+                found.setdefault(row["buyer"], []).append(row)
+        return found
 
     def customs_numbers(self, document_ids: Iterable[int]) -> dict[int, dict[str, str]]:
         """The numbers customs gave each document in its receipts (``CUSTOMS_NUMBERS``: invtNo,
@@ -807,8 +845,7 @@ class Journal:
         flagged receipt gives none."""
         ids = sorted(set(document_ids))
         numbers: dict[int, dict[str, str]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in _chunks(ids):
             rows = self.db.execute(
                 f"SELECT document_id, keys FROM receipts WHERE document_id IN ({','.join('?' * len(chunk))})"
                 " AND flag IS NULL ORDER BY COALESCE(return_time, ''), id",
