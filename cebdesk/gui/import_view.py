@@ -108,7 +108,15 @@ class ImportView(Page):
         layout.addWidget(splitter, 1)
         self.detail = message_label(MessageLabel())
         self.detail.setObjectName("detail")
-        layout.addWidget(self.detail)
+        detail_row = QHBoxLayout()
+        detail_row.addWidget(self.detail, 1)
+        # a finding that names another document in the journal (the order an inventory
+        # disagrees with): that document, on the query page
+        self.partner_button = QPushButton()
+        self.partner_button.setObjectName("open_partner")
+        self.partner_button.setVisible(False)
+        detail_row.addWidget(self.partner_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(detail_row)
         self.error = message_label(MessageLabel())
         self.error.setStyleSheet("color: #B00020")
         self.error.setObjectName("error")
@@ -182,6 +190,8 @@ class ImportController(QObject):
     done = Signal()
     #: a send found nothing waiting (no PIN was asked): why
     nothing_to_send = Signal(str)
+    #: a finding's partner document to show (journal id, message type, business key)
+    open_document = Signal(int, str, str)
 
     def __init__(self, view: ImportView, context: AppContext) -> None:
         super().__init__(view)
@@ -200,6 +210,8 @@ class ImportController(QObject):
         view.cancel_button.clicked.connect(self.cancel)
         # a double click, or Enter, on a finding (activated: once per double click, on every style)
         view.findings.itemActivated.connect(self.show_finding)
+        view.findings.currentItemChanged.connect(self._offer_partner)
+        view.partner_button.clicked.connect(self._open_partner)
         view.template_menu.triggered.connect(lambda action: self.choose_template(action.data()))
         view.excel_button.clicked.connect(self.open_in_excel)
         view.shown.connect(self.follow_journal)
@@ -368,6 +380,30 @@ class ImportController(QObject):
         """New settings: what could not be done with the old ones may work now."""
         self._clear_error()
         self.fill_clients()
+
+    def _partner_of(self, item: QListWidgetItem | None) -> dict | None:
+        """The journal's document a finding names (the cross-document checks), if any."""
+        finding = item.data(FINDING_ROLE) if item is not None else None
+        ref = finding.params.get("partner_ref") if isinstance(finding, Finding) else None
+        return ref if isinstance(ref, dict) and ref.get("id") is not None else None
+
+    @Slot()
+    def _offer_partner(self, item: QListWidgetItem | None, _previous=None) -> None:
+        ref = self._partner_of(item)
+        button = self.view.partner_button
+        button.setVisible(ref is not None)
+        if ref is not None:
+            finding: Finding = item.data(FINDING_ROLE)
+            english = self.context.language == "en"
+            label = finding.params.get("partner_doc_en" if english else "partner_doc") or ""
+            button.setText(self.tr("查看{document} {key}…").format(document=label, key=ref["key"]))
+            button.setToolTip(self.tr("在查询页打开日志中的这个单证（#{id}）").format(id=ref["id"]))
+
+    @Slot()
+    def _open_partner(self) -> None:
+        ref = self._partner_of(self.view.findings.currentItem())
+        if ref is not None:
+            self.open_document.emit(int(ref["id"]), ref["type"], ref["key"])
 
     def show_finding(self, item: QListWidgetItem) -> Job | None:
         """Say where the problem is, and show that row of the sheet with the cell marked."""

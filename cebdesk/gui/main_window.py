@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(PAGES.index("首页"))
         self.imports.done.connect(self.journal.refresh)
+        self.imports.open_document.connect(self.open_document)
         # every page shows the journal as it is after each operation (send, receipts, resend, settings)
         self.journal.refreshed.connect(self.imports.follow_journal)
         self.journal.refreshed.connect(self.query.follow_journal)
@@ -388,6 +389,11 @@ class MainWindow(QMainWindow):
         self.home.set_steps_done(self.readiness.done_steps())
         # what was checked is checked again with the new profile and signer
         self.settings.saved.connect(self._readiness_follows)
+
+    def open_document(self, document_id: int, message_type: str = "", key: str = "") -> None:
+        """One document of the journal on the query page (a finding's partner document)."""
+        self.query.show_document(document_id, message_type or None, key or None)
+        self.nav.setCurrentRow(PAGES.index("查询"))
 
     def open_query(self, query) -> None:
         """The query page, searched with ``query`` (a StatusQuery)."""

@@ -363,6 +363,16 @@ class QueryController(QObject):
                 field.blockSignals(False)
         return self.search()
 
+    def show_document(self, document_id: int, message_type: str | None = None, key: str | None = None) -> bool:
+        """Find one document of the journal (by its type and business key) and show it;
+        whether it was found."""
+        self.apply_filter(StatusQuery(message_type=message_type, key=key))
+        self._select(document_id)
+        found = self._current_id() == document_id
+        if not found:
+            self.view.message.setText(self.tr("日志中没有单证 #{id}（已删除？）").format(id=document_id))
+        return found
+
     @Slot()
     def follow_journal(self) -> None:
         """The journal changed: the same search again, the same document shown as it is now."""

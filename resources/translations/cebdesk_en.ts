@@ -207,28 +207,28 @@
 <context>
     <name>HomeController</name>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="188"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="181"/>
         <source>今天 {day}</source>
         <extracomment>a number was clicked: the query page, with this StatusQuery a link to another page was clicked: its name in PAGES (准备工作, 汇总申报)</extracomment>
         <translation>Today {day}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="210"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="203"/>
         <source>；需要自己办理的手续已办 {done}/{total} 项</source>
         <translation>; steps to take yourself: {done}/{total} done</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="223"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="216"/>
         <source>没有读到证书（见准备工作）</source>
         <translation>No certificate was read (see Readiness)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="225"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="218"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="225"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="218"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
@@ -236,43 +236,42 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="113"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="106"/>
         <source>点数字查看这些单证。</source>
-        <extracomment>the page came into view</extracomment>
         <translation>Click a number to see those documents.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="117"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="110"/>
         <source>需要留意</source>
         <translation>To keep an eye on</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="124"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="117"/>
         <source>打开准备工作</source>
         <translation>Open Readiness</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="127"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="120"/>
         <source>打开汇总申报</source>
         <translation>Open Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="128"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="121"/>
         <source>汇总申报</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="130"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="123"/>
         <source>传输客户端</source>
         <translation>Transfer client</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="136"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="129"/>
         <source>证书</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="137"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="130"/>
         <source>准备工作</source>
         <translation>Readiness</translation>
     </message>
@@ -280,129 +279,139 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="230"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="235"/>
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="249"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="254"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="256"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="261"/>
         <source>已保存模板 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="356"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="361"/>
         <source>可发送</source>
         <translation>ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="354"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="359"/>
         <source>有错误</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="220"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="225"/>
         <source>客户：按电商企业代码</source>
-        <extracomment>a send found nothing waiting (no PIN was asked): why</extracomment>
+        <extracomment>a send found nothing waiting (no PIN was asked): why a finding's partner document to show (journal id, message type, business key)</extracomment>
         <translation>Client: by ebcCode</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="268"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="273"/>
         <source>没有找到能打开 {name} 的程序（Excel 或 WPS）。请手动打开这个文件：{path}</source>
         <translation>No program was found to open {name} (Excel or WPS). Open the file yourself: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="315"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="320"/>
         <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="319"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="324"/>
         <source>，已发送过 {sent}</source>
         <translation>, sent before {sent}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="384"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="399"/>
+        <source>查看{document} {key}…</source>
+        <translation>Open the {document} {key}…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="400"/>
+        <source>在查询页打开日志中的这个单证（#{id}）</source>
+        <translation>Show this document of the journal (#{id}) on the query page</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="413"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="437"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="466"/>
         <source>还没有打开文件：先点“打开文件…”；已导入的待发送单证在“发送与回执”页发送。</source>
         <translation>No file is open: click “Open files…” first; documents already imported and waiting are sent from the “Outbox &amp; receipts” page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="441"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="470"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="480"/>
-        <location filename="../../cebdesk/gui/import_view.py" line="481"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="509"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="510"/>
         <source>没有待发送的单证</source>
         <translation>Nothing is waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="486"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="515"/>
         <source>{unchanged} 个已发送过，未改动；{bad} 个有错误</source>
         <translation>{unchanged} sent before, unchanged; {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="488"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="517"/>
         <source>{count} 个已发送过，未改动</source>
         <translation>{count} sent before, unchanged</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="490"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="519"/>
         <source>{count} 个有错误</source>
         <translation>{count} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="491"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="520"/>
         <source>没有要发送的单证：{reason}</source>
         <translation>Nothing to send: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="497"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="526"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="501"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="530"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="503"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="532"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="506"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="535"/>
         <source>：{count} 个已发送过的单证在文件中有改动，已记下；在“查询”页选中后作为变更（appType 2）重发</source>
         <translation>: {count} document(s) sent before were changed in the file; the changes are kept: select them on the Query page and resend them as a modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="509"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="538"/>
         <source>：已发送过，未改动</source>
         <translation>: sent before, unchanged</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="537"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="566"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="541"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="570"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="554"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="583"/>
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
@@ -410,68 +419,67 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="66"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="59"/>
         <source>打开文件…</source>
-        <extracomment>the page came into view (it then shows the journal as it is now)</extracomment>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="68"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="61"/>
         <source>自动识别类型</source>
         <translation>Detect the type</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="73"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="66"/>
         <source>文件属于哪个客户：空单元格填入该客户的默认值；“按电商企业代码”时每个单证按其 ebcCode 选择</source>
         <translation>The client the files are for: empty cells take that client's defaults; with "by ebcCode" each document's client is chosen by its ebcCode</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="76"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="69"/>
         <source>下载模板</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="81"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="74"/>
         <source>用 Excel 打开</source>
         <translation>Open in Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="83"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="76"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="84"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="77"/>
         <source>发送选中的单证；没有选中时发送全部可发送的单证</source>
         <translation>Sends the selected documents; with none selected, every document ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="94"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="87"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="105"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="105"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="105"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="127"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="128"/>
         <source>{rate} 个/秒，剩余约 {seconds} 秒</source>
         <translation>{rate}/s, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="129"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="130"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -479,12 +487,12 @@
 <context>
     <name>JournalController</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="235"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="229"/>
         <source>无法读入回执：{reason}</source>
         <translation>Receipts could not be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="269"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="263"/>
         <source>共 {total} 个单证，待发送 {pending}，待回执 {waiting}</source>
         <translation>{total} document(s), {pending} waiting to be sent, {waiting} waiting for a receipt</translation>
     </message>
@@ -492,33 +500,33 @@
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="131"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="125"/>
         <source>全部单证</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="95"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="89"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="89"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="83"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="102"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="96"/>
         <source>按编号、类型或状态筛选</source>
         <translation>Filter by number, type or status</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="81"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="75"/>
         <source>发送待发送单证</source>
-        <extracomment>The columns narrowed when the table is too wide for its page (the receipts pane shows them whole). the page came into view (it then shows the journal as it is now)</extracomment>
+        <extracomment>The columns narrowed when the table is too wide for its page (the receipts pane shows them whole).</extracomment>
         <translation>Send waiting documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/journal_view.py" line="106"/>
+        <location filename="../../cebdesk/gui/journal_view.py" line="100"/>
         <source>更新自</source>
         <translation>Updated since</translation>
     </message>
@@ -526,245 +534,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="415"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="421"/>
         <source>cebdesk — 跨境电商统一版申报</source>
         <translation>cebdesk — cross-border e-commerce declarations</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="117"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="118"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/main_window.py" line="70"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="148"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="149"/>
         <source>返回我的工作区</source>
         <translation>Back to my workspace</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="122"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="123"/>
         <source>新建单证…</source>
         <translation>New document…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="126"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="127"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="129"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="130"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="132"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="133"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="136"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="137"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="145"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="146"/>
         <source>演示与测试(&amp;T)</source>
         <translation>Demo &amp;&amp; &amp;Test</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="146"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="147"/>
         <source>打开演示工作区（测试密钥）</source>
         <translation>Open the demo workspace (test key)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="150"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="518"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="151"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="524"/>
         <source>启动本地海关模拟器（测试）</source>
         <translation>Start the local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="158"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="159"/>
         <source>停止模拟器</source>
         <translation>Stop simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="206"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="207"/>
         <source>USB 密钥：{label}</source>
         <translation>USB key: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="208"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="209"/>
         <source>密钥文件：{name}</source>
         <translation>Key file: {name}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="210"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="211"/>
         <source>电子口岸卡</source>
         <translation>E-Port card</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="212"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="213"/>
         <source>未设置签名</source>
         <translation>No signer set</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="214"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="215"/>
         <source>未设置企业档案</source>
         <translation>No enterprise profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="215"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="216"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="215"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="216"/>
         <source>目录</source>
         <translation>folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="218"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="219"/>
         <source>【演示】</source>
         <translation>[DEMO] </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="223"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="224"/>
         <source>{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}</source>
         <translation>{transfer}  |  {signer}  |  {mode}: {folder}  |  awaiting receipts {pending} / {total}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="239"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="240"/>
         <source>汇总申报截止 {due}（{days} 个工作日）</source>
         <translation>Summary due {due} ({days} working days)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="265"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="266"/>
         <source>欢迎使用 cebdesk</source>
         <translation>Welcome to cebdesk</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="268"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="269"/>
         <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示在单独的演示工作区中进行（测试密钥、示例 Excel、本地海关模拟器），一分钟内看到回执，随时可以返回自己的工作区。</source>
         <translation>There is no enterprise profile yet. Fill one in, or try the demo first: it runs in a separate demo workspace (test key, sample Excel files, local customs simulator), shows receipts within a minute, and you can go back to your own workspace at any time.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="295"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="296"/>
         <source>正在准备演示数据（测试密钥、示例 Excel、本地海关模拟器）…</source>
         <translation>Preparing the demo data (test key, sample Excel files, local customs simulator)…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="312"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="313"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="312"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="313"/>
         <source>无法准备演示数据：{reason}</source>
         <translation>Could not prepare the demo data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="326"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="327"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="326"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="327"/>
         <source>请等当前任务完成后再切换工作区。</source>
         <translation>Please wait until the current job has finished before switching workspaces.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="357"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="358"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="410"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="416"/>
         <source>演示模式：测试密钥（DEMO TEST）和演示企业，报文不会发往海关。演示数据在 {folder}</source>
         <translation>DEMO mode: a test key (DEMO TEST) and a demo company; nothing goes to customs. Demo data in {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="413"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="419"/>
         <source>cebdesk — 演示模式（测试密钥，报文不会发往海关）</source>
         <translation>cebdesk — DEMO mode (test key, nothing goes to customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="427"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="433"/>
         <source>现在是演示模式</source>
         <translation>You are in the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="429"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="435"/>
         <source>现在是演示模式：导入的文件会用测试密钥签名，存入演示工作区，不会发往海关。</source>
         <translation>You are in the demo: imported files are signed with the test key and kept in the demo workspace; nothing goes to customs.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="431"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="437"/>
         <source>这是您自己的文件吗？返回您自己的工作区再导入。</source>
         <translation>Are these your own files? Go back to your own workspace and import them there.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="433"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="439"/>
         <source>返回我的工作区并导入</source>
         <translation>Back to my workspace, then import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="434"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="440"/>
         <source>在演示中导入</source>
         <translation>Import into the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="464"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="475"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="470"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="481"/>
         <source>本地海关模拟器（测试）</source>
         <translation>Local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="465"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="471"/>
         <source>当前传输方式是 HTTP 上传，报文不经过 send/ 目录，模拟器收不到。</source>
         <translation>Messages are uploaded by HTTP and never pass through send/, so the simulator cannot see them.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="468"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="474"/>
         <source>测试 HTTP 方式：在命令行运行 cebdesk simulate --http 127.0.0.1:8000，并在设置中把上传地址设为 http://127.0.0.1:8000/cebmsg。</source>
         <translation>To test HTTP: run cebdesk simulate --http 127.0.0.1:8000 on the command line and set the upload address in Settings to http://127.0.0.1:8000/cebmsg.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="477"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="483"/>
         <source>本地海关模拟器只用于测试：它会取走 {send} 中的报文（这些报文不会再交给海关），并在 {receive} 放入模拟回执。</source>
         <translation>The local customs simulator is for testing only: it takes the messages in {send} (they will not reach customs any more) and puts simulated receipts into {receive}.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="480"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="486"/>
         <source>请只在没有连接真实传输客户端的测试工作区中使用。要启动吗？</source>
         <translation>Use it only in a test workspace that no real transfer client reads. Start it?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="489"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="495"/>
         <source>本地海关模拟器已停止：{reason}</source>
         <translation>The local customs simulator stopped: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="508"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="514"/>
         <source>● 海关模拟器（测试）运行中，已处理 {count} 个报文</source>
         <translation>● Customs simulator (TEST) running: {count} message(s) handled</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="511"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="517"/>
         <source>本地海关模拟器（测试）取走 {send} 中的报文，回执放入 {receive}</source>
         <translation>The local customs simulator (TEST) takes the messages in {send} and puts receipts into {receive}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="518"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="524"/>
         <source>停止本地海关模拟器</source>
         <translation>Stop the local customs simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="271"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="272"/>
         <source>填写企业档案</source>
         <translation>Set up the profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="272"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="273"/>
         <source>用演示数据试一试</source>
         <translation>Try the demo data</translation>
     </message>
@@ -852,174 +860,179 @@
 <context>
     <name>QueryController</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="283"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="277"/>
         <source>标准名称：{label}</source>
         <extracomment>open the entry window: keyword arguments of ``EntryWindow`` (doc_type, document_id, head, lines, modify) sends what waits in the journal with the usual PIN dialog (the main window's send)</extracomment>
         <translation>Name in the standard: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="330"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="324"/>
         <source>找到 {count} 个单证</source>
         <translation>{count} documents found</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="337"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="331"/>
         <source>全部客户</source>
         <translation>All clients</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="438"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="373"/>
+        <source>日志中没有单证 #{id}（已删除？）</source>
+        <translation>The journal has no document #{id} (deleted?)</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="442"/>
         <source>海关在回执中给出</source>
         <translation>Given by customs in a receipt</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="456"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="460"/>
         <source>（尚未发送）</source>
         <translation>(not sent yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="477"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="481"/>
         <source>（第 {gnum} 行）</source>
         <translation> (line {gnum})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="485"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="489"/>
         <source>海关</source>
         <translation>Customs</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="485"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="489"/>
         <source>海关回执</source>
         <translation>Customs receipt</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="503"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="510"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="507"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="514"/>
         <source>先在表中选择单证</source>
         <translation>Select a document in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="505"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="509"/>
         <source>把选中的单证（可多选）按日志中的内容原样作为变更（appType 2）再发一次；要改内容请用“变更…”</source>
         <translation>Send the selected documents (several may be chosen) again as they are in the journal, as a modification (appType 2); to change their content use Modify…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="572"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="576"/>
         <source>删除单证</source>
         <translation>Delete document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="573"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="577"/>
         <source>删除 {label} {key}？</source>
         <translation>Delete {label} {key}?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="575"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="579"/>
         <source>未发送的单证作废（保留版本记录）；已发送的单证向海关申报删除（appType 3），需要签名发送。</source>
         <translation>A document never sent is discarded (its versions are kept); a sent one is deleted at customs (appType 3), signed and sent.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="587"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="591"/>
         <source>单证已作废（从未发送）</source>
         <translation>The document was discarded (it was never sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="588"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="592"/>
         <source>单证已删除（海关没有这份单证的记录，无需发送）</source>
         <translation>The document was deleted (customs has no record of it; nothing to send)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="589"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="593"/>
         <source>删除（appType 3）已记入日志，签名后发送</source>
         <translation>The deletion (appType 3) is journaled; it is sent once signed</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="621"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="625"/>
         <source>撤销申请已记入日志（单证 #{id}），签名后发送</source>
         <translation>The cancellation is journaled (document #{id}); it is sent once signed</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="648"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="652"/>
         <source>退货申请已记入日志（单证 #{id}），签名后发送</source>
         <translation>The return request is journaled (document #{id}); it is sent once signed</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="656"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="660"/>
         <source>没有已发送的报文可验签</source>
         <translation>No sent message to verify</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="660"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="664"/>
         <source>签名有效</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="660"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="664"/>
         <source>签名无效</source>
         <translation>Signature NOT valid</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="670"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="674"/>
         <source>查询结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="671"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="675"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="678"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="682"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>{rows} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="685"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="689"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="685"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="689"/>
         <source>查询结果.xlsx</source>
         <translation>results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="697"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="701"/>
         <source>先在表中选择要重发的单证</source>
         <translation>Select the documents to resend in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="701"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="705"/>
         <source>没有重发</source>
         <translation>Nothing was resent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="704"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="708"/>
         <source>{count} 个单证将作为变更（appType 2）发送</source>
         <translation>{count} documents will be sent as modifications (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="712"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="716"/>
         <source>作为变更重发？</source>
         <translation>Resend as a modification?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="719"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="723"/>
         <source>{count} 个单证海关已经有了结论（审结、放行、结关或退运）：</source>
         <translation>Customs has already decided on {count} document(s) (cleared, released, closed or returned):</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="725"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="729"/>
         <source>海关不受理已审结或已放行清单的变更（appType 2）：这样重发只会收到海关的异常回执，已放行的结果不会改变。要更正已放行的清单，须先提交撤销申请单（CEB623），海关同意撤销后再重新申报；清单状态不允许撤销时，海关回执 -623005。</source>
         <translation>Customs does not accept a modification (appType 2) of a cleared or released inventory: resending it only brings back an error receipt, and the release stands. To correct a released inventory, file a cancellation request (撤销申请单, CEB623) first and declare again once customs has cancelled it; when the inventory's status does not allow a cancellation, customs answers -623005.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="730"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="734"/>
         <source>仍然作为变更重发</source>
         <translation>Resend as a modification anyway</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="731"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="735"/>
         <source>不重发</source>
         <translation>Do not resend</translation>
     </message>
@@ -1027,178 +1040,178 @@
 <context>
     <name>QueryView</name>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="89"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="83"/>
         <source>全部</source>
-        <extracomment>Statuses after which customs has decided (审结 399, 放行 800, 结关 899, 退运 700): a modification (appType 2) of such a document is not what customs accepts. the page came into view (it then shows the journal as it is now)</extracomment>
+        <extracomment>Statuses after which customs has decided (审结 399, 放行 800, 结关 899, 退运 700): a modification (appType 2) of such a document is not what customs accepts.</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="97"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="91"/>
         <source>全部情况</source>
         <translation>Any outcome</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="100"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="94"/>
         <source>已发送：按报文的发送日期查；其他：按单证最后变化的日期查</source>
         <translation>Sent: by the day the message went; the others: by the day the document last changed</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="102"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="96"/>
         <source>按客户的电商企业代码查询；支付单按电商平台代码，运单按该客户清单中的运单号</source>
         <translation>Documents of the client's ebcCode; payments by the platform's ebpCode, waybills by the logisticsNo the client's inventories name</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="105"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="99"/>
         <source>订单编号 / 运单号 / 清单编号 / 企业编号</source>
         <translation>Order / waybill / inventory / enterprise number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="107"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="101"/>
         <source>订购人 / 支付人 / 收货人（进口单证）</source>
         <translation>Buyer / payer / consignee (import documents)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="109"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="103"/>
         <source>回执状态，如 800、-621004</source>
         <translation>Receipt status, e.g. 800, -621004</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="122"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="116"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="124"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="118"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="129"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="123"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="130"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="124"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="131"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="125"/>
         <source>作为变更重发（appType 2）</source>
         <translation>Resend as modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="140"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="134"/>
         <source>新建单证…</source>
         <translation>New document…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="141"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="135"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="142"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="136"/>
         <source>变更…</source>
         <translation>Modify…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="143"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="137"/>
         <source>复制为新单证…</source>
         <translation>Duplicate as new…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="144"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="138"/>
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="145"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="139"/>
         <source>撤销申请…</source>
         <translation>Cancel inventory…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="146"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="140"/>
         <source>退货申请…</source>
         <translation>Return request…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="167"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="161"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="167"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="161"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="167"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="161"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="175"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="169"/>
         <source>重新验签</source>
         <translation>Verify again</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="181"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="175"/>
         <source>表头</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="182"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="176"/>
         <source>表体</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="183"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="177"/>
         <source>报文</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="184"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="178"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="185"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="179"/>
         <source>回执</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="190"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="184"/>
         <source>版本号</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="196"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="190"/>
         <source>版本</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="190"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="184"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="190"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="184"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="190"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="184"/>
         <source>时间</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="190"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="184"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="208"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="202"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
@@ -1206,23 +1219,23 @@
 <context>
     <name>ReadinessController</name>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="310"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="304"/>
         <source>无法完成检查：{reason}</source>
         <extracomment>a check started (the home page says so until the result comes) a step was ticked or unticked (the home page counts them)</extracomment>
         <translation>The checks could not be completed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="326"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="320"/>
         <source>（检查于 {time}）</source>
         <translation> (checked at {time})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="368"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="362"/>
         <source>（{day} 已办好）</source>
         <translation> (done on {day})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="397"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="391"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
@@ -1230,53 +1243,52 @@
 <context>
     <name>ReadinessView</name>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="128"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="122"/>
         <source>能自动检查的项目</source>
-        <extracomment>the page came into view</extracomment>
         <translation>What can be checked</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="133"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="127"/>
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="135"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="129"/>
         <source>检查企业档案、签名方式和证书、报文目录、回执、时钟和日志（不会要求输入口令）</source>
         <translation>Checks the profile, the signer and certificate, the exchange folders, receipts, the clock and the journal (no PIN is asked)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="137"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="131"/>
         <source>输入口令检查证书…</source>
         <translation>Check the certificate with the password…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="139"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="133"/>
         <source>密钥文件（.p12）中的证书要用口令才能读出：口令只用于这一次检查，不保存</source>
         <translation>The certificate inside the key file (.p12) can only be read with its password: it is used for this check only and not kept</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="149"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="143"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="149"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="143"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="149"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="143"/>
         <source>检查结果</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="149"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="143"/>
         <source>怎么做</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="164"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="158"/>
         <source>需要自己办理的手续（无法自动检查，办好后打勾）</source>
         <translation>Steps to take yourself (they cannot be checked; tick each when done)</translation>
     </message>
@@ -1702,274 +1714,274 @@
 <context>
     <name>SummaryController</name>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="188"/>
-        <location filename="../../cebdesk/gui/summary_view.py" line="252"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="181"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="245"/>
         <source>全部客户</source>
         <extracomment>the next deadline or the lists waiting changed: (text, look) what the last declaration did, said above the next preview's figures</extracomment>
         <translation>All clients</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="266"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="259"/>
         <source>月份格式为 YYYY-MM，例如 2026-01</source>
         <translation>A month is written YYYY-MM, e.g. 2026-01</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="274"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="267"/>
         <source>{month} 放行清单的汇总申报截止日：{due}</source>
         <translation>Summary of the lists released in {month} due by {due}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="276"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="269"/>
         <source>（{nominal} 逢{why}，顺延）</source>
         <translation> ({nominal} falls on {why}: moved)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="283"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="276"/>
         <source>，已过（本月没有待汇总的清单）</source>
         <translation>, passed (no list of the month waits to be summarised)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="286"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="279"/>
         <source>，已逾期 {days} 天</source>
         <translation>, missed by {days} day(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="288"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="281"/>
         <source>：点“预览”查看是否还有未汇总的清单</source>
         <translation>: click "Preview" to see whether lists still wait</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="291"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="284"/>
         <source>，今天是最后一天</source>
         <translation>, today is the last day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="294"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="287"/>
         <source>，还剩 {days} 个工作日</source>
         <translation>, {days} working day(s) left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="319"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="312"/>
         <source>下一个汇总申报截止日 {due}（{month} 放行的清单），还剩 {days} 个工作日</source>
         <translation>Next summary deadline {due} (lists released in {month}), {days} working day(s) left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="326"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="319"/>
         <source>；待汇总清单 {count} 票</source>
         <translation>; lists waiting: {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="329"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="322"/>
         <source>；以前月份逾期 {count} 票</source>
         <translation>; overdue from earlier months: {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="347"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="340"/>
         <source>正在读取 {month} 放行的出口清单…</source>
         <translation>Reading the export inventories released in {month}…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="377"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="373"/>
         <source>无法预览：{reason}</source>
         <translation>Cannot preview: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="408"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="404"/>
         <source>报关单 {n}</source>
         <translation>Declaration {n}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="409"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="405"/>
         <source>{items} 项商品，{lists} 票清单</source>
         <translation>{items} goods item(s), {lists} list(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="416"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="412"/>
         <source>毛重 / 净重</source>
         <translation>Gross / net weight</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="420"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="416"/>
         <source>商品项</source>
         <translation>Goods items</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="426"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="422"/>
         <source>商品 {n}</source>
         <translation>Item {n}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="430"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="426"/>
         <source>清单</source>
         <translation>Inventories</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="450"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="446"/>
         <source>汇总报关单 ({count})</source>
         <translation>Declarations ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="451"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="447"/>
         <source>简化申报（汇总统计） ({count})</source>
         <translation>Summary statistics ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="452"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="448"/>
         <source>不能汇总 ({count})</source>
         <translation>Cannot be summarised ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="453"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="449"/>
         <source>以前月份逾期 ({count})</source>
         <translation>Overdue from earlier months ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="455"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="451"/>
         <source>{month}：放行 {released} 票，汇总为 {declarations} 份报关单（{lists} 票），汇总统计 {statistics} 票，不能汇总 {refused} 票</source>
         <translation>{month}: {released} released, {declarations} declaration(s) of {lists} list(s), {statistics} for summary statistics, {refused} cannot be summarised</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="461"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="457"/>
         <source>已汇总 {count} 票</source>
         <translation>{count} summarised</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="461"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="457"/>
         <source>汇总待回执 {count} 票</source>
         <translation>{count} in a summary awaiting customs</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="462"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="458"/>
         <source>已撤销 {count} 票</source>
         <translation>{count} cancelled</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="464"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="460"/>
         <source>不再汇总：</source>
         <translation>Not offered again: </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="486"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="482"/>
         <source>尚无回执</source>
         <translation>no receipt yet</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="488"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="484"/>
         <source>汇总申请单 {copNo}</source>
         <translation>Summary application {copNo}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="489"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="485"/>
         <source>电商企业 {ebc}，清单 {lists} 票，海关状态 {status}；预览为 {expected} 份报关单</source>
         <translation>ebcCode {ebc}, {lists} list(s), customs status {status}; the preview expects {expected} declaration(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="498"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="494"/>
         <source>汇总统一编号 {number}</source>
         <translation>declSeqNo {number}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="499"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="495"/>
         <source>报关单编号 {entry}，报关单状态 {state}，清单 {lists} 票，商品项 {items}</source>
         <translation>declaration no. {entry}, state {state}, {lists} list(s), {items} goods item(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="500"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="496"/>
         <source>（未生成）</source>
         <translation>(not yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="505"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="501"/>
         <source>尚未收到汇总结果单（CEB792）</source>
         <translation>no summary result (CEB792) yet</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="507"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="503"/>
         <source>与预览的归并一致</source>
         <translation>as the preview merged them</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="510"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="506"/>
         <source>差异</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="524"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="520"/>
         <source>申报结果 ({count})</source>
         <translation>Customs results ({count})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="526"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="522"/>
         <source>申报结果 ({count}，差异 {differences})</source>
         <translation>Customs results ({count}, differences {differences})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="540"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="536"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="544"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="540"/>
         <source>汇总申报</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="546"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="542"/>
         <source>把 {month} 放行的 {lists} 票清单按预览汇总申报（{declarations} 份报关单）？将生成汇总申请单（CEB701），签名后发送；日志中其他待发单证也一并发出。</source>
         <translation>Declare the {lists} list(s) released in {month} as previewed ({declarations} declaration(s))? Summary applications (CEB701) are made, signed and sent; other documents waiting in the journal are sent too.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="550"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="546"/>
         <source>不能汇总的 {count} 票不在其中：修改后另行申报。</source>
         <translation>The {count} list(s) that cannot be summarised are not included: correct them and declare them later.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="566"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="562"/>
         <source>正在签名并发送 {month} 的汇总申请单…</source>
         <translation>Signing and sending the summary applications of {month}…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="594"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="572"/>
         <source>汇总申请单不符合字段规则，未记入任何单证：</source>
         <translation>The summary applications break field rules; nothing was journaled: </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="598"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="576"/>
         <source>{month}：没有需要汇总申报的清单，未发送</source>
         <translation>{month}: no list to declare in a summary; nothing sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="600"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="578"/>
         <source>已申报 {applications} 份汇总申请单（{lists} 票清单）：发送 {messages} 个报文</source>
         <translation>Declared {applications} summary application(s) ({lists} list(s)): {messages} message(s) sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="606"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="584"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="615"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="593"/>
         <source>无法申报：{reason}</source>
         <translation>Cannot declare: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="621"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="599"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="630"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="608"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="631"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="609"/>
         <source>汇总申报预览_{month}.xlsx</source>
         <translation>summary-preview_{month}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="638"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="616"/>
         <source>无法导出：{reason}</source>
         <translation>Cannot export: {reason}</translation>
     </message>
@@ -1977,139 +1989,139 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="112"/>
-        <location filename="../../cebdesk/gui/summary_view.py" line="151"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="105"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="144"/>
         <source>放行月份</source>
-        <extracomment>The look of the deadline: normal, within WARN_DAYS working days, passed. the page came into view</extracomment>
+        <extracomment>The look of the deadline: normal, within WARN_DAYS working days, passed.</extracomment>
         <translation>Month released</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="115"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="108"/>
         <source>清单放行的月份（YYYY-MM），汇总申报在下月 15 日前完成</source>
         <translation>The month the lists were released in (YYYY-MM); their summary is declared by the 15th of the next month</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="119"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="112"/>
         <source>只汇总这个客户（电商企业代码）放行的清单</source>
         <translation>Only the lists of this client (its ebcCode)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="122"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="115"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="123"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="116"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="125"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="118"/>
         <source>签名并申报…</source>
         <translation>Sign and declare…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="126"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="119"/>
         <source>把预览中的汇总报关单作为汇总申请单（CEB701）签名并发送</source>
         <translation>Sign and send the previewed declarations as summary applications (CEB701)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="145"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="138"/>
         <source>报关单 / 商品项</source>
         <translation>Declaration / goods item</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="145"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="138"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="145"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="138"/>
         <source>商品编码</source>
         <translation>HS code</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="145"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="138"/>
         <source>最终目的国（地区）</source>
         <translation>Final destination country</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="139"/>
         <source>币制</source>
         <translation>Currency</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="139"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="139"/>
         <source>总价</source>
         <translation>Total price</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="139"/>
         <source>清单商品行数</source>
         <translation>List lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="151"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="144"/>
         <source>未汇总清单</source>
         <translation>Lists not summarised</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="151"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="144"/>
         <source>截止日</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="153"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="146"/>
         <source>汇总报关单</source>
         <translation>Declarations</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="154"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="147"/>
         <source>简化申报（汇总统计）</source>
         <translation>Summary statistics</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="155"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="148"/>
         <source>不能汇总</source>
         <translation>Cannot be summarised</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="156"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="149"/>
         <source>以前月份逾期</source>
         <translation>Overdue from earlier months</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="158"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="151"/>
         <source>汇总申请单 / 报关单</source>
         <translation>Summary application / declaration</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="158"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="151"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="159"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="152"/>
         <source>申报结果</source>
         <translation>Customs results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="164"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="157"/>
         <source>清单编号</source>
         <translation>Inventory number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="164"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="157"/>
         <source>货值（人民币元）</source>
         <translation>Value (RMB)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="164"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="157"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -2249,55 +2261,55 @@
         <translation>Unexpected error (details on the console): {detail}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="142"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="143"/>
         <source>商品 {count}</source>
         <extracomment>Elements that carry an amount, and those that name a person (import documents only). What the lines of a list are, by the list's own elements: goods, waybills, inventories.</extracomment>
         <translation>Goods {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="143"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="144"/>
         <source>运单 {count}</source>
         <translation>Waybills {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="144"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="145"/>
         <source>清单 {count}</source>
         <translation>Inventories {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="172"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="173"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="54"/>
         <location filename="../../cebdesk/gui/query_view.py" line="57"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="173"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="174"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="55"/>
         <location filename="../../cebdesk/gui/query_view.py" line="58"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="174"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="175"/>
         <location filename="../../cebdesk/gui/query_view.py" line="62"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/entry_view.py" line="451"/>
-        <location filename="../../cebdesk/gui/import_view.py" line="175"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="176"/>
         <source>表体</source>
         <extracomment>fields and goods lines the clerk has touched: an empty required one is marked only then, or once the clerk saves or declares (``show_all``), not on a fresh form</extracomment>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="176"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="177"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="177"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="178"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -2319,7 +2331,7 @@
     </message>
     <message>
         <location filename="../../cebdesk/gui/models.py" line="24"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="217"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="211"/>
         <source>暂存（草稿）</source>
         <translation>draft</translation>
     </message>
@@ -2400,7 +2412,7 @@
     </message>
     <message>
         <location filename="../../cebdesk/gui/main_window.py" line="41"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="216"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="210"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -2435,69 +2447,69 @@
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="215"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="209"/>
         <source>记入日志</source>
         <extracomment>What each kind of version is (lifecycle.Version.kind), as the 版本 tab says it.</extracomment>
         <translation>journaled</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="219"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="213"/>
         <source>发送前修改</source>
         <translation>edited before sending</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="220"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="214"/>
         <source>变更（appType 2）</source>
         <translation>modified (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="221"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="215"/>
         <source>更正后重新申报</source>
         <translation>corrected and declared again</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="218"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="212"/>
         <source>已申报</source>
         <translation>declared</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="222"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="216"/>
         <source>申报删除（appType 3）</source>
         <translation>deleted at customs (appType 3)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="223"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="217"/>
         <source>作废（未发送）</source>
         <translation>discarded (never sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="227"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="221"/>
         <source>在录入窗口中修改尚未发送的单证（草稿或待发送）</source>
         <extracomment>The tooltip of each action button while it is allowed.</extracomment>
         <translation>Edit a document not sent yet (a draft, or waiting to be sent) in the entry window</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="228"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="222"/>
         <source>修改已发送的单证：列出变更内容，确认后作为变更（appType 2）签名发送</source>
         <translation>Change a sent document: the changes are listed, then signed and sent as a modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="229"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="223"/>
         <source>用这个单证的内容开始一个新单证</source>
         <translation>Start a new document with this one's values</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="230"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="224"/>
         <source>删除单证：未发送的作废；已发送的申报删除（appType 3）</source>
         <translation>Delete: a document never sent is discarded; a sent one is deleted at customs (appType 3)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="231"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="225"/>
         <source>为海关已接受的清单提交撤销申请单（进口 CEB623，出口 CEB605）</source>
         <translation>Declare the cancellation of an inventory customs accepted (import CEB623, export CEB605)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="232"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="226"/>
         <source>为清单提交退货申请单（进口 CEB625，出口 CEB213）</source>
         <translation>Declare a return request for the inventory (import CEB625, export CEB213)</translation>
     </message>
@@ -2591,73 +2603,73 @@
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="50"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="49"/>
         <source>元旦</source>
         <extracomment>Working days before the deadline from which the page warns. How many months back the chooser offers (any YYYY-MM may be typed). The names chinesecalendar gives the holidays, in the window's language.</extracomment>
         <translation>New Year's Day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="51"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="50"/>
         <source>春节</source>
         <translation>Spring Festival</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="52"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="51"/>
         <source>清明节</source>
         <translation>Tomb-sweeping Day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="53"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="52"/>
         <source>劳动节</source>
         <translation>Labour Day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="54"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="53"/>
         <source>端午节</source>
         <translation>Dragon Boat Festival</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="55"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="54"/>
         <source>国庆节</source>
         <translation>National Day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="56"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="55"/>
         <source>中秋节</source>
         <translation>Mid-autumn Festival</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="57"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="56"/>
         <source>周末</source>
         <translation>a weekend</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="58"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="57"/>
         <source>休息日</source>
         <translation>a rest day</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="61"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="60"/>
         <source>电商企业代码（收发货人）</source>
         <translation>E-commerce enterprise code (consignor)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="62"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="61"/>
         <source>运输方式</source>
         <translation>Mode of transport</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="63"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="62"/>
         <source>生产销售单位代码</source>
         <translation>Production and sales unit code</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="64"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="63"/>
         <source>运抵国（地区）</source>
         <translation>Country of arrival</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/summary_view.py" line="65"/>
+        <location filename="../../cebdesk/gui/summary_view.py" line="64"/>
         <source>出口口岸代码</source>
         <translation>Exit port code</translation>
     </message>
@@ -2753,49 +2765,49 @@
         <translation>Client: {name}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="34"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="33"/>
         <source>今日发送</source>
         <translation>Sent today</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="34"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="33"/>
         <source>今天发出的单证</source>
         <translation>Documents whose message went today</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="35"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="34"/>
         <location filename="../../cebdesk/gui/names.py" line="26"/>
         <source>待回执</source>
         <translation>Waiting for receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="35"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="34"/>
         <source>已发送、还没有收到回执的单证</source>
         <translation>Documents sent with no receipt yet</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="36"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="35"/>
         <location filename="../../cebdesk/gui/names.py" line="27"/>
         <source>退单待处理</source>
         <translation>Refused, to handle</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="36"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="35"/>
         <source>海关最新回执为退单或处理异常、需要修改后重发的单证</source>
         <translation>Documents whose latest receipt is a refusal or a processing exception: correct and send them again</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="37"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="36"/>
         <source>今日放行</source>
         <translation>Released today</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="37"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="36"/>
         <source>今天收到放行（或结关）回执的单证</source>
         <translation>Documents released (or cleared) by a receipt today</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/home_view.py" line="82"/>
+        <location filename="../../cebdesk/gui/home_view.py" line="81"/>
         <source>{count} 个报文在 {folder} 等待了 {minutes} 分钟：传输客户端没有取走（请启动它并确认它监视这个目录）</source>
         <translation>{count} message(s) have waited {minutes} minute(s) in {folder}: the transfer client has not taken them (start it and check it watches this folder)</translation>
     </message>
@@ -2902,27 +2914,27 @@
         <translation>Each party signs and sends its own documents with its own certificate: orders by the e-commerce platform (by the e-commerce enterprise when the platform is not registered with customs), payments by the payment company, waybills and waybill statuses by the logistics company, inventory lists by the e-commerce enterprise or the declaring agent (customs broker) it appoints. cebdesk signs with your enterprise's certificate only; agree beforehand who sends the others and when: customs matches each list against its order, payment and waybill, and all of them must be there.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="207"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="201"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="209"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="203"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="214"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="208"/>
         <source>{errors} 个问题，{warnings} 个提醒：先解决问题才能申报</source>
         <translation>{errors} problem(s), {warnings} warning(s): solve the problems before declaring</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="218"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="212"/>
         <source>可以申报，有 {warnings} 个提醒</source>
         <translation>Ready to declare, {warnings} warning(s)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/readiness_view.py" line="221"/>
+        <location filename="../../cebdesk/gui/readiness_view.py" line="215"/>
         <source>全部正常，可以申报</source>
         <translation>All fine, ready to declare</translation>
     </message>
