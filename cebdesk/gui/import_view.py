@@ -115,7 +115,7 @@ class ImportView(Page):
         self.partner_button = QPushButton()
         self.partner_button.setObjectName("open_partner")
         self.partner_button.setVisible(False)
-        detail_row.addWidget(self.partner_button, 0, Qt.AlignmentFlag.AlignTop)
+        detail_row.addWidget(self.partner_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         layout.addLayout(detail_row)
         self.error = message_label(MessageLabel())
         self.error.setStyleSheet("color: #B00020")

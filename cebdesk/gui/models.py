@@ -24,6 +24,7 @@ STATES = {
     "draft": QT_TRANSLATE_NOOP("cebdesk", "暂存（草稿）"),
     "deleted": QT_TRANSLATE_NOOP("cebdesk", "已删除"),
     "discarded": QT_TRANSLATE_NOOP("cebdesk", "已作废"),
+    "reference": QT_TRANSLATE_NOOP("cebdesk", "仅供核对"),
 }
 
 

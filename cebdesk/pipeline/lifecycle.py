@@ -48,7 +48,7 @@ from ..records import Document, XmlOrigin, new_guid
 from ..spec import DocumentType, document_type, document_type_for, message_type
 from ..spec.receipts import DECIDED_STATUSES, explain_status
 from ..store import Journal
-from ..store.journal import DocumentRow
+from ..store.journal import REFERENCE, DocumentRow
 from .files import checked
 
 #: What can be done with a document (``can()`` answers each).
@@ -122,6 +122,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the document was sent: it cannot be saved as a draft or edited in place; modify it (appType 2)",
     ),
     "not_draft": ("只有暂存的单证可以申报", "only a draft can be declared"),
+    "reference": (
+        "仅供核对的单证由他方申报，不能{action}；如由本企业申报，请复制为新单证",
+        "a document kept for checking only is someone else's declaration: it cannot be {action_en}; "
+        "duplicate it to declare it yourself",
+    ),
     "not_sent": ("单证尚未发送：请直接修改", "the document has not been sent: edit it in place"),
     "not_inventory": (
         "只能{action}进口清单或出口申报清单，{label}不能{action}",
@@ -579,6 +584,8 @@ def versions(journal: Journal, document_id: int) -> list[Version]:
 # -- drafts, declaring, editing ---------------------------------------------------------------------
 def _editable(row: DocumentRow) -> None:
     """Edited in place only before it is sent (draft, ready)."""
+    if row.state == REFERENCE:
+        raise _refuse("reference", action="edit")
     if row.state == "planned":
         raise _refuse("sending")
     if row.state == "discarded":
@@ -694,6 +701,8 @@ def _decided_refusal(row: DocumentRow, action: str) -> LifecycleError:
 def _modifiable(row: DocumentRow, doc_type: DocumentType) -> str:
     """May a sent document get a new version now? The kind of version it will be (modified,
     redeclared) and, by the rules in the module's notes, its appType: "kind:appType"."""
+    if row.state == REFERENCE:
+        raise _refuse("reference", action="modify")
     if row.state in ("draft", "ready"):
         raise _refuse("not_sent")
     if row.state == "planned":

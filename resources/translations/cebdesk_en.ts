@@ -2346,28 +2346,33 @@
         <translation>discarded</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="47"/>
+        <location filename="../../cebdesk/gui/models.py" line="27"/>
+        <source>仅供核对</source>
+        <translation>for checking only</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/models.py" line="48"/>
         <source>{meaning}（上一版本的回执；变更待发送）</source>
         <translation>{meaning} (the previous version's receipt; the modification waits to be sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="52"/>
+        <location filename="../../cebdesk/gui/models.py" line="53"/>
         <source>{meaning}，已生成报关单 {entry}</source>
         <translation>{meaning}; customs declaration {entry} made</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="265"/>
+        <location filename="../../cebdesk/gui/models.py" line="266"/>
         <source>已生成报关单 {entry}</source>
         <extracomment>The widest a column grows when fitted to its content (pixels); longer text is elided.</extracomment>
         <translation>Customs declaration {entry} made</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="267"/>
+        <location filename="../../cebdesk/gui/models.py" line="268"/>
         <source>海关回执：{status}</source>
         <translation>Customs receipt: {status}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/models.py" line="269"/>
+        <location filename="../../cebdesk/gui/models.py" line="270"/>
         <source>已发送，等待海关回执</source>
         <translation>Sent, waiting for customs' receipt</translation>
     </message>

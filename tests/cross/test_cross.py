@@ -11,6 +11,7 @@ import pytest
 from cebdesk.checks.identity import check_digit
 from cebdesk.cli import main
 from cebdesk.findings import Severity
+from cebdesk.pipeline.lifecycle import LifecycleError
 from tests.cross.conftest import make_workspace
 from tests.cross.docs import GOODS, rows, workbook
 
@@ -191,3 +192,20 @@ def test_convert_to_files_stops_a_mismatch_before_signing(ws, tmp_path, test_key
     assert not list(out.glob("*.xml"))
     assert main([*args, "--no-cross-checks"]) == 0
     assert len(list(out.glob("*.xml"))) == 1
+
+
+def test_a_reference_is_someone_elses_it_cannot_be_edited_or_modified(ws, tmp_path):
+    """A document kept for checking only is never declared by this cebdesk: neither edited in
+    place nor sent as a modification (appType 2) of someone else's declaration; it may be
+    deleted (a wrong file) or duplicated into a document of one's own."""
+    assert ws.import_files([workbook("payment", tmp_path / "payment.xlsx")], reference=True).new == 1
+    with ws.journal() as journal:
+        (doc,) = journal.documents()
+    actions = ws.can(doc.id)
+    assert not actions.allowed("edit") and not actions.allowed("modify")
+    assert "仅供核对" in actions.why("modify") and "someone else's" in actions.why("edit", "en")
+    assert actions.allowed("delete") and actions.allowed("duplicate")
+    with pytest.raises(LifecycleError, match="仅供核对"):
+        ws.modify(doc.id, {**doc.head, "payerName": "李四"}, doc.lines)
+    with ws.journal() as journal:
+        assert journal.document(doc.id).state == "reference"

@@ -62,6 +62,8 @@ def test_a_finding_opens_its_partner_document_on_the_query_page(qtbot, tmp_path,
     query = window.query
     row = query.model.data(window.query_view.table.currentIndex(), ROW_ROLE)
     assert row["id"] == 2 and row["key"] == "ORD2024001-1/3301960001"
+    assert row["state"] == "仅供核对"  # someone else's: not 待发送, never the raw state name
+    assert not window.query_view.action_buttons["modify"].isEnabled()
     assert len(query.model.rows) == 1
     head = window.query_view.head
     cells = [head.item(r, c).text() for r in range(head.rowCount()) for c in range(head.columnCount()) if head.item(r, c)]
