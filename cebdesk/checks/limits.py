@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -75,9 +76,10 @@ def _amount(text: str | None) -> Decimal:
     return value if value.is_finite() else Decimal(0)
 
 
-@dataclass(frozen=True)
-class Value:
-    """An inventory's dutiable value in RMB and its parts; ``missing``: currencies without a rate."""
+class Value(NamedTuple):
+    """An inventory's dutiable value in RMB and its parts; ``missing``: currencies without a rate.
+    (A tuple of amounts: the ledger keeps one per inventory of the run, and the garbage
+    collector need not follow them.)"""
 
     total: Decimal
     goods: Decimal
