@@ -8,10 +8,11 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 # Debian packages: Qt runtime (offscreen and xcb), Xvfb, a CJK font, SoftHSM2 and OpenSC for
-# PKCS#11, xmlsec1 as the independent signature verifier, python3-venv for the virtualenv.
+# PKCS#11, xmlsec1 as the independent signature verifier, python3-venv for the virtualenv,
+# postgresql for the tests of the shared journal (a throw-away cluster of their own).
 APT_PACKAGES := python3-venv libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 \
 	xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
-	libxcb-shape0 libxkbcommon-x11-0 fonts-wqy-microhei softhsm2 opensc xmlsec1
+	libxcb-shape0 libxkbcommon-x11-0 fonts-wqy-microhei softhsm2 opensc xmlsec1 postgresql
 
 .PHONY: all system venv run test demo bench templates screenshots package clean
 

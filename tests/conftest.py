@@ -144,3 +144,35 @@ def tiny_fs(tmp_path):
         pytest.skip(f"cannot mount a small tmpfs here (not root?): {done.stderr.decode().strip()}")
     yield mount
     subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throw-away PostgreSQL cluster made by the test suite (see tests/postgres.py), stopped
+    at the end."""
+    from tests.postgres import postgres_bin, start_cluster
+
+    if postgres_bin() is None:
+        pytest.skip("postgresql not installed (make test installs it as root: apt-get install postgresql)")
+    pytest.importorskip("psycopg", reason="psycopg not installed (make test installs it)")
+    # not under pytest's own temporary folder: the server's user must be able to reach it
+    folder = Path(tempfile.mkdtemp(prefix="cebdesk-pg-"))
+    folder.chmod(0o711)
+    cluster = start_cluster(folder / "cluster")
+    yield cluster
+    cluster.stop()
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+_DATABASES = iter(range(1, 1_000_000))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def journal_target(request, tmp_path):
+    """Where a test's journal is: a SQLite file, then a new database on the test cluster."""
+    if request.param == "sqlite":
+        return tmp_path / "journal.sqlite3"
+    cluster = request.getfixturevalue("postgres")
+    return cluster.new_database(f"journal_{next(_DATABASES)}")

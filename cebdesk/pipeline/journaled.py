@@ -122,7 +122,7 @@ def import_files(
     for raw in paths:
         path = Path(raw)
         report.files += 1
-        with tempfile.TemporaryFile(dir=journal.path.parent) as spool:
+        with tempfile.TemporaryFile(dir=journal.spool_dir) as spool:
             try:
                 count = _read_into(spool, path, report, doc_type, profile, sheet, now, only, client)
             except InputError as exc:

@@ -1,4 +1,4 @@
-"""The SQLite journal. Plain SQL, WAL, synchronous=FULL: what was committed survives a crash
+"""The journal (SQLite by default; PostgreSQL shared by several seats: database.py). Plain SQL, WAL, synchronous=FULL: what was committed survives a crash
 or a power cut. Every state change of a document or message is one committed transaction, so a
 batch killed at any point can be finished by the next run without losing or repeating anything."""
 
@@ -22,7 +22,9 @@ from platformdirs import user_data_dir
 
 from ..files import private_dir, private_file
 from ..spec.receipts import CUSTOMS_NUMBERS
+from .database import POSTGRESQL, Database, SqliteDatabase, connect, is_url, transaction
 from .migrations import MIGRATIONS
+from .postgres_schema import BASELINE, SCHEMA as POSTGRES_SCHEMA, STEPS as POSTGRES_STEPS
 
 APP_NAME = "cebdesk"
 #: Head fields that do not make a document different when re-imported.
@@ -148,38 +150,55 @@ class MessageRow:
 class JournalBusy(Exception):
     """Another cebdesk process is sending from the same journal."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         super().__init__(f"another cebdesk is sending from the journal {path}; wait for it to finish")
         self.path = path
 
 
 class Journal:
-    """One journal file; use as a context manager or call ``close()``."""
+    """One journal: a SQLite file (the default) or a PostgreSQL database several seats share
+    (``postgresql://`` URL); use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
+        #: the journal file (None: a journal on a server)
+        self.path: Path | None = None
         #: who the versions this journal records are by (None: the OS user; see :meth:`who`)
         self.operator: str | None = None
+        if is_url(path):
+            self.db: Database = connect(str(path))
+            self.where = self.db.where
+            self._migrate(True)
+            return
+        self.path = Path(path)
+        self.where = str(self.path)
         private_dir(self.path.parent)
         existed = self.path.exists() and self.path.stat().st_size > 0
         # private to the user (it holds ID numbers, phones, addresses); SQLite gives its -wal and
         # -shm the database's mode, and an older journal left readable is made private too
-        for path in (self.path, *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm"))):
-            if path == self.path or path.exists():
-                private_file(path)
-        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
-        self.db.execute("PRAGMA foreign_keys=ON")
+        for file in (self.path, *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm"))):
+            if file == self.path or file.exists():
+                private_file(file)
+        db = SqliteDatabase(self.path)
         # used by schema step 4 to re-key existing journals: the same functions as below
-        self.db.create_function("cebdesk_content_hash", 1, _record_hash, deterministic=True)
-        self.db.create_function("cebdesk_receipt_fingerprint", 3, receipt_fingerprint, deterministic=True)
+        db.create_function("cebdesk_content_hash", 1, _record_hash)
+        db.create_function("cebdesk_receipt_fingerprint", 3, receipt_fingerprint)
+        self.db = db
         self._migrate(existed)
 
     @classmethod
     def in_dir(cls, data_dir: str | os.PathLike[str] | None) -> Journal:
         return cls(Path(data_dir or default_data_dir()) / "journal.sqlite3")
+
+    @property
+    def shared(self) -> bool:
+        """A journal on a server, which several seats use at once."""
+        return self.path is None
+
+    @property
+    def spool_dir(self) -> Path | None:
+        """Where an import keeps what it read until the file is judged whole (beside the
+        journal, on the same disk; a server's journal: the system's temporary folder)."""
+        return self.path.parent if self.path is not None else None
 
     def close(self) -> None:
         self.db.close()
@@ -193,27 +212,39 @@ class Journal:
     # -- schema ---------------------------------------------------------------------------------
     @property
     def version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        return self.db.version
 
     def _migrate(self, existed: bool) -> None:
         current = self.version
         if current > len(MIGRATIONS):
-            raise RuntimeError(f"{self.path} was written by a newer cebdesk (schema {current})")
-        if current < len(MIGRATIONS) and existed and current > 0:
+            raise RuntimeError(f"{self.where} was written by a newer cebdesk (schema {current})")
+        if self.db.dialect == POSTGRESQL:
+            if current < BASELINE:
+                self.db.migrate(BASELINE, POSTGRES_SCHEMA)
+            for version in range(max(current, BASELINE) + 1, len(MIGRATIONS) + 1):
+                self.db.migrate(version, POSTGRES_STEPS[version])
+            return
+        if current < len(MIGRATIONS) and existed and current > 0 and self.path is not None:
             shutil.copy2(self.path, self.path.with_suffix(f".v{current}.bak"))
         for version in range(current + 1, len(MIGRATIONS) + 1):
-            script = f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]};\nPRAGMA user_version={version};\nCOMMIT;"
-            try:
-                self.db.executescript(script)  # the step and its version bump: one transaction
-            except BaseException:
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
-                raise
+            self.db.migrate(version, MIGRATIONS[version - 1])  # the step and its version bump: one transaction
 
     @contextmanager
     def send_lock(self) -> Iterator[None]:
         """One sender per journal, whatever outbox each one names: two would plan the same
         documents into two messages."""
+        if self.path is None:
+            # a shared journal: one sender at a time, whichever seat it runs on, for as long as
+            # this connection holds the lock (a killed sender's ends with its connection)
+            got = self.db.execute("SELECT pg_try_advisory_lock(7266)").fetchone()[0]
+            if not got:
+                raise JournalBusy(self.where)
+            try:
+                yield
+            finally:
+                if not self.db.closed:  # a connection gone took its lock with it
+                    self.db.execute("SELECT pg_advisory_unlock(7266)")
+            return
         with self.path.with_name(self.path.name + ".send-lock").open("a") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -225,14 +256,9 @@ class Journal:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+    def transaction(self) -> Iterator[Database]:
+        with transaction(self.db) as db:
+            yield db
 
     def event(
         self, kind: str, detail: str = "", *, document_id: int | None = None, message_id: int | None = None
@@ -287,9 +313,12 @@ class Journal:
             self._remember_lines(row["id"], lines)
             return row["id"], "new" if state != REFERENCE else "changed"
         if row is None:
-            cur = self.db.execute(
+            # the unique key decides, not the look-up above: another seat of a shared journal
+            # may journal the same document between the two
+            inserted = self.db.execute(
                 "INSERT INTO documents (message_type, business_key, guid, app_type, content_hash, record, source_file,"
-                " source_sheet, source_row, state, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " source_sheet, source_row, state, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (message_type, business_key) DO NOTHING RETURNING id",
                 (
                     message_type,
                     business_key,
@@ -302,12 +331,15 @@ class Journal:
                     now,
                     now,
                 ),
-            )
-            self.event("imported", f"{source[0]}:{source[1]}!{source[2]}", document_id=cur.lastrowid)
-            self.add_version(cur.lastrowid, "imported", head, lines)
-            self._remember(cur.lastrowid, head, HEAD_KEYS)
-            self._remember_lines(cur.lastrowid, lines)
-            return cur.lastrowid, "new"
+            ).fetchone()
+            if inserted is None:
+                return self.import_document(message_type, business_key, head, lines, source, state=state)
+            document_id = inserted[0]
+            self.event("imported", f"{source[0]}:{source[1]}!{source[2]}", document_id=document_id)
+            self.add_version(document_id, "imported", head, lines)
+            self._remember(document_id, head, HEAD_KEYS)
+            self._remember_lines(document_id, lines)
+            return document_id, "new"
         if row["content_hash"] == digest:
             return row["id"], "same"
         pending = json.loads(row["pending_record"]) if row["pending_record"] else None
@@ -440,7 +472,7 @@ class Journal:
 
     def _remember(self, document_id: int, values: dict[str, str], elements: tuple[str, ...]) -> None:
         self.db.executemany(
-            "INSERT OR IGNORE INTO document_keys (document_id, element, value) VALUES (?, ?, ?)",
+            "INSERT INTO document_keys (document_id, element, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [(document_id, e, values[e]) for e in elements if isinstance(values.get(e), str) and values[e]],
         )
 
@@ -500,11 +532,11 @@ class Journal:
     def plan_message(self, message_type: str, guid: str, file_name: str, document_ids: Iterable[int]) -> int:
         """Assign documents to a new message (one transaction: a document is in one message)."""
         with self.transaction():
-            cur = self.db.execute(
-                "INSERT INTO messages (guid, message_type, file_name, state, created) VALUES (?, ?, ?, 'planned', ?)",
+            message_id = self.db.execute(
+                "INSERT INTO messages (guid, message_type, file_name, state, created) VALUES (?, ?, ?, 'planned', ?)"
+                " RETURNING id",
                 (guid, message_type, file_name, _now()),
-            )
-            message_id = cur.lastrowid
+            ).fetchone()[0]
             ids = list(document_ids)
             changed = self.db.executemany(
                 "UPDATE documents SET state='planned', message_id=?, updated=? WHERE id=? AND state='ready'",
@@ -524,13 +556,13 @@ class Journal:
         with self.transaction():
             ids = []
             for seq, (guid, file_name) in enumerate(messages, start=1):
-                cur = self.db.execute(
+                message_id = self.db.execute(
                     "INSERT INTO messages (guid, message_type, file_name, state, created, part_of, part, part_lines)"
-                    " VALUES (?, ?, ?, 'planned', ?, ?, ?, ?)",
+                    " VALUES (?, ?, ?, 'planned', ?, ?, ?, ?) RETURNING id",
                     (guid, message_type, file_name, _now(), document_id, seq, part_lines),
-                )
-                ids.append(cur.lastrowid)
-                self.event("planned", f"{file_name} (part {seq}/{len(messages)})", message_id=cur.lastrowid)
+                ).fetchone()[0]
+                ids.append(message_id)
+                self.event("planned", f"{file_name} (part {seq}/{len(messages)})", message_id=message_id)
             changed = self.db.execute(
                 "UPDATE documents SET state='planned', message_id=?, updated=? WHERE id=? AND state='ready'",
                 (ids[-1], _now(), document_id),
@@ -647,12 +679,12 @@ class Journal:
     def add_receipt_file(self, name: str, message_type: str, raw: bytes, sha256: str) -> int | None:
         """Record a receipt file; None if the same bytes are recorded already (by another
         reader too: the check is the insert, inside the caller's transaction)."""
-        cur = self.db.execute(
-            "INSERT OR IGNORE INTO receipt_files (file_name, message_type, raw, sha256, received)"
-            " VALUES (?, ?, ?, ?, ?)",
+        inserted = self.db.execute(
+            "INSERT INTO receipt_files (file_name, message_type, raw, sha256, received)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
             (name, message_type, raw, sha256, _now()),
-        )
-        return cur.lastrowid if cur.rowcount else None
+        ).fetchone()
+        return inserted[0] if inserted is not None else None
 
     def add_receipt(
         self,
@@ -674,9 +706,10 @@ class Journal:
         info = values.get("returnInfo") or info
         time_ = values.get("returnTime") or time
         keys = json.dumps(values, ensure_ascii=False)
-        cur = self.db.execute(
-            "INSERT OR IGNORE INTO receipts (file_id, position, document_id, message_id, return_status, return_info,"
-            " return_time, keys, flag, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        inserted = self.db.execute(
+            "INSERT INTO receipts (file_id, position, document_id, message_id, return_status, return_info,"
+            " return_time, keys, flag, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING RETURNING id",
             (
                 file_id,
                 position,
@@ -689,8 +722,8 @@ class Journal:
                 flag,
                 receipt_fingerprint(document_id, message_id, keys),
             ),
-        )
-        if not cur.rowcount:
+        ).fetchone()
+        if inserted is None:
             return False
         if document_id is not None:
             self._remember(document_id, values, RECEIPT_KEYS)
@@ -933,9 +966,9 @@ class Journal:
         :meth:`replace_document` in the same transaction (once its id is known, for the copNo the
         journal gives). Call inside a transaction; its id."""
         now = _now()
-        cur = self.db.execute(
+        document_id = self.db.execute(
             "INSERT INTO documents (message_type, business_key, guid, app_type, content_hash, record, source_file,"
-            " state, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " state, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 message_type,
                 business_key,
@@ -948,8 +981,7 @@ class Journal:
                 now,
                 now,
             ),
-        )
-        document_id = cur.lastrowid
+        ).fetchone()[0]
         self.event("entered", source, document_id=document_id)
         return document_id
 

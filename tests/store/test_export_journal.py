@@ -35,10 +35,10 @@ def test_an_older_journal_opens_and_takes_export_documents(tmp_path, version):
 
 
 @pytest.mark.parametrize("dt", EXPORT_TYPES, ids=lambda dt: dt.name)
-def test_export_documents_are_known_by_number_and_enterprise(tmp_path, dt):
+def test_export_documents_are_known_by_number_and_enterprise(journal_target, dt):
     """The same number from another enterprise is another document; the same rows again are the
     same one; other values wait as a change."""
-    with Journal(tmp_path / "journal.sqlite3") as journal:
+    with Journal(journal_target) as journal:
         head, lines = head_and_lines(dt, 0)
         other = {**head, **{k: "9999999999" for k in dt.identity[1:]}}
         changed = {**head, "note": "改"} if "note" in dt.head else {**head, "appStatus": "1"}
@@ -52,8 +52,8 @@ def test_export_documents_are_known_by_number_and_enterprise(tmp_path, dt):
         assert len(dt.identity) == 2 and dt.business_key(head).split("/")[0] == head[dt.key[0]]
 
 
-def test_an_import_and_an_export_document_with_one_number_are_two(tmp_path):
-    with Journal(tmp_path / "journal.sqlite3") as journal:
+def test_an_import_and_an_export_document_with_one_number_are_two(journal_target):
+    with Journal(journal_target) as journal:
         ids = []
         for name in ("export-order", "order"):
             dt = document_type(name)
@@ -95,11 +95,11 @@ def _arrival_return(head, seq: str, status: str, time_: str) -> dict[str, str]:
         ([("1", "2", "20240101120000000"), ("1", "399", "20240101120500000")], "399"),
     ],
 )
-def test_a_split_documents_status_is_that_of_its_parts_together(tmp_path, answers, expected):
+def test_a_split_documents_status_is_that_of_its_parts_together(journal_target, answers, expected):
     """Arrival, departure, waybill and summary go in parts (msgSeqNo); each part has its own
     receipts. A refused part is not hidden by another part's later success."""
     dt = document_type("arrival")
-    with Journal(tmp_path / "journal.sqlite3") as journal:
+    with Journal(journal_target) as journal:
         head, lines = head_and_lines(dt, 0)
         with journal.transaction():
             document_id, _ = journal.import_document(dt.message.code, dt.business_key(head), head, lines)

@@ -36,8 +36,8 @@ def test_a_version_1_journal_is_copied_aside_then_migrated(tmp_path):
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
 
 
-def test_same_rows_twice_make_one_document_and_a_change_waits_for_the_user(tmp_path):
-    with Journal(tmp_path / "j.sqlite3") as journal:
+def test_same_rows_twice_make_one_document_and_a_change_waits_for_the_user(journal_target):
+    with Journal(journal_target) as journal:
         head = {
             "guid": "G1",
             "orderNo": "A1",
@@ -67,10 +67,10 @@ def test_same_rows_twice_make_one_document_and_a_change_waits_for_the_user(tmp_p
         assert document.guid != "G1"
 
 
-def test_a_document_goes_into_one_message_only(tmp_path):
+def test_a_document_goes_into_one_message_only(journal_target):
     import pytest
 
-    with Journal(tmp_path / "j.sqlite3") as journal:
+    with Journal(journal_target) as journal:
         with journal.transaction():
             journal.import_document("CEB411Message", "P1", {"guid": "G"}, [])
         journal.plan_message("CEB411Message", "M1", "a.xml", [1])
