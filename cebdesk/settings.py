@@ -98,6 +98,9 @@ class Profile:
     #: The first day's steps that cannot be checked, ticked off on the window's 准备工作 page
     #: ([readiness]: step -> the day it was ticked, YYYY-MM-DD).
     readiness: dict[str, str] = field(default_factory=dict)
+    #: A journal several seats share: [journal] url = "postgresql://user@host/db" (the password
+    #: from libpq's PGPASSWORD or ~/.pgpass, never here). None: the data folder's SQLite file.
+    journal: dict[str, str] = field(default_factory=dict)
 
     def base_transfer(self) -> dict[str, str]:
         """BaseTransfer values, or InputError naming what is missing or wrong."""
@@ -246,6 +249,7 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         _strings(data.get("limits"), f"{p}:[limits]"),
         clients=clients,
         readiness=_strings(data.get("readiness"), f"{p}:[readiness]"),
+        journal=_strings(data.get("journal"), f"{p}:[journal]"),
     )
 
 
@@ -295,6 +299,7 @@ def dump_profile(profile: Profile) -> str:
     table("checks", profile.checks)
     table("limits", profile.limits)
     table("readiness", profile.readiness)
+    table("journal", profile.journal)
     for client in profile.clients:
         table(f"clients.{_toml_value(client.name)}", client.values)
     return "\n".join(lines)

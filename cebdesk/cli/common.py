@@ -197,7 +197,7 @@ def close(signer) -> None:
 
 
 def workspace_from(args: argparse.Namespace):
-    """The workspace the global options name: --data-dir, --exchange-dir, --profile."""
+    """The workspace the global options name: --data-dir, --exchange-dir, --profile, --journal."""
     from ..files import exposed
     from ..pipeline.workspace import Workspace
 
@@ -205,6 +205,7 @@ def workspace_from(args: argparse.Namespace):
         getattr(args, "data_dir", None),
         exchange_dir=getattr(args, "exchange_dir", None),
         profile_path=getattr(args, "profile", None),
+        journal_url=getattr(args, "journal", None),
     )
     if exposed(workspace.data_dir):  # made by an older cebdesk or by hand: told, not changed
         lang = getattr(args, "lang", "zh")

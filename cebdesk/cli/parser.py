@@ -89,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="outbox root: send/ sent/ receive/ error/ (default: DATA-DIR/exchange)",
     )
+    parser.add_argument(
+        "--journal",
+        metavar="URL",
+        help="a journal several seats share: postgresql://USER@HOST/DATABASE (the password from "
+        "PGPASSWORD or ~/.pgpass, never in the URL; default: the profile's [journal] url, else the "
+        "data folder's own)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     types = [d.name for d in DOCUMENT_TYPES]
@@ -149,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="message language")
         p.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         p.add_argument("--exchange-dir", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        p.add_argument("--journal", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     def client_option(p: argparse.ArgumentParser, what: str) -> None:
         p.add_argument(

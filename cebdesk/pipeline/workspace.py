@@ -267,6 +267,19 @@ class HotFileResult:
     sent: SendReport | None = None
 
 
+def check_journal_url(url: str) -> None:
+    """A shared journal's URL: PostgreSQL's, without a password (libpq takes it from
+    PGPASSWORD or ~/.pgpass: a URL is seen in process lists, shell histories, the profile)."""
+    from ..store.database import has_password, is_url
+
+    if not is_url(url):
+        raise WorkspaceError(f"a shared journal is a PostgreSQL database: postgresql://USER@HOST/DATABASE, not {url!r}")
+    if has_password(url):
+        raise WorkspaceError(
+            "the journal's URL holds a password: leave it out and give it in PGPASSWORD or ~/.pgpass"
+        )
+
+
 class Workspace:
     """Where the journal, the profile and the outbox are, and everything done with them.
 
@@ -290,12 +303,18 @@ class Workspace:
         exchange_dir: str | os.PathLike[str] | None = None,
         profile_path: str | os.PathLike[str] | None = None,
         profile: Profile | None = None,
+        journal_url: str | None = None,
     ) -> None:
         self.own_data_dir = data_dir is not None
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
         self.profile = profile if profile is not None else find_profile(profile_path, data_dir)
         self.explicit_exchange_dir = Path(exchange_dir) if exchange_dir is not None else None
         self._profile_path = Path(profile_path) if profile_path is not None else None
+        #: a journal several seats share (--journal, else the profile's [journal] url), or None:
+        #: the data folder's own
+        self.journal_url = journal_url or (self.profile.journal.get("url") if self.profile is not None else None)
+        if self.journal_url:
+            check_journal_url(self.journal_url)
 
     # -- where things are -----------------------------------------------------------------------
     @property
@@ -345,7 +364,7 @@ class Workspace:
 
     @contextmanager
     def journal(self) -> Iterator[Journal]:
-        journal = Journal.in_dir(self.data_dir)
+        journal = Journal(self.journal_url) if self.journal_url else Journal.in_dir(self.data_dir)
         journal.operator = self.operator
         try:
             yield journal

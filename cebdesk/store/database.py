@@ -235,8 +235,16 @@ def _rows(cursor):
     return make
 
 
+_PASSWORD = re.compile(r"(://[^:/@]+):[^@]*@")
+
+
 def _without_password(url: str) -> str:
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1@", url)
+    return _PASSWORD.sub(r"\1@", url)
+
+
+def has_password(url: str) -> bool:
+    """A URL that names a password (user:password@host, or ?password=…)."""
+    return bool(_PASSWORD.search(url)) or re.search(r"[?&]password=", url) is not None
 
 
 def connect(target: str | Path) -> Database:

@@ -1,0 +1,44 @@
+"""Two seats (each its own data folder and profile) on one shared journal, through the CLI: the
+same workbook imported at both is one set of documents, each seat sees the other's, the journal
+named by --journal or by the profile's [journal] url; a URL with a password is refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cebdesk.cli import main
+from tests.cross.conftest import make_workspace
+from tests.cross.docs import rows, workbook
+
+
+@pytest.fixture
+def url(postgres, request):
+    return postgres.new_database("cli_" + request.node.name.lower()[:40])
+
+
+def _status(data, url, capsys, *extra):
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), *extra, "status", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_two_seats_import_the_same_file_into_one_journal(tmp_path, url, capsys):
+    seat_a = make_workspace(tmp_path / "a").data_dir
+    seat_b = make_workspace(tmp_path / "b", f'\n[journal]\nurl = "{url}"\n').data_dir  # by its profile
+    orders = workbook("order", tmp_path / "orders.xlsx", *(rows("order", n=n) for n in range(1, 4)))
+    assert main(["--data-dir", str(seat_a), "--journal", url, "import", str(orders)]) == 0
+    assert main(["--data-dir", str(seat_b), "import", str(orders)]) == 0
+    seen_by_a = _status(seat_a, url, capsys, "--journal", url)
+    seen_by_b = _status(seat_b, url, capsys)
+    assert len(seen_by_a) == 3 and seen_by_a == seen_by_b
+    assert _status(seat_a, url, capsys) == []  # without --journal: seat A's own file, empty
+
+
+def test_a_journal_url_with_a_password_is_refused(tmp_path, capsys):
+    data = make_workspace(tmp_path / "a").data_dir
+    code = main(["--data-dir", str(data), "--journal", "postgresql://clerk:s3cret@localhost/cebdesk", "status"])
+    err = capsys.readouterr().err
+    assert code == 2 and "PGPASSWORD" in err and "s3cret" not in err
+    assert main(["--data-dir", str(data), "--journal", "/tmp/journal.sqlite3", "status"]) == 2
