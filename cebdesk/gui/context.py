@@ -27,7 +27,9 @@ class AppContext:
     home: AppContext | None = field(default=None, repr=False)
 
     def journal(self) -> Journal:
-        return Journal.in_dir(self.data_dir)
+        """The workspace's journal, as the CLI and the window's jobs open it (a shared one
+        when the profile names it)."""
+        return self.workspace().open_journal()
 
     def outbox(self) -> Outbox:
         return Outbox(self.exchange_dir)

@@ -362,10 +362,16 @@ class Workspace:
             OUTBOX_PATIENCE,
         )
 
-    @contextmanager
-    def journal(self) -> Iterator[Journal]:
+    def open_journal(self) -> Journal:
+        """The workspace's journal, open (the shared one when there is one, else the data
+        folder's own); the caller closes it. :meth:`journal` is the usual way."""
         journal = Journal(self.journal_url) if self.journal_url else Journal.in_dir(self.data_dir)
         journal.operator = self.operator
+        return journal
+
+    @contextmanager
+    def journal(self) -> Iterator[Journal]:
+        journal = self.open_journal()
         try:
             yield journal
         finally:

@@ -462,6 +462,8 @@ class Journal:
             where, values = _client_filter(client)
             sql += f" AND {where}"
             args += values
+        if limit < 0:  # all of them (SQLite reads LIMIT -1 so; PostgreSQL refuses it)
+            return list(self.db.execute(sql + " ORDER BY id", args))
         return list(self.db.execute(sql + " ORDER BY id LIMIT ?", [*args, limit]))
 
     def update_record(self, document_id: int, head: dict[str, str], lines: list[dict[str, str]]) -> None:

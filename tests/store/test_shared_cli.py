@@ -42,3 +42,21 @@ def test_a_journal_url_with_a_password_is_refused(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and "PGPASSWORD" in err and "s3cret" not in err
     assert main(["--data-dir", str(data), "--journal", "/tmp/journal.sqlite3", "status"]) == 2
+
+
+def test_the_window_is_on_the_journal_its_profile_names(qtbot, tmp_path, url, profile):
+    """What one seat imported through the CLI, another seat's window shows on its query page:
+    the window opens the profile's shared journal, as the CLI and the window's jobs do."""
+    from dataclasses import replace
+
+    from cebdesk.gui.context import AppContext
+    from tests.gui.test_gui_flows import _page, _window
+
+    seat_a = make_workspace(tmp_path / "a").data_dir
+    orders = workbook("order", tmp_path / "orders.xlsx", *(rows("order", n=n) for n in range(1, 3)))
+    assert main(["--data-dir", str(seat_a), "--journal", url, "import", str(orders)]) == 0
+    shared = replace(profile, journal={"url": url})
+    window = _window(qtbot, AppContext(tmp_path / "b", tmp_path / "b" / "exchange", shared))
+    _page(qtbot, window, "查询")
+    keys = sorted(r["key"] for r in window.query.model.rows)
+    assert keys == ["ORD2024001-1/3301960001", "ORD2024001-2/3301960001"]
