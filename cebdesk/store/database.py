@@ -5,8 +5,8 @@ The journal's SQL is written once, in what both speak: ``?`` parameters, ``ON CO
 NOTHING``, ``RETURNING id``, ``json_extract(column, '$.path')`` and ``COLLATE NOCASE`` (the
 PostgreSQL schema defines a function and a collation of those names). :class:`PostgresDatabase`
 turns ``?`` into psycopg's ``%s``; rows of both read by name and by position. The few things
-that differ in more than spelling (the schema's version, a JSON array's elements, an integrity
-check) are methods here, not ``if`` statements in the journal.
+that differ in more than spelling (the schema's version and its steps, the write lock of a
+transaction) are methods here, not ``if`` statements in the journal.
 """
 
 from __future__ import annotations
@@ -110,12 +110,6 @@ class Database:
         """Run one schema step and record ``version``, in one transaction."""
         raise NotImplementedError
 
-    def json_array_elements(self, column: str, path: str) -> str:
-        """SQL for a table of the JSON array at ``path`` of ``column``, one ``value`` a row (the
-        FROM item: ``… FROM documents d, <this> j``; the element's own values by
-        ``json_extract(j.value, '$.name')``)."""
-        raise NotImplementedError
-
 
 class SqliteDatabase(Database):
     """A journal file: WAL, synchronous=FULL, foreign keys on."""
@@ -157,9 +151,6 @@ class SqliteDatabase(Database):
             if self.connection.in_transaction:
                 self.connection.execute("ROLLBACK")
             raise
-
-    def json_array_elements(self, column: str, path: str) -> str:
-        return f"json_each({column}, '{path}')"
 
 
 class PostgresDatabase(Database):
@@ -219,10 +210,6 @@ class PostgresDatabase(Database):
             )
             self.connection.execute("INSERT INTO cebdesk_schema (version) VALUES (%s)", (version,))
 
-    def json_array_elements(self, column: str, path: str) -> str:
-        keys = ",".join(path.removeprefix("$.").split("."))
-        return f"jsonb_array_elements(({column})::jsonb #> '{{{keys}}}')"
-
 
 def _rows(cursor):
     """psycopg row factory: :class:`Row` (by name and by position)."""
@@ -245,13 +232,6 @@ def _without_password(url: str) -> str:
 def has_password(url: str) -> bool:
     """A URL that names a password (user:password@host, or ?password=…)."""
     return bool(_PASSWORD.search(url)) or re.search(r"[?&]password=", url) is not None
-
-
-def connect(target: str | Path) -> Database:
-    """The database a journal is in: a PostgreSQL URL, else a SQLite file's path."""
-    if is_url(target):
-        return PostgresDatabase(str(target))
-    return SqliteDatabase(Path(target))
 
 
 @contextmanager

@@ -1,6 +1,7 @@
-"""The journal (SQLite by default; PostgreSQL shared by several seats: database.py). Plain SQL, WAL, synchronous=FULL: what was committed survives a crash
-or a power cut. Every state change of a document or message is one committed transaction, so a
-batch killed at any point can be finished by the next run without losing or repeating anything."""
+"""The journal: a SQLite file (WAL, synchronous=FULL), or a PostgreSQL database several seats
+share (store/database.py). Plain SQL; what was committed survives a crash or a power cut. Every
+state change of a document or message is one committed transaction, so a batch killed at any
+point can be finished by the next run without losing or repeating anything."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from platformdirs import user_data_dir
 
 from ..files import private_dir, private_file
 from ..spec.receipts import CUSTOMS_NUMBERS
-from .database import POSTGRESQL, Database, SqliteDatabase, connect, is_url, transaction
+from .database import POSTGRESQL, Database, PostgresDatabase, SqliteDatabase, is_url, transaction
 from .migrations import MIGRATIONS
 from .postgres_schema import BASELINE, SCHEMA as POSTGRES_SCHEMA, STEPS as POSTGRES_STEPS
 
@@ -165,7 +166,7 @@ class Journal:
         #: who the versions this journal records are by (None: the OS user; see :meth:`who`)
         self.operator: str | None = None
         if is_url(path):
-            self.db: Database = connect(str(path))
+            self.db: Database = PostgresDatabase(str(path))
             self.where = self.db.where
             self._migrate(True)
             return
@@ -224,7 +225,7 @@ class Journal:
             for version in range(max(current, BASELINE) + 1, len(MIGRATIONS) + 1):
                 self.db.migrate(version, POSTGRES_STEPS[version])
             return
-        if current < len(MIGRATIONS) and existed and current > 0 and self.path is not None:
+        if current < len(MIGRATIONS) and existed and current > 0:
             shutil.copy2(self.path, self.path.with_suffix(f".v{current}.bak"))
         for version in range(current + 1, len(MIGRATIONS) + 1):
             self.db.migrate(version, MIGRATIONS[version - 1])  # the step and its version bump: one transaction
