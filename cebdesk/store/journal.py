@@ -831,7 +831,8 @@ class Journal:
         return self.documents_by_numbers(message_type, [number]).get(number, [])
 
     def documents_by_numbers(self, message_type: str, numbers: Iterable[str]) -> dict[str, list[DocumentRow]]:
-        """:meth:`documents_by_number` for many numbers at once: number -> its documents."""
+        """:meth:`documents_by_number` for many numbers: number -> its documents (one range of
+        the key's index each: a prefix is no IN list)."""
         found: dict[str, list[DocumentRow]] = {}
         for number in sorted(set(numbers)):
             # one range of the key's index each: "0" follows "/"
