@@ -56,6 +56,7 @@ _TEXT = {
         "simulated": "已处理 {count} 个报文",
         "status_header": "类型|编号|状态|回执|说明",
         "send_recovered": "其中 {rebuilt} 个报文的待发文件已丢失，按原 guid 重新签名后发送；{taken_over} 个从原发件箱移到当前发件箱后发送",
+        "send_elsewhere": "另有 {count} 个报文由另一台电脑在移交时中断，须由那台电脑上的 cebdesk 发送完成",
         "watch_crashed": "无法处理此文件（{kind}: {detail}），已移到 failed/；其余文件照常处理",
         "os_error": "{what}。已写出的文件都是完整的，未完成的没有写出；排除问题后再运行一次即可继续",
         "journal_busy": "另一个 cebdesk 正在用同一个日志发送（{path}），请等它结束后再运行",
@@ -99,6 +100,8 @@ _TEXT = {
         "status_header": "type|key|state|receipt|meaning",
         "send_recovered": "{rebuilt} message(s) whose staged file was gone were signed again with their guid and sent; "
         "{taken_over} were moved from the former outbox to this one and sent",
+        "send_elsewhere": "{count} message(s) were being handed over by another computer when it stopped; "
+        "cebdesk on that computer finishes them",
         "watch_crashed": "this file could not be handled ({kind}: {detail}); moved to failed/, the other files go on",
         "os_error": "{what}. Every file written is whole, nothing half-written; fix it and run again to go on",
         "journal_busy": "another cebdesk is sending with the same journal ({path}); wait for it to finish",

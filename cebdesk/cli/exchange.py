@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
+import threading
 import time
 import unicodedata
 from typing import TextIO
@@ -41,6 +43,8 @@ def print_send(report, lang: str, out: TextIO) -> None:
     )
     if report.rebuilt or report.taken_over:
         print(t(lang, "send_recovered", rebuilt=report.rebuilt, taken_over=report.taken_over), file=out)
+    if report.elsewhere:
+        print(t(lang, "send_elsewhere", count=report.elsewhere), file=out)
     if report.stopped:
         print(t(lang, "stopped", reason=report.stopped, messages=len(report.messages)), file=out)
 
@@ -51,6 +55,8 @@ def _send(args, lang: str, out: TextIO, workspace) -> int:
     if signer is None:
         raise UsageError("sending declares: a signer is needed (--key-file, --token-label or --eport-control)")
     try:
+        if getattr(args, "follow", False):
+            return _follow(args, lang, out, workspace, signer, exchange)
         report = workspace.send(signer, exchange)
     finally:
         close(signer)
@@ -59,6 +65,38 @@ def _send(args, lang: str, out: TextIO, workspace) -> int:
     else:
         print_send(report, lang, out)
     return report.exit_code
+
+
+def _print_round(args, lang: str, out: TextIO, report) -> None:
+    if args.json:  # one line per round: JSON lines
+        print(json.dumps(report.to_json(lang), ensure_ascii=False), file=out, flush=True)
+    else:
+        print_send(report, lang, out)
+        out.flush()
+
+
+def _follow(args, lang: str, out: TextIO, workspace, signer, exchange) -> int:
+    """Send what becomes ready, round after round, until SIGTERM or Ctrl-C; the message in hand
+    is finished first. A server out of reach is tried again next round; a key gone stops (its
+    password is never asked again unseen)."""
+    stop = threading.Event()
+
+    def ask_to_stop(signum, frame) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, ask_to_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        while not stop.is_set():
+            report = workspace.send(signer, exchange, cancelled=stop.is_set)
+            if report.messages or report.stopped:
+                _print_round(args, lang, out, report)
+            if report.stopped and not report.retry:
+                return report.exit_code
+            stop.wait(args.interval)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return EXIT_OK
 
 
 def convert_and_send(args: argparse.Namespace, lang: str, out: TextIO) -> int:

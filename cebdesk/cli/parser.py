@@ -229,6 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY",
         help="send re-imported changes as appType 2 (all, or these keys)",
     )
+    p.add_argument(
+        "--follow",
+        action="store_true",
+        help="keep running: send documents as they become ready (a signing station; several may"
+        " share a journal on a server) until stopped (Ctrl-C, SIGTERM)",
+    )
+    p.add_argument("--interval", type=float, default=2.0, metavar="S", help="--follow: seconds between looks")
     signer_options(p)
     exchange_options(p)
     output_options(p)

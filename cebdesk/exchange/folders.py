@@ -249,7 +249,7 @@ class Outbox:
 
     def sweep(self) -> int:
         """Remove half-written temporary files a killed run left in the folders only the sender
-        writes (.staging/, sent/). Call with the send lock held."""
+        writes (.staging/, sent/). Done by :meth:`send_lock` for a sender alone."""
         removed = 0
         for folder in (self.staging, *[p for p in self.sent.iterdir() if p.is_dir()]):
             for leftover in folder.glob(".tmp-*"):
@@ -258,15 +258,35 @@ class Outbox:
         return removed
 
     @contextmanager
-    def send_lock(self) -> Iterator[None]:
-        """One sender at a time per outbox (a second one would race for the same messages)."""
+    def send_lock(self, *, shared: bool = False, wait: float = 5.0) -> Iterator[None]:
+        """One sender at a time per outbox (a second one would race for the same messages);
+        the half-written files a killed one left are swept first.
+
+        ``shared``: one of the senders of a shared journal, which claim their messages in the
+        journal and so share the outbox: they hold the lock together, and the one that finds
+        itself alone sweeps (waiting up to ``wait`` seconds while another sweeps)."""
         with (self.root / ".send.lock").open("a") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                alone = True
             except BlockingIOError:
-                raise OutboxBusy(
-                    f"another cebdesk is sending from {self.root}; wait for it to finish"
-                ) from None
+                if not shared:
+                    raise OutboxBusy(f"another cebdesk is sending from {self.root}; wait for it to finish") from None
+                alone = False
+            if alone:
+                self.sweep()
+            if shared:
+                deadline = time.monotonic() + wait
+                while True:
+                    try:
+                        fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() >= deadline:
+                            raise OutboxBusy(
+                                f"another cebdesk is sending alone from {self.root}; wait for it to finish"
+                            ) from None
+                        time.sleep(0.05)
             try:
                 yield
             finally:

@@ -22,7 +22,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -233,6 +233,10 @@ class SendReport:
     #: messages staged in another outbox (the outbox changed since): moved here and sent from here
     taken_over: int = 0
     stopped: str | None = None
+    #: stopped by a fault that may pass (the server unreachable), not by the key
+    retry: bool = False
+    #: messages another computer's sender was handing over when it stopped: left to it
+    elsewhere: int = 0
     cancelled: bool = False
 
     @property
@@ -254,6 +258,7 @@ class SendReport:
             "resumed": self.resumed,
             "rebuilt": self.rebuilt,
             "taken_over": self.taken_over,
+            "elsewhere": self.elsewhere,
             "cancelled": self.cancelled,
             "stopped": self.stopped,
             "exit_code": self.exit_code,
@@ -341,26 +346,40 @@ def _archived(outbox: Outbox, name: str) -> bool:
     return any((day / name).exists() for day in outbox.sent.iterdir() if day.is_dir())
 
 
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
-    """Documents into messages of at most ``size`` documents."""
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _send_parts(
-    journal: Journal, options: SendOptions, code: str, document_id: int, count: int, report
-) -> None:
-    """A document sent in parts: one message a part ("拆分后的报文总数"), planned together, then
-    each staged and handed over in msgSeqNo order."""
+def _part_names(code: str, count: int) -> list[tuple[str, str]]:
     names = []
     for _ in range(count):
         guid = new_guid()
         names.append((guid, f"{code}_{guid}.xml"))
-    for message_id in journal.plan_parts(code, document_id, names, options.part_lines):
-        message = journal.message(message_id)
-        _stage(journal, options, message)
-        _hand_over(journal, options, message)
-        report.add(message.file_name, code, [document_id])
+    return names
+
+
+def _plan_next(journal: Journal, options: SendOptions) -> tuple[list[int], int]:
+    """Claim the next message's worth of ready documents (the oldest one's type) and plan them,
+    in one transaction: one message, or the parts of a document sent in parts (one message a
+    part, "拆分后的报文总数"). Returns the planned messages, held by this sender (none: nothing
+    left to claim), and how many documents they carry."""
+    with journal.transaction():
+        first = journal.claim_ready(1)
+        if not first:
+            return [], 0
+        code = first[0].message_type
+        mt = message_type(code)
+        size = min(options.per_message, mt.max_nodes or options.per_message)
+        singles, planned = [], []
+        rows = journal.claim_ready(size, code)
+        for row in rows:
+            count = part_count(len(row.lines), options.part_lines) if mt.parts else 1
+            if count > 1:
+                planned += journal.plan_parts(code, row.id, _part_names(code, count), options.part_lines)
+            else:
+                singles.append(row.id)
+        if singles:
+            (guid, name), = _part_names(code, 1)
+            planned.append(journal.plan_message(code, guid, name, singles))
+        for message_id in planned:
+            journal.hold(message_id)  # new, so nobody else's: held from before it is seen
+    return planned, len(rows)
 
 
 def send_pending(
@@ -370,62 +389,62 @@ def send_pending(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> SendReport:
-    """Finish what an earlier run left, then send every ready document."""
-    with journal.send_lock(), options.outbox.send_lock():
-        options.outbox.sweep()
+    """Finish what an earlier run left, then send every ready document.
+
+    A journal file has one sender at a time. A shared journal has as many as its seats and
+    signing stations run: each claims documents and messages for itself, so none sends what
+    another does, and the messages of one that died are finished by the next."""
+    with journal.send_lock(), options.outbox.send_lock(shared=journal.shared):
         return _send_pending(journal, options, progress, cancelled)
 
 
 def _send_pending(journal: Journal, options: SendOptions, progress, cancelled) -> SendReport:
     report = SendReport()
     try:
-        for message in journal.messages(state="handing_over") + journal.messages(state="staged"):
-            _resume(journal, options, message, report)
-            report.add(
-                message.file_name, message.message_type, [d.id for d in journal.message_documents(message.id)]
-            )
+        for message in journal.unfinished_messages():
+            if not journal.hold(message.id):
+                continue  # another sender's, at work
+            try:
+                message = journal.message(message.id)  # as it is now it is ours
+                if message.state == "sent":
+                    continue
+                if message.state == "handing_over" and journal.on_another_computer(message):
+                    report.elsewhere += 1  # that computer's sender finishes it
+                    continue
+                if message.state == "planned":
+                    _stage(journal, options, message)
+                    _hand_over(journal, options, message)
+                else:
+                    _resume(journal, options, message, report)
+            finally:
+                journal.release(message.id)
+            report.add(message.file_name, message.message_type, [d.id for d in journal.message_documents(message.id)])
             report.resumed += 1
-        for message in journal.messages(state="planned"):
-            _stage(journal, options, message)
-            _hand_over(journal, options, message)
-            report.add(
-                message.file_name, message.message_type, [d.id for d in journal.message_documents(message.id)]
-            )
-            report.resumed += 1
-        ready = journal.documents(state="ready")
-        total, done = len(ready), 0
-        by_type: dict[str, list[int]] = {}
-        for row in ready:
-            mt = message_type(row.message_type)
-            count = part_count(len(row.lines), options.part_lines) if mt.parts else 1
-            if count > 1:
-                if cancelled():
-                    report.cancelled = True
-                    return report
-                _send_parts(journal, options, row.message_type, row.id, count, report)
-                done += 1
-                if progress:
-                    progress("send", done, total)
-                continue
-            by_type.setdefault(row.message_type, []).append(row.id)
-        for code, items in by_type.items():
-            mt = message_type(code)
-            size = min(options.per_message, mt.max_nodes or options.per_message)
-            for chunk in _chunks(items, size):
-                if cancelled():
-                    report.cancelled = True
-                    return report
-                guid = new_guid()
-                name = f"{code}_{guid}.xml"
-                message = journal.message(journal.plan_message(code, guid, name, chunk))
-                _stage(journal, options, message)
-                _hand_over(journal, options, message)
-                report.add(name, code, chunk)
-                done += len(chunk)
-                if progress:
-                    progress("send", done, total)
+        total, done = journal.ready_count(), 0
+        while True:
+            if cancelled():
+                report.cancelled = True
+                return report
+            planned, count = _plan_next(journal, options)
+            if not planned:
+                break
+            try:
+                for message_id in planned:
+                    message = journal.message(message_id)
+                    _stage(journal, options, message)
+                    _hand_over(journal, options, message)
+                    report.add(
+                        message.file_name, message.message_type, [d.id for d in journal.message_documents(message_id)]
+                    )
+            finally:
+                for message_id in planned:
+                    journal.release(message_id)
+            done += count
+            if progress:
+                progress("send", done, max(total, done))
     except (TokenGone, DeliveryError) as exc:
         report.stopped = str(exc)  # what was sent is journaled; the next run goes on from here
+        report.retry = isinstance(exc, DeliveryError)
     return report
 
 

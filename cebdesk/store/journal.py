@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+import socket
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -60,6 +61,11 @@ def _os_user() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in this environment (no USER, no passwd entry)
         return ""
+
+
+@functools.cache
+def _host() -> str:
+    return socket.gethostname() or "localhost"
 
 
 def _now() -> str:
@@ -146,6 +152,8 @@ class MessageRow:
     part_of: int | None = None
     part: int | None = None
     part_lines: int | None = None
+    #: the seat that signed it and handed it over ("operator@host")
+    sent_by: str | None = None
 
 
 class JournalBusy(Exception):
@@ -232,19 +240,11 @@ class Journal:
 
     @contextmanager
     def send_lock(self) -> Iterator[None]:
-        """One sender per journal, whatever outbox each one names: two would plan the same
-        documents into two messages."""
+        """One sender per journal file, whatever outbox each one names: two would plan the same
+        documents into two messages. A shared journal needs none: its senders claim documents
+        and messages (:meth:`claim_ready`, :meth:`hold`), so several work side by side."""
         if self.path is None:
-            # a shared journal: one sender at a time, whichever seat it runs on, for as long as
-            # this connection holds the lock (a killed sender's ends with its connection)
-            got = self.db.execute("SELECT pg_try_advisory_lock(7266)").fetchone()[0]
-            if not got:
-                raise JournalBusy(self.where)
-            try:
-                yield
-            finally:
-                if not self.db.closed:  # a connection gone took its lock with it
-                    self.db.execute("SELECT pg_advisory_unlock(7266)")
+            yield
             return
         with self.path.with_name(self.path.name + ".send-lock").open("a") as fh:
             try:
@@ -260,6 +260,15 @@ class Journal:
     def transaction(self) -> Iterator[Database]:
         with transaction(self.db) as db:
             yield db
+
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """A transaction of its own, or a part of the caller's."""
+        if self.db.in_transaction:
+            yield
+            return
+        with transaction(self.db):
+            yield
 
     def event(
         self, kind: str, detail: str = "", *, document_id: int | None = None, message_id: int | None = None
@@ -534,7 +543,7 @@ class Journal:
     # -- messages -------------------------------------------------------------------------------
     def plan_message(self, message_type: str, guid: str, file_name: str, document_ids: Iterable[int]) -> int:
         """Assign documents to a new message (one transaction: a document is in one message)."""
-        with self.transaction():
+        with self._atomic():
             message_id = self.db.execute(
                 "INSERT INTO messages (guid, message_type, file_name, state, created) VALUES (?, ?, ?, 'planned', ?)"
                 " RETURNING id",
@@ -556,7 +565,7 @@ class Journal:
         """A document sent in parts: one new message a part (``messages``: (guid, file name) in
         msgSeqNo order), planned together in one transaction. The document points at its last
         part and is sent once every part is."""
-        with self.transaction():
+        with self._atomic():
             ids = []
             for seq, (guid, file_name) in enumerate(messages, start=1):
                 message_id = self.db.execute(
@@ -578,8 +587,8 @@ class Journal:
         """The signed bytes lie in ``outbox``'s staging folder (not yet delivered anywhere)."""
         with self.transaction():
             self.db.execute(
-                "UPDATE messages SET state='staged', sha256=?, signer=?, outbox=?, delivered=NULL WHERE id=?",
-                (sha256, signer, outbox, message_id),
+                "UPDATE messages SET state='staged', sha256=?, signer=?, outbox=?, delivered=NULL, sent_by=? WHERE id=?",
+                (sha256, signer, outbox, self.seat(), message_id),
             )
 
     def mark_handing_over(self, message_id: int, target: str) -> None:
@@ -608,8 +617,8 @@ class Journal:
         now = _now()
         with self.transaction():
             self.db.execute(
-                "UPDATE messages SET state='sent', channel=?, sent=?, delivered=? WHERE id=?",
-                (channel, now, delivered, message_id),
+                "UPDATE messages SET state='sent', channel=?, sent=?, delivered=?, sent_by=? WHERE id=?",
+                (channel, now, delivered, self.seat(), message_id),
             )
             # a document sent in parts is sent once none of its parts is left unsent
             self.db.execute(
@@ -621,6 +630,53 @@ class Journal:
                 (now, message_id, message_id),
             )
             self.event("sent", f"{channel} {delivered}", message_id=message_id)
+
+    # -- who sends what: claims of several senders on a shared journal ---------------------------
+    def claim_ready(self, limit: int, message_type: str | None = None) -> list[DocumentRow]:
+        """Up to ``limit`` ready documents (of ``message_type``), oldest first, to plan into a
+        message in the caller's transaction. On a shared journal the rows are locked until it
+        ends and rows another sender is claiming are skipped (``FOR UPDATE SKIP LOCKED``), so
+        two senders never plan the same document; a journal file has one sender (send lock)."""
+        sql, args = "SELECT * FROM documents WHERE state='ready'", []
+        if message_type is not None:
+            sql += " AND message_type=?"
+            args.append(message_type)
+        sql += " ORDER BY id LIMIT ?"
+        if self.shared:
+            sql += " FOR UPDATE SKIP LOCKED"
+        return [self._document(r) for r in self.db.execute(sql, (*args, limit))]
+
+    def ready_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM documents WHERE state='ready'").fetchone()[0]
+
+    def unfinished_messages(self) -> list[MessageRow]:
+        """Messages planned and not yet sent: being handed over, staged, planned (in the order
+        a sender finishes them)."""
+        rows = self.db.execute(
+            "SELECT * FROM messages WHERE state IN ('handing_over', 'staged', 'planned')"
+            " ORDER BY CASE state WHEN 'handing_over' THEN 0 WHEN 'staged' THEN 1 ELSE 2 END, id"
+        )
+        return [self._message(r) for r in rows]
+
+    def hold(self, message_id: int) -> bool:
+        """This process works on the message until :meth:`release`. On a shared journal a
+        session lock on the server, which ends with the connection: a sender killed
+        mid-message leaves it to the next one, at once. False: another sender holds it. A
+        journal file's sender holds the send lock, and so every message."""
+        if not self.shared:
+            return True
+        return bool(
+            self.db.execute("SELECT pg_try_advisory_lock(7267, CAST(? AS INTEGER))", (message_id,)).fetchone()[0]
+        )
+
+    def on_another_computer(self, message: MessageRow) -> bool:
+        """The message was staged by a seat on another computer (a shared journal): only that
+        computer sees its staging folder and knows whether a hand-over it began happened."""
+        return self.shared and bool(message.sent_by) and message.sent_by.rpartition("@")[2] != _host()
+
+    def release(self, message_id: int) -> None:
+        if self.shared and not self.db.closed:  # a connection gone took its locks with it
+            self.db.execute("SELECT pg_advisory_unlock(7267, CAST(? AS INTEGER))", (message_id,))
 
     def _message(self, row: sqlite3.Row) -> MessageRow:
         return MessageRow(
@@ -637,6 +693,7 @@ class Journal:
             row["part_of"],
             row["part"],
             row["part_lines"],
+            row["sent_by"],
         )
 
     def messages(self, *, state: str | None = None) -> list[MessageRow]:
@@ -918,6 +975,10 @@ class Journal:
         if self.operator:
             return self.operator
         return _os_user()
+
+    def seat(self) -> str:
+        """The seat: who, on which computer ("operator@host"), as messages record who sent them."""
+        return f"{self.who()}@{_host()}"
 
     def add_version(
         self,

@@ -274,3 +274,12 @@ MIGRATIONS.append(
     CREATE INDEX events_message ON events (message_id, kind) WHERE message_id IS NOT NULL
     """
 )
+
+MIGRATIONS.append(
+    # 9: who sent a message (the seat whose worker handed it over: "operator@host"), shown
+    #    beside who imported a document (its first version's ``who``); several seats share a
+    #    journal on a server (store/database.py).
+    """
+    ALTER TABLE messages ADD COLUMN sent_by TEXT
+    """
+)

@@ -125,5 +125,7 @@ CREATE TABLE versions (
 );
 """
 
-#: Steps after the baseline, in PostgreSQL's words: step number -> script (none yet).
-STEPS: dict[int, str] = {}
+#: Steps after the baseline, in PostgreSQL's words: step number -> script.
+STEPS: dict[int, str] = {
+    9: "ALTER TABLE messages ADD COLUMN sent_by TEXT",
+}

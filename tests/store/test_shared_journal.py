@@ -1,6 +1,7 @@
 """A journal several seats share, on a real PostgreSQL server (a throw-away cluster): the same
 document journaled by two seats at once is one document (the unique key decides, not a look-up
-before the insert), one sender at a time whatever seat it runs on, the schema made once."""
+before the insert), senders on several seats never claim the same document or message, the
+schema made once."""
 
 from __future__ import annotations
 
@@ -60,22 +61,51 @@ def test_a_change_imported_by_another_seat_waits_as_a_change(url):
         assert a.document(first[0]).head["buyerName"] == "张三"
 
 
-def test_one_sender_at_a_time_whatever_seat(url):
+def _ready(journal, count):
+    with journal.transaction():
+        return [
+            journal.import_document("CEB311Message", f"A{i}/1105910159", {**HEAD, "orderNo": f"A{i}"}, [])[0]
+            for i in range(count)
+        ]
+
+
+def test_two_senders_claim_different_documents(url):
+    """Sender A has claimed the two oldest ready documents and not yet planned them: sender B,
+    claiming at the same time, skips them instead of waiting or taking them too."""
     with Journal(url) as a, Journal(url) as b:
-        with a.send_lock(), pytest.raises(JournalBusy), b.send_lock():
-            pass
-        with b.send_lock():  # released with A's send
-            pass
+        ids = _ready(a, 5)
+        a.db.begin()
+        assert [d.id for d in a.claim_ready(2)] == ids[:2]
+        with b.transaction():
+            assert [d.id for d in b.claim_ready(2)] == ids[2:4]
+            assert [d.id for d in b.claim_ready(10, "CEB311Message")] == ids[2:]
+        a.db.rollback()  # not planned: free again
+        with b.transaction():
+            assert [d.id for d in b.claim_ready(10)] == ids
 
 
-def test_a_killed_senders_lock_goes_with_its_connection(url):
-    a = Journal(url)
-    with Journal(url) as b:
-        lock = a.send_lock()
-        lock.__enter__()
-        a.db.close()  # as when the process dies: the server ends the session and its locks
-        with b.send_lock():
-            pass
+def test_a_message_is_held_by_one_sender_and_a_killed_ones_goes_with_its_connection(url):
+    a, b = Journal(url), Journal(url)
+    try:
+        ids = _ready(a, 1)
+        message_id = a.plan_message("CEB311Message", "M1", "CEB311Message_M1.xml", ids)
+        assert a.hold(message_id) and not b.hold(message_id)
+        a.release(message_id)
+        assert b.hold(message_id) and not a.hold(message_id)
+        b.db.close()  # as when the process dies: the server ends the session and its locks
+        assert a.hold(message_id)
+        assert [m.id for m in a.unfinished_messages()] == [message_id]
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_journal_file_has_one_sender_a_shared_one_needs_no_lock(url, tmp_path):
+    file = tmp_path / "j.sqlite3"
+    with Journal(file) as a, Journal(file) as b, a.send_lock(), pytest.raises(JournalBusy), b.send_lock():
+        pass
+    with Journal(url) as a, Journal(url) as b, a.send_lock(), b.send_lock():
+        pass
 
 
 def test_receipts_bytes_and_json_lookups_work_on_the_server(url):
