@@ -276,10 +276,12 @@ MIGRATIONS.append(
 )
 
 MIGRATIONS.append(
-    # 9: who sent a message (the seat whose worker handed it over: "operator@host"), shown
-    #    beside who imported a document (its first version's ``who``); several seats share a
-    #    journal on a server (store/database.py).
+    # 9: who sent a message (the seat that signed and handed it over: "operator@host"), shown
+    #    beside who imported a document (its first version's ``who``); the ready documents
+    #    found oldest first by an index of their own, as each sender claims the next ones
+    #    (several senders share a journal on a server, store/database.py).
     """
-    ALTER TABLE messages ADD COLUMN sent_by TEXT
+    ALTER TABLE messages ADD COLUMN sent_by TEXT;
+    CREATE INDEX documents_ready ON documents (id) WHERE state = 'ready'
     """
 )

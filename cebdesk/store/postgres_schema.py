@@ -127,5 +127,6 @@ CREATE TABLE versions (
 
 #: Steps after the baseline, in PostgreSQL's words: step number -> script.
 STEPS: dict[int, str] = {
-    9: "ALTER TABLE messages ADD COLUMN sent_by TEXT",
+    9: "ALTER TABLE messages ADD COLUMN sent_by TEXT;"
+    " CREATE INDEX documents_ready ON documents (id) WHERE state = 'ready'",
 }
