@@ -161,9 +161,10 @@ def postgres():
     cluster = start_cluster(folder / "cluster")
     yield cluster
     cluster.stop()
-    import shutil
+    if not os.environ.get("CEBDESK_KEEP_PG"):  # kept to read its server.log
+        import shutil
 
-    shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 _DATABASES = iter(range(1, 1_000_000))

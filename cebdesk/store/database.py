@@ -192,7 +192,12 @@ class PostgresDatabase(Database):
 
     @property
     def version(self) -> int:
-        found = self.connection.execute("SELECT to_regclass('cebdesk_schema')").fetchone()[0]
+        # looked up in the catalog as a table is read (this statement's snapshot): to_regclass()
+        # would answer from the session's cache, which may still remember "no such table" after
+        # another seat made it
+        found = self.connection.execute(
+            "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname=current_schema() AND tablename='cebdesk_schema'"
+        ).fetchone()
         if found is None:
             return 0
         return self.connection.execute("SELECT version FROM cebdesk_schema").fetchone()[0]

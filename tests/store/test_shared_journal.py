@@ -29,6 +29,31 @@ def test_a_new_shared_journal_is_at_the_latest_schema_and_opens_again_unchanged(
         assert again.version == len(MIGRATIONS)
 
 
+def test_seats_opening_a_new_journal_at_once_make_its_schema_once(postgres, request):
+    """Each seat reads the schema's version, then waits its turn to make it: the seat after the
+    first must find the version the first recorded (a server that remembered "no such table"
+    from the first look would have it make the tables again)."""
+    for attempt in range(3):
+        url = postgres.new_database(f"race_{attempt}_" + request.node.name.lower()[:30])
+        start, errors = threading.Barrier(6), []
+
+        def seat(url=url, start=start, errors=errors):
+            try:
+                start.wait()
+                Journal(url).close()
+            except Exception as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=seat) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert errors == []
+        with Journal(url) as journal:
+            assert journal.version == len(MIGRATIONS)
+
+
 def test_the_same_document_from_two_seats_at_once_is_one_document(url):
     """Seat A has journaled the order but not committed; seat B, importing the same order, waits
     on the unique key and then finds A's document: one document, "same" for B."""
