@@ -298,6 +298,26 @@ def _time(text: str | None) -> dt.datetime | None:
         return None
 
 
+def _shared_journal(out: Readiness, url: str) -> tuple | None:
+    """The shared journal reached (or why not): its latest times, or None."""
+    from ..store.journal import Journal
+
+    try:
+        with Journal(url) as journal:
+            latest = tuple(journal.db.execute(_LATEST).fetchone())
+            where = journal.where
+    except Exception as exc:  # noqa: BLE001 - psycopg's errors, said in one line
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        out.add("journal", ERROR, f"无法连接共享日志：{detail}", f"the shared journal cannot be reached: {detail}",
+                "确认服务器在运行、网络通畅、口令在 ~/.pgpass 或 PGPASSWORD 中；请管理员查看服务器",
+                "check that the server runs and is reachable and the password is in ~/.pgpass or PGPASSWORD;"
+                " ask the office's administrator")  # fmt: skip
+        return None
+    out.add("journal", OK, f"共享日志：{where}（完整性由服务器保证，备份见管理员）",
+            f"shared journal: {where} (its integrity is the server's; backups: the administrator)")  # fmt: skip
+    return latest
+
+
 def _iso(text: str | None) -> dt.datetime | None:
     try:
         return dt.datetime.fromisoformat(text) if text else None
@@ -305,31 +325,42 @@ def _iso(text: str | None) -> dt.datetime | None:
         return None
 
 
-def check_journal(out: Readiness, journal_path: Path, now: dt.datetime) -> None:
-    """Integrity (quick_check), receipts coming back, receipt times against the clock."""
-    if not journal_path.exists():
+_LATEST = (
+    "SELECT (SELECT MAX(sent) FROM messages WHERE state='sent'), (SELECT MAX(received) FROM receipt_files),"
+    # a receipt time that starts with a digit (text between '0' and ':', the character after '9')
+    " (SELECT MAX(return_time) FROM receipts WHERE return_time >= '0' AND return_time < ':')"
+)
+
+
+def check_journal(out: Readiness, journal_path: Path, now: dt.datetime, url: str | None = None) -> None:
+    """Integrity (quick_check), receipts coming back, receipt times against the clock. ``url``:
+    the shared journal on a server the seat uses instead of its own file (reached, its
+    integrity the server's)."""
+    if url is not None:
+        latest = _shared_journal(out, url)
+        if latest is None:
+            return
+        last_sent, last_read, ahead = latest
+    elif not journal_path.exists():
         out.add("journal", OK, "日志尚未建立（还没有导入单证）", "no journal yet (nothing imported)")
         return
-    try:
-        db = sqlite3.connect(f"file:{journal_path}?mode=ro", uri=True)
-        try:
-            result = db.execute("PRAGMA quick_check").fetchone()[0]
-            last_sent = db.execute("SELECT MAX(sent) FROM messages WHERE state='sent'").fetchone()[0]
-            last_read = db.execute("SELECT MAX(received) FROM receipt_files").fetchone()[0]
-            ahead = db.execute(
-                "SELECT MAX(return_time) FROM receipts WHERE return_time IS NOT NULL AND return_time GLOB '[0-9]*'"
-            ).fetchone()[0]
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as exc:
-        out.add("journal", ERROR, f"日志无法读取：{exc}", f"the journal cannot be read: {exc}",
-                "从备份恢复日志（journal.sqlite3）", "restore the journal (journal.sqlite3) from a backup")  # fmt: skip
-        return
-    if result != "ok":
-        out.add("journal", ERROR, f"日志完整性检查失败：{result}", f"the journal's integrity check failed: {result}",
-                "停止发送，从备份恢复日志", "stop sending and restore the journal from a backup")  # fmt: skip
     else:
-        out.add("journal", OK, f"日志完整：{journal_path}", f"journal intact: {journal_path}")
+        try:
+            db = sqlite3.connect(f"file:{journal_path}?mode=ro", uri=True)
+            try:
+                result = db.execute("PRAGMA quick_check").fetchone()[0]
+                last_sent, last_read, ahead = db.execute(_LATEST).fetchone()
+            finally:
+                db.close()
+        except sqlite3.DatabaseError as exc:
+            out.add("journal", ERROR, f"日志无法读取：{exc}", f"the journal cannot be read: {exc}",
+                    "从备份恢复日志（journal.sqlite3）", "restore the journal (journal.sqlite3) from a backup")  # fmt: skip
+            return
+        if result != "ok":
+            out.add("journal", ERROR, f"日志完整性检查失败：{result}", f"the journal's integrity check failed: {result}",
+                    "停止发送，从备份恢复日志", "stop sending and restore the journal from a backup")  # fmt: skip
+        else:
+            out.add("journal", OK, f"日志完整：{journal_path}", f"journal intact: {journal_path}")
     sent, read = _iso(last_sent), _iso(last_read)
     if sent is None:
         out.add("receipts", SKIPPED, "还没有发送过报文", "nothing sent yet")

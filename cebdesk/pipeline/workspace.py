@@ -824,7 +824,7 @@ class Workspace:
         readiness.check_signer(out, signer_options, dt.datetime.now(dt.UTC), password)
         readiness.check_folders(out, Outbox(self.exchange_dir))
         readiness.check_transfer_client(out, self, (now or datetime.now()).timestamp())
-        readiness.check_journal(out, self.data_dir / "journal.sqlite3", now or datetime.now())
+        readiness.check_journal(out, self.data_dir / "journal.sqlite3", now or datetime.now(), self.journal_url)
         return out
 
     def hot_folder(self, folder: str | os.PathLike[str], *, client: str | None = None) -> HotFolder:

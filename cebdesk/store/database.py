@@ -3,10 +3,10 @@ seats of an office share), behind one small connection interface.
 
 The journal's SQL is written once, in what both speak: ``?`` parameters, ``ON CONFLICT DO
 NOTHING``, ``RETURNING id``, ``json_extract(column, '$.path')`` and ``COLLATE NOCASE`` (the
-PostgreSQL schema defines a function and a collation of those names). :class:`PostgresDatabase`
+PostgreSQL schema defines functions and a collation of those names). :class:`PostgresDatabase`
 turns ``?`` into psycopg's ``%s``; rows of both read by name and by position. The few things
 that differ in more than spelling (the schema's version and its steps, the write lock of a
-transaction) are methods here, not ``if`` statements in the journal.
+transaction, the rows of a JSON array) are methods here, not ``if`` statements in the journal.
 """
 
 from __future__ import annotations
@@ -88,6 +88,11 @@ class Database:
         """Start a transaction that will write (SQLite: take the write lock now)."""
         raise NotImplementedError
 
+    def json_elements(self, document: str, path: str, alias: str) -> str:
+        """A FROM item: one row for each element of the JSON array at ``path`` ('$.lines') in
+        ``document`` (a column), its element read as ``alias.value``."""
+        raise NotImplementedError
+
     def commit(self) -> None:
         self.execute("COMMIT")
 
@@ -133,6 +138,9 @@ class SqliteDatabase(Database):
 
     def begin(self) -> None:
         self.connection.execute("BEGIN IMMEDIATE")
+
+    def json_elements(self, document: str, path: str, alias: str) -> str:
+        return f"json_each({document}, '{path}') {alias}"
 
     def close(self) -> None:
         self.connection.close()
@@ -181,6 +189,10 @@ class PostgresDatabase(Database):
 
     def begin(self) -> None:
         self.connection.execute("BEGIN")
+
+    def json_elements(self, document: str, path: str, alias: str) -> str:
+        steps = ",".join(path.removeprefix("$.").split("."))
+        return f"jsonb_array_elements(({document})::jsonb #> '{{{steps}}}') AS {alias}(value)"
 
     @property
     def closed(self) -> bool:

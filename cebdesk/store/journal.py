@@ -445,17 +445,18 @@ class Journal:
             args.append(message_type)
         if message_types is not None:
             codes = sorted(set(message_types))
-            sql += f" AND message_type IN ({','.join('?' * len(codes))})" if codes else " AND 0"
+            sql += f" AND message_type IN ({','.join('?' * len(codes))})" if codes else " AND 1=0"
             args += codes
         if key:
             sql += (
-                " AND (instr(business_key, ?) OR id IN (SELECT document_id FROM document_keys WHERE instr(value, ?))"
-                " OR instr(COALESCE(json_extract(record, '$.head.orderNo'), ''), ?)"
-                " OR instr(COALESCE(json_extract(record, '$.head.logisticsNo'), ''), ?))"
+                " AND (instr(business_key, ?) > 0"
+                " OR id IN (SELECT document_id FROM document_keys WHERE instr(value, ?) > 0)"
+                " OR instr(COALESCE(json_extract(record, '$.head.orderNo'), ''), ?) > 0"
+                " OR instr(COALESCE(json_extract(record, '$.head.logisticsNo'), ''), ?) > 0)"
             )
             args += [key, key, key, key]
         if person:
-            sql += f" AND instr({person_expr}, ?)"
+            sql += f" AND instr({person_expr}, ?) > 0"
             args.append(person)
         if status:
             sql += " AND (customs_status=? OR state=?)"
@@ -1137,4 +1138,4 @@ def _client_filter(client) -> tuple[str, list[object]]:
             f" WHERE {among(client.by_ebc)} AND {ebc} = ?))"
         )
         values += [*client.by_logistics, *client.by_ebc, client.ebc_code]
-    return ("(" + " OR ".join(parts) + ")" if parts else "0"), values
+    return ("(" + " OR ".join(parts) + ")" if parts else "1=0"), values

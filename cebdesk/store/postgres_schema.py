@@ -4,9 +4,10 @@ A PostgreSQL journal starts new (there were none before the schema steps of migr
 reached :data:`BASELINE`): its first step makes the schema a SQLite journal has after those
 steps, in PostgreSQL's words, and records the same number. Each later step of migrations.py
 gives both dialects. What the journal's SQL expects of SQLite is defined here: a
-``json_extract(text, text)`` function (IMMUTABLE, so an index may use it) and a ``nocase``
-collation. Text keys sort by code point (``COLLATE "C"``), as SQLite's do, whatever the
-server's locale: the journal finds a waybill by a range of its business key.
+``json_extract(text, text)`` function (IMMUTABLE, so an index may use it), ``instr(text,
+text)`` (step 9) and a ``nocase`` collation. Text keys sort by code point (``COLLATE "C"``),
+as SQLite's do, whatever the server's locale: the journal finds a waybill by a range of its
+business key.
 """
 
 from __future__ import annotations
@@ -128,5 +129,8 @@ CREATE TABLE versions (
 #: Steps after the baseline, in PostgreSQL's words: step number -> script.
 STEPS: dict[int, str] = {
     9: "ALTER TABLE messages ADD COLUMN sent_by TEXT;"
-    " CREATE INDEX documents_ready ON documents (id) WHERE state = 'ready'",
+    " CREATE INDEX documents_ready ON documents (id) WHERE state = 'ready';"
+    # SQLite's instr(): where a text is found in another (1…), 0 if nowhere
+    " CREATE OR REPLACE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INTEGER"
+    " LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT strpos(haystack, needle) $$",
 }

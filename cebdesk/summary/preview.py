@@ -163,9 +163,10 @@ class SummaryPreview:
 def _excluded(journal: Journal) -> dict[str, str]:
     """invtNo -> why it is not offered: summarised, pending (in a summary not answered yet), cancelled."""
     why: dict[str, str] = {}
+    lines = journal.db.json_elements("d.record", "$.lines", "j")
     rows = journal.db.execute(
         "SELECT d.customs_status, json_extract(j.value, '$.invtNo') AS invt_no FROM documents d,"
-        " json_each(d.record, '$.lines') j WHERE d.message_type=?",
+        f" {lines} WHERE d.message_type=?",
         (SUMMARY,),
     )
     for row in rows:

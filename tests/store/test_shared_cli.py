@@ -60,3 +60,12 @@ def test_the_window_is_on_the_journal_its_profile_names(qtbot, tmp_path, url, pr
     _page(qtbot, window, "查询")
     keys = sorted(r["key"] for r in window.query.model.rows)
     assert keys == ["ORD2024001-1/3301960001", "ORD2024001-2/3301960001"]
+
+
+def test_doctor_says_when_the_shared_journal_cannot_be_reached(tmp_path, capsys):
+    data = make_workspace(tmp_path / "a").data_dir
+    gone = f"postgresql:///cebdesk?host={tmp_path / 'no-server'}&user=clerk"
+    code = main(["--data-dir", str(data), "--journal", gone, "doctor", "--json"])
+    checks = {c["check"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
+    assert code == 1 and checks["journal"]["level"] == "error"
+    assert "共享日志" in checks["journal"]["text"] and "pgpass" in checks["journal"]["fix"]
