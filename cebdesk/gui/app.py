@@ -39,6 +39,39 @@ def install_translator(app, language: str | None):
     return None
 
 
+def reach_journal(context: AppContext, parent=None) -> bool:
+    """A shared journal's server must answer before the window opens on it: if it does not, the
+    clerk is told why and may try again or quit (no window on a journal that is not there)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..store import Journal
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("cebdesk", text)
+
+    url = context.workspace().journal_url
+    while url:
+        try:
+            Journal(url).close()
+            return True
+        except Exception as exc:  # noqa: BLE001 - the server's errors, said to the clerk
+            why = str(exc).strip() or type(exc).__name__
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("无法连接共享日志"), "", QMessageBox.StandardButton.NoButton, parent)
+        box.setText(tr("企业档案指定的共享日志（服务器）无法连接，cebdesk 不能打开。"))
+        box.setInformativeText(
+            tr("确认服务器在运行、网络通畅、口令在 ~/.pgpass 或 PGPASSWORD 中；请管理员查看服务器。")
+        )
+        box.setDetailedText(why)
+        retry = box.addButton(tr("重试"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("退出"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(retry)
+        box.exec()
+        if box.clickedButton() is not retry:
+            return False
+    return True
+
+
 def main(
     argv: list[str] | None = None, *, data_dir: Path | None = None, exchange_dir: Path | None = None
 ) -> int:
@@ -56,6 +89,8 @@ def main(
     context = AppContext(
         workspace.data_dir, workspace.exchange_dir, profile, signer, "en" if language.startswith("en") else "zh"
     )
+    if not reach_journal(context):
+        return 1
     window = MainWindow(context)
     window.show()
     window.readiness.check()  # the home page shows the certificate's expiry and what is missing

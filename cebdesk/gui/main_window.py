@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from .. import demo
+from ..store.database import short_name, without_password
 from ..summary.deadline import working_days_left
 from .context import AppContext
 from .home_view import HomeController, HomeView, waiting_text
 from .entry_view import EntryWindow
 from .import_view import ImportController, ImportView
 from .journal_view import JournalController, JournalView
+from .journal_watch import JournalWatcher
 from .query_view import QueryController, QueryView
 from .readiness_view import ReadinessController, ReadinessView
 from .settings_view import SettingsController, SettingsView
@@ -168,6 +170,13 @@ class MainWindow(QMainWindow):
         self.summary.status_changed.connect(self._show_deadline)
         self.summary.show_deadline()
         self.statusBar().addPermanentWidget(self.deadline_label)
+        # which journal: this computer's file, or the office's shared one (followed live)
+        self.journal_label = QLabel("")
+        self.journal_label.setObjectName("journal_status")
+        self.statusBar().addPermanentWidget(self.journal_label)
+        self.watcher = JournalWatcher(self)
+        self.watcher.changed.connect(self.journal.refresh)
+        self.watcher.reached.connect(self._show_reached)
         self.statusBar().addPermanentWidget(self.simulator_label)
         self.statusBar().addPermanentWidget(self.simulator_stop)
         self._show_simulator(None)
@@ -421,7 +430,37 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("cebdesk — 跨境电商统一版申报"))
         self.demo_action.setEnabled(not demo_on)
         self.leave_demo_action.setEnabled(demo_on)
+        self._show_journal()
         self._status()
+
+    def _show_journal(self) -> None:
+        """Which journal the window is on; a shared one is followed (other seats' work shows)."""
+        url = self.context.workspace().journal_url
+        label = self.journal_label
+        if url:
+            label.setText(self.tr("共享日志：{name}").format(name=short_name(url)))
+            label.setToolTip(
+                self.tr("多个席位共用的日志（服务器）：{where}。其他席位导入、发送和读入的回执会自动显示。").format(
+                    where=without_password(url)
+                )
+            )
+            label.setStyleSheet("color: #0B5394; font-weight: bold;")
+        else:
+            label.setText(self.tr("本机日志"))
+            label.setToolTip(str(self.context.data_dir / "journal.sqlite3"))
+            label.setStyleSheet("")
+        self.watcher.follow(url or None)
+
+    def _show_reached(self, reached: bool, why: str) -> None:
+        url = self.watcher.url
+        if url is None:
+            return
+        if reached:
+            self.journal_label.setText(self.tr("共享日志：{name}").format(name=short_name(url)))
+            self.journal_label.setStyleSheet("color: #0B5394; font-weight: bold;")
+        else:
+            self.journal_label.setText(self.tr("共享日志无法连接：{why}").format(why=why))
+            self.journal_label.setStyleSheet("color: #B00020; font-weight: bold;")
 
     def load_files(self, paths: list[Path]) -> Job | None:
         """Files to import. In the demo, files from outside it are the user's own: ask first, so
@@ -526,6 +565,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.stop_simulator()
+        self.watcher.stop()
         QSettings("cebdesk", "cebdesk").setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
 

@@ -463,12 +463,13 @@ class QueryController(QObject):
         v.receipts.clear()
         for r in receipts:
             v.receipts.addItem(receipt_line(r, self.context.language))
-        self._show_versions(doc.id, receipts)
+        self._show_versions(doc.id, receipts, message)
         self._actions(doc.id)
 
     # -- a document's life ----------------------------------------------------------------------
-    def _show_versions(self, document_id: int, receipts) -> None:
-        """The versions (who, when, what changed) and customs' receipts, in the order they came."""
+    def _show_versions(self, document_id: int, receipts, message=None) -> None:
+        """The versions (who, when, what changed), its sending (which seat) and customs'
+        receipts, in the order they came."""
         table = self.view.versions
         language = self.context.language
         entries = []
@@ -483,6 +484,8 @@ class QueryController(QObject):
                 for c in version.changes
             )
             entries.append((readable_time(version.when), str(version.number), kind, version.who, changed))
+        if message is not None and message.state == "sent":
+            entries.append((readable_time(message.sent), "", self.tr("已发送"), message.sent_by or "", message.file_name))
         for r in receipts:
             # the receipt as the 回执 tab has it, its time in the time column
             text = receipt_line(r, language).split("  ", 1)[-1].replace("\n", "  ").strip()

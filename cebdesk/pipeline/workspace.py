@@ -171,6 +171,9 @@ class DocumentStatus:
     #: an inventory's cancellations and refunds with customs' answer (lifecycle.FollowUp;
     #: ``text(lang)``: 已撤销 / cancelled …)
     follow_ups: tuple = ()
+    #: who journaled it first (a shared journal: "operator@computer"), and the seat that sent it
+    imported_by: str = ""
+    sent_by: str = ""
 
     @classmethod
     def from_row(
@@ -186,6 +189,8 @@ class DocumentStatus:
             row["id"], row["message_type"], row["business_key"], row["app_type"], DocumentState(row["state"]),
             row["customs_status"], meaning, family, row["customs_info"], row["customs_time"], row["updated"],
             row["person"] if "person" in keys else "", tuple(history), dict(numbers or {}),
+            imported_by=(row["imported_by"] if "imported_by" in keys else None) or "",
+            sent_by=(row["sent_by"] if "sent_by" in keys else None) or "",
         )  # fmt: skip
 
     def to_json(self) -> dict:
@@ -202,6 +207,10 @@ class DocumentStatus:
             "returnTime": self.return_time,
             "updated": self.updated,
         }
+        if self.imported_by:
+            item["importedBy"] = self.imported_by
+        if self.sent_by:
+            item["sentBy"] = self.sent_by
         if self.numbers:
             item["numbers"] = dict(self.numbers)
         if self.follow_ups:

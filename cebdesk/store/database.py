@@ -170,8 +170,10 @@ class PostgresDatabase(Database):
     def __init__(self, url: str) -> None:
         import psycopg
 
-        self.where = _without_password(url)
-        self.connection = psycopg.connect(url, autocommit=True, row_factory=_rows)
+        self.where = without_password(url)
+        # a server out of reach is said within seconds, not after the system's TCP time-out
+        wait = {} if "connect_timeout" in url else {"connect_timeout": 10}
+        self.connection = psycopg.connect(url, autocommit=True, row_factory=_rows, **wait)
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         return self.connection.execute(to_postgres(sql), params if isinstance(params, dict) else tuple(params))
@@ -242,8 +244,22 @@ def _rows(cursor):
 _PASSWORD = re.compile(r"(://[^:/@]+):[^@]*@")
 
 
-def _without_password(url: str) -> str:
+def without_password(url: str) -> str:
     return _PASSWORD.sub(r"\1@", url)
+
+
+def short_name(url: str) -> str:
+    """A server's journal in a few words: its database and host ("cebdesk @ db.office")."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        parts = conninfo_to_dict(url)
+    except Exception:  # noqa: BLE001 - a URL libpq cannot read: shown as it is given
+        return without_password(url)
+    host = str(parts.get("host") or "localhost")
+    if host.startswith("/"):
+        host = "localhost"  # a Unix socket of this computer
+    return f"{parts.get('dbname') or parts.get('user') or ''} @ {host}"
 
 
 def has_password(url: str) -> bool:

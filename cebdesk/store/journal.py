@@ -430,14 +430,18 @@ class Journal:
         orderNo/logisticsNo, or a number customs gave: preNo, sumNo, entryId …), buyer/payer/
         consignee, status (returnStatus or state), date of last change and a broker's client
         (``client``: clients.ClientCodes, matched per type as clients.match_rule says) —
-        filtered in SQL, values not decoded."""
+        filtered in SQL, values not decoded. Each row says who imported the document (its
+        first version's author) and which seat sent it."""
         person_expr = (
             "COALESCE(json_extract(record, '$.head.buyerName'), json_extract(record, '$.head.payerName'),"
             " json_extract(record, '$.head.consignee'), '')"
         )
         sql = (
             "SELECT id, message_type, business_key, app_type, state, customs_status, customs_info, customs_time,"
-            f" updated, {person_expr} AS person FROM documents WHERE 1=1"
+            f" updated, {person_expr} AS person,"
+            " (SELECT who FROM versions v WHERE v.document_id=documents.id AND v.number=1) AS imported_by,"
+            " (SELECT sent_by FROM messages m WHERE m.id=documents.message_id AND m.state='sent') AS sent_by"
+            " FROM documents WHERE 1=1"
         )
         args: list[object] = []
         if message_type:
@@ -631,6 +635,14 @@ class Journal:
                 (now, message_id, message_id),
             )
             self.event("sent", f"{channel} {delivered}", message_id=message_id)
+
+    def change_mark(self) -> tuple:
+        """Changes as the window follows them: what was journaled, planned and sent (events),
+        customs' answers (receipts), edits (versions). Another seat's work moves the mark."""
+        row = self.db.execute(
+            "SELECT (SELECT MAX(id) FROM events), (SELECT MAX(id) FROM receipts), (SELECT MAX(id) FROM versions)"
+        ).fetchone()
+        return tuple(row)
 
     # -- who sends what: claims of several senders on a shared journal ---------------------------
     def claim_ready(self, limit: int, message_type: str | None = None) -> list[DocumentRow]:
@@ -1004,7 +1016,7 @@ class Journal:
                 head.get("appType"),
                 head.get("appStatus"),
                 json.dumps({"head": head, "lines": lines}, ensure_ascii=False),
-                self.who(),
+                self.seat() if self.shared else self.who(),  # a shared journal: on which computer too
                 _now(),
                 json.dumps(changes, ensure_ascii=False) if changes is not None else None,
             ),

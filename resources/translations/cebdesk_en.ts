@@ -19,6 +19,31 @@
         <source>代码表可能不全：表外的代码只给警告</source>
         <translation>The code table may be incomplete: a code outside it is only a warning</translation>
     </message>
+    <message>
+        <location filename="../../cebdesk/gui/app.py" line="60"/>
+        <source>无法连接共享日志</source>
+        <translation>Shared journal out of reach</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/app.py" line="61"/>
+        <source>企业档案指定的共享日志（服务器）无法连接，cebdesk 不能打开。</source>
+        <translation>The shared journal (a server) the profile names does not answer; cebdesk cannot open.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/app.py" line="63"/>
+        <source>确认服务器在运行、网络通畅、口令在 ~/.pgpass 或 PGPASSWORD 中；请管理员查看服务器。</source>
+        <translation>Check that the server runs and can be reached, and that the password is in ~/.pgpass or PGPASSWORD; ask the office's administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/app.py" line="66"/>
+        <source>重试</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/app.py" line="67"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
 </context>
 <context>
     <name>CancelDialog</name>
@@ -534,245 +559,266 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="421"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="430"/>
         <source>cebdesk — 跨境电商统一版申报</source>
         <translation>cebdesk — cross-border e-commerce declarations</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="118"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="120"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="70"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="149"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="72"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="151"/>
         <source>返回我的工作区</source>
         <translation>Back to my workspace</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="123"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="125"/>
         <source>新建单证…</source>
         <translation>New document…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="127"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="129"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="130"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="132"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="133"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="135"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="137"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="139"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="146"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="148"/>
         <source>演示与测试(&amp;T)</source>
         <translation>Demo &amp;&amp; &amp;Test</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="147"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="149"/>
         <source>打开演示工作区（测试密钥）</source>
         <translation>Open the demo workspace (test key)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="151"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="524"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="153"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="563"/>
         <source>启动本地海关模拟器（测试）</source>
         <translation>Start the local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="159"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="161"/>
         <source>停止模拟器</source>
         <translation>Stop simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="207"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="216"/>
         <source>USB 密钥：{label}</source>
         <translation>USB key: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="209"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="218"/>
         <source>密钥文件：{name}</source>
         <translation>Key file: {name}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="211"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="220"/>
         <source>电子口岸卡</source>
         <translation>E-Port card</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="213"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="222"/>
         <source>未设置签名</source>
         <translation>No signer set</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="215"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="224"/>
         <source>未设置企业档案</source>
         <translation>No enterprise profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="216"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="225"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="216"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="225"/>
         <source>目录</source>
         <translation>folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="219"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="228"/>
         <source>【演示】</source>
         <translation>[DEMO] </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="224"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="233"/>
         <source>{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}</source>
         <translation>{transfer}  |  {signer}  |  {mode}: {folder}  |  awaiting receipts {pending} / {total}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="240"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="249"/>
         <source>汇总申报截止 {due}（{days} 个工作日）</source>
         <translation>Summary due {due} ({days} working days)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="266"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="275"/>
         <source>欢迎使用 cebdesk</source>
         <translation>Welcome to cebdesk</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="269"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="278"/>
         <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示在单独的演示工作区中进行（测试密钥、示例 Excel、本地海关模拟器），一分钟内看到回执，随时可以返回自己的工作区。</source>
         <translation>There is no enterprise profile yet. Fill one in, or try the demo first: it runs in a separate demo workspace (test key, sample Excel files, local customs simulator), shows receipts within a minute, and you can go back to your own workspace at any time.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="296"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="305"/>
         <source>正在准备演示数据（测试密钥、示例 Excel、本地海关模拟器）…</source>
         <translation>Preparing the demo data (test key, sample Excel files, local customs simulator)…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="313"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="322"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="313"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="322"/>
         <source>无法准备演示数据：{reason}</source>
         <translation>Could not prepare the demo data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="327"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="336"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="327"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="336"/>
         <source>请等当前任务完成后再切换工作区。</source>
         <translation>Please wait until the current job has finished before switching workspaces.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="358"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="367"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="416"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="425"/>
         <source>演示模式：测试密钥（DEMO TEST）和演示企业，报文不会发往海关。演示数据在 {folder}</source>
         <translation>DEMO mode: a test key (DEMO TEST) and a demo company; nothing goes to customs. Demo data in {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="419"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="428"/>
         <source>cebdesk — 演示模式（测试密钥，报文不会发往海关）</source>
         <translation>cebdesk — DEMO mode (test key, nothing goes to customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="433"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="441"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="459"/>
+        <source>共享日志：{name}</source>
+        <translation>Shared journal: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="443"/>
+        <source>多个席位共用的日志（服务器）：{where}。其他席位导入、发送和读入的回执会自动显示。</source>
+        <translation>The journal several seats share (a server): {where}. What other seats import and send, and the receipts they read, show up here by themselves.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="449"/>
+        <source>本机日志</source>
+        <translation>This computer's journal</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="462"/>
+        <source>共享日志无法连接：{why}</source>
+        <translation>Shared journal out of reach: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="472"/>
         <source>现在是演示模式</source>
         <translation>You are in the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="435"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="474"/>
         <source>现在是演示模式：导入的文件会用测试密钥签名，存入演示工作区，不会发往海关。</source>
         <translation>You are in the demo: imported files are signed with the test key and kept in the demo workspace; nothing goes to customs.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="437"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="476"/>
         <source>这是您自己的文件吗？返回您自己的工作区再导入。</source>
         <translation>Are these your own files? Go back to your own workspace and import them there.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="439"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="478"/>
         <source>返回我的工作区并导入</source>
         <translation>Back to my workspace, then import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="440"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="479"/>
         <source>在演示中导入</source>
         <translation>Import into the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="470"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="481"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="509"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="520"/>
         <source>本地海关模拟器（测试）</source>
         <translation>Local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="471"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="510"/>
         <source>当前传输方式是 HTTP 上传，报文不经过 send/ 目录，模拟器收不到。</source>
         <translation>Messages are uploaded by HTTP and never pass through send/, so the simulator cannot see them.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="474"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="513"/>
         <source>测试 HTTP 方式：在命令行运行 cebdesk simulate --http 127.0.0.1:8000，并在设置中把上传地址设为 http://127.0.0.1:8000/cebmsg。</source>
         <translation>To test HTTP: run cebdesk simulate --http 127.0.0.1:8000 on the command line and set the upload address in Settings to http://127.0.0.1:8000/cebmsg.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="483"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="522"/>
         <source>本地海关模拟器只用于测试：它会取走 {send} 中的报文（这些报文不会再交给海关），并在 {receive} 放入模拟回执。</source>
         <translation>The local customs simulator is for testing only: it takes the messages in {send} (they will not reach customs any more) and puts simulated receipts into {receive}.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="486"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="525"/>
         <source>请只在没有连接真实传输客户端的测试工作区中使用。要启动吗？</source>
         <translation>Use it only in a test workspace that no real transfer client reads. Start it?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="495"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="534"/>
         <source>本地海关模拟器已停止：{reason}</source>
         <translation>The local customs simulator stopped: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="514"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="553"/>
         <source>● 海关模拟器（测试）运行中，已处理 {count} 个报文</source>
         <translation>● Customs simulator (TEST) running: {count} message(s) handled</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="517"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="556"/>
         <source>本地海关模拟器（测试）取走 {send} 中的报文，回执放入 {receive}</source>
         <translation>The local customs simulator (TEST) takes the messages in {send} and puts receipts into {receive}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="524"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="563"/>
         <source>停止本地海关模拟器</source>
         <translation>Stop the local customs simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="272"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="281"/>
         <source>填写企业档案</source>
         <translation>Set up the profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="273"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="282"/>
         <source>用演示数据试一试</source>
         <translation>Try the demo data</translation>
     </message>
@@ -891,148 +937,153 @@
         <translation>(not sent yet)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="481"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="482"/>
         <source>（第 {gnum} 行）</source>
         <translation> (line {gnum})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="489"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="488"/>
+        <source>已发送</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/query_view.py" line="492"/>
         <source>海关</source>
         <translation>Customs</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="489"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="492"/>
         <source>海关回执</source>
         <translation>Customs receipt</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="507"/>
-        <location filename="../../cebdesk/gui/query_view.py" line="514"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="510"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="517"/>
         <source>先在表中选择单证</source>
         <translation>Select a document in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="509"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="512"/>
         <source>把选中的单证（可多选）按日志中的内容原样作为变更（appType 2）再发一次；要改内容请用“变更…”</source>
         <translation>Send the selected documents (several may be chosen) again as they are in the journal, as a modification (appType 2); to change their content use Modify…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="576"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="579"/>
         <source>删除单证</source>
         <translation>Delete document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="577"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="580"/>
         <source>删除 {label} {key}？</source>
         <translation>Delete {label} {key}?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="579"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="582"/>
         <source>未发送的单证作废（保留版本记录）；已发送的单证向海关申报删除（appType 3），需要签名发送。</source>
         <translation>A document never sent is discarded (its versions are kept); a sent one is deleted at customs (appType 3), signed and sent.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="591"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="594"/>
         <source>单证已作废（从未发送）</source>
         <translation>The document was discarded (it was never sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="592"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="595"/>
         <source>单证已删除（海关没有这份单证的记录，无需发送）</source>
         <translation>The document was deleted (customs has no record of it; nothing to send)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="593"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="596"/>
         <source>删除（appType 3）已记入日志，签名后发送</source>
         <translation>The deletion (appType 3) is journaled; it is sent once signed</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="625"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="628"/>
         <source>撤销申请已记入日志（单证 #{id}），签名后发送</source>
         <translation>The cancellation is journaled (document #{id}); it is sent once signed</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="652"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="655"/>
         <source>退货申请已记入日志（单证 #{id}），签名后发送</source>
         <translation>The return request is journaled (document #{id}); it is sent once signed</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="660"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="663"/>
         <source>没有已发送的报文可验签</source>
         <translation>No sent message to verify</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="664"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="667"/>
         <source>签名有效</source>
         <translation>Valid signature</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="664"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="667"/>
         <source>签名无效</source>
         <translation>Signature NOT valid</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="674"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="677"/>
         <source>查询结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="675"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="678"/>
         <source>回执信息</source>
         <translation>Receipt text</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="682"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="685"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>{rows} rows exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="689"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="692"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="689"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="692"/>
         <source>查询结果.xlsx</source>
         <translation>results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="701"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="704"/>
         <source>先在表中选择要重发的单证</source>
         <translation>Select the documents to resend in the table first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="705"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="708"/>
         <source>没有重发</source>
         <translation>Nothing was resent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="708"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="711"/>
         <source>{count} 个单证将作为变更（appType 2）发送</source>
         <translation>{count} documents will be sent as modifications (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="716"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="719"/>
         <source>作为变更重发？</source>
         <translation>Resend as a modification?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="723"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="726"/>
         <source>{count} 个单证海关已经有了结论（审结、放行、结关或退运）：</source>
         <translation>Customs has already decided on {count} document(s) (cleared, released, closed or returned):</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="729"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="732"/>
         <source>海关不受理已审结或已放行清单的变更（appType 2）：这样重发只会收到海关的异常回执，已放行的结果不会改变。要更正已放行的清单，须先提交撤销申请单（CEB623），海关同意撤销后再重新申报；清单状态不允许撤销时，海关回执 -623005。</source>
         <translation>Customs does not accept a modification (appType 2) of a cleared or released inventory: resending it only brings back an error receipt, and the release stands. To correct a released inventory, file a cancellation request (撤销申请单, CEB623) first and declare again once customs has cancelled it; when the inventory's status does not allow a cancellation, customs answers -623005.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="734"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="737"/>
         <source>仍然作为变更重发</source>
         <translation>Resend as a modification anyway</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/query_view.py" line="735"/>
+        <location filename="../../cebdesk/gui/query_view.py" line="738"/>
         <source>不重发</source>
         <translation>Do not resend</translation>
     </message>
@@ -2411,38 +2462,38 @@
         <translation>Receipt time</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="40"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="42"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="41"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="43"/>
         <location filename="../../cebdesk/gui/query_view.py" line="210"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="42"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="44"/>
         <source>发送与回执</source>
         <translation>Outbox &amp; receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="43"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="45"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="44"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="46"/>
         <source>汇总申报</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="45"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="47"/>
         <source>准备工作</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="46"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="48"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>

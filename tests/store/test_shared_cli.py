@@ -5,8 +5,10 @@ named by --journal or by the profile's [journal] url; a URL with a password is r
 from __future__ import annotations
 
 import json
+import socket
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from cebdesk.cli import main
 from tests.cross.conftest import make_workspace
@@ -69,3 +71,73 @@ def test_doctor_says_when_the_shared_journal_cannot_be_reached(tmp_path, capsys)
     checks = {c["check"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
     assert code == 1 and checks["journal"]["level"] == "error"
     assert "共享日志" in checks["journal"]["text"] and "pgpass" in checks["journal"]["fix"]
+
+
+def test_the_window_follows_other_seats_and_says_who_sent(qtbot, tmp_path, url, profile, test_keys, monkeypatch):
+    """The window on a shared journal says so in its status bar; what another seat imports and
+    sends appears on its own (no click), and the document's history names the seat that sent it."""
+    from dataclasses import replace
+
+    from cebdesk.gui.context import AppContext
+    from tests.gui.test_gui_flows import _click_row, _page, _window
+
+    shared = replace(profile, journal={"url": url})
+    window = _window(qtbot, AppContext(tmp_path / "b", tmp_path / "b" / "exchange", shared))
+    assert window.journal_label.text().startswith("共享日志：") and url.split("?")[0].rsplit("/", 1)[1] in (
+        window.journal_label.text()
+    )
+    assert window.journal.model.rows == []
+    seat_a = make_workspace(tmp_path / "a").data_dir
+    orders = workbook("order", tmp_path / "orders.xlsx", *(rows("order", n=n) for n in range(1, 3)))
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    args = ["--data-dir", str(seat_a), "--journal", url]
+    assert main([*args, "convert", str(orders), "--send", "--key-file", str(test_keys["p12"])]) == 0
+    qtbot.waitUntil(lambda: len(window.journal.model.rows) == 2, timeout=15_000)
+    _page(qtbot, window, "查询")
+    window.query.search()
+    _click_row(qtbot, window.query_view.table, 0)
+    versions = window.query_view.versions
+    cells = [[versions.item(r, c).text() for c in range(versions.columnCount())] for r in range(versions.rowCount())]
+    sent = [row for row in cells if row[1] == "已发送"]
+    assert len(sent) == 1 and sent[0][2].endswith("@" + socket.gethostname())
+    imported = [row for row in cells if row[0] == "1"]
+    assert imported and "@" in imported[0][2]  # a shared journal's versions name the computer too
+
+
+def test_the_app_says_when_the_shared_journal_cannot_be_reached(qtbot, tmp_path, profile):
+    """No window on a server that does not answer: the clerk is told why, may try again (asked
+    again while it still does not answer) or quit."""
+    from dataclasses import replace
+
+    from cebdesk.gui.app import reach_journal
+    from cebdesk.gui.context import AppContext
+    from tests.gui.test_gui_flows import _press
+
+    gone = f"postgresql:///cebdesk?host={tmp_path / 'no-server'}&user=clerk"
+    context = AppContext(tmp_path / "b", tmp_path / "b" / "exchange", replace(profile, journal={"url": gone}))
+    again, leave = _press("重试"), None
+
+    def then_quit():
+        nonlocal leave
+        leave = _press("退出")
+
+    QTimer.singleShot(300, then_quit)
+    assert reach_journal(context) is False
+    assert again.seen and leave is not None and leave.seen
+    assert "共享日志" in again.texts[0] and "pgpass" in again.texts[0]
+    assert "no-server" in again.seen[0].detailedText()
+
+
+def test_the_watcher_says_when_the_server_stops_answering(qtbot, tmp_path, url):
+    from cebdesk.gui.journal_watch import JournalWatcher
+
+    watcher = JournalWatcher(interval_ms=100)
+    with qtbot.waitSignal(watcher.reached, timeout=10_000) as reached:
+        watcher.follow(url)
+    assert reached.args == [True, ""]
+    watcher.stop()
+    gone = f"postgresql:///cebdesk?host={tmp_path / 'no-server'}&user=clerk"
+    with qtbot.waitSignal(watcher.reached, timeout=10_000) as reached:
+        watcher.follow(gone)
+    assert reached.args[0] is False and "no-server" in reached.args[1]
+    watcher.stop()

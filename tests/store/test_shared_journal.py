@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from cebdesk.store import Journal, JournalBusy
-from cebdesk.store.database import Row, _row_class, _without_password, to_postgres
+from cebdesk.store.database import Row, _row_class, to_postgres, without_password
 from cebdesk.store.migrations import MIGRATIONS
 
 HEAD = {"guid": "G1", "orderNo": "A1", "ebpCode": "1105910159", "appType": "1", "buyerName": "张三"}
@@ -157,4 +157,4 @@ def test_the_sql_written_for_sqlite_is_turned_into_psycopgs():
     assert to_postgres("SELECT x::jsonb, 'it''s ?' FROM t WHERE y=?") == "SELECT x::jsonb, 'it''s ?' FROM t WHERE y=%s"
     row = _row_class(("id", "state"))((7, "sent"))
     assert isinstance(row, Row) and row["state"] == "sent" and row[0] == 7 and row.keys() == ["id", "state"]
-    assert _without_password("postgresql://clerk:s3cret@db.office/cebdesk") == "postgresql://clerk@db.office/cebdesk"
+    assert without_password("postgresql://clerk:s3cret@db.office/cebdesk") == "postgresql://clerk@db.office/cebdesk"
