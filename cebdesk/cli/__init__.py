@@ -18,7 +18,6 @@ Exit codes: 0 done, 1 something refused or invalid, 2 the command could not run.
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from typing import TextIO
 
@@ -29,6 +28,7 @@ from ..exchange.folders import OutboxBusy
 from ..findings import InputError
 from ..pipeline.workspace import WorkspaceError
 from ..signing.base import SigningError
+from ..store.database import first_line, is_database_error
 from ..store.journal import JournalBusy
 from .common import EXIT_REJECTED, EXIT_USAGE, UsageError, os_error, print_findings, t
 from .exchange import cmd_receipts, cmd_send, cmd_simulate, cmd_status, cmd_watch
@@ -128,8 +128,10 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     except OSError as exc:
         print(f"cebdesk: {os_error(exc, lang)}", file=sys.stderr)
         return EXIT_USAGE
-    except sqlite3.DatabaseError as exc:
-        print(f"cebdesk: {t(lang, 'journal_error', detail=exc)}", file=sys.stderr)
+    except Exception as exc:
+        if not is_database_error(exc):  # SQLite's, or a shared journal's server
+            raise
+        print(f"cebdesk: {t(lang, 'journal_error', detail=first_line(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         # the current file's staged messages were discarded; earlier files' messages are whole

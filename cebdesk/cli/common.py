@@ -61,6 +61,7 @@ _TEXT = {
         "os_error": "{what}。已写出的文件都是完整的，未完成的没有写出；排除问题后再运行一次即可继续",
         "journal_busy": "另一个 cebdesk 正在用同一个日志发送（{path}），请等它结束后再运行",
         "journal_error": "日志数据库出错：{detail}。已记录的内容不受影响；排除问题后再运行一次即可继续",
+        "journal_retry": "日志数据库暂时无法使用：{detail}。{seconds} 秒后重试（已发送的都已记录）",
     },
     "en": {
         "summary": "{files} file(s), {documents} document(s): {converted} converted, {rejected} rejected; "
@@ -106,6 +107,8 @@ _TEXT = {
         "os_error": "{what}. Every file written is whole, nothing half-written; fix it and run again to go on",
         "journal_busy": "another cebdesk is sending with the same journal ({path}); wait for it to finish",
         "journal_error": "journal database error: {detail}. What was recorded is safe; fix it and run again to go on",
+        "journal_retry": "the journal's database cannot be used now: {detail}. Trying again in {seconds} s "
+        "(what was sent is recorded)",
     },
 }
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import signal
+import sys
 import threading
 import time
 import unicodedata
 from typing import TextIO
 
 from ..spec import document_type, document_type_for, message_type
+from ..store.database import first_line, is_database_error
 from .common import (
     EXIT_OK,
     EXIT_REJECTED,
@@ -87,7 +89,15 @@ def _follow(args, lang: str, out: TextIO, workspace, signer, exchange) -> int:
     previous = {sig: signal.signal(sig, ask_to_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         while not stop.is_set():
-            report = workspace.send(signer, exchange, cancelled=stop.is_set)
+            try:
+                report = workspace.send(signer, exchange, cancelled=stop.is_set)
+            except Exception as exc:
+                if not is_database_error(exc):
+                    raise
+                # the server out of reach (restarting, the network): what was sent is journaled
+                print(t(lang, "journal_retry", detail=first_line(exc), seconds=args.interval), file=sys.stderr, flush=True)
+                stop.wait(args.interval)
+                continue
             if report.messages or report.stopped:
                 _print_round(args, lang, out, report)
             if report.stopped and not report.retry:

@@ -10,6 +10,7 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..store import Journal
+from ..store.database import first_line
 
 #: how often another seat's work is looked for (milliseconds)
 INTERVAL_MS = 3000
@@ -67,8 +68,7 @@ class JournalWatcher(QObject):
                     self._journal = None
                 if url != self.url:
                     return  # stopped meanwhile: not a fault of the server's
-                text = str(exc).strip()
-                self.reached.emit(False, text.splitlines()[0] if text else type(exc).__name__)
+                self.reached.emit(False, first_line(exc))
                 return
             if url != self.url:  # stopped, or following another journal meanwhile
                 self._journal.close()

@@ -300,6 +300,7 @@ def _time(text: str | None) -> dt.datetime | None:
 
 def _shared_journal(out: Readiness, url: str) -> tuple | None:
     """The shared journal reached (or why not): its latest times, or None."""
+    from ..store.database import first_line
     from ..store.journal import Journal
 
     try:
@@ -307,7 +308,7 @@ def _shared_journal(out: Readiness, url: str) -> tuple | None:
             latest = tuple(journal.db.execute(_LATEST).fetchone())
             where = journal.where
     except Exception as exc:  # noqa: BLE001 - psycopg's errors, said in one line
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        detail = first_line(exc)
         out.add("journal", ERROR, f"无法连接共享日志：{detail}", f"the shared journal cannot be reached: {detail}",
                 "确认服务器在运行、网络通畅、口令在 ~/.pgpass 或 PGPASSWORD 中；请管理员查看服务器",
                 "check that the server runs and is reachable and the password is in ~/.pgpass or PGPASSWORD;"

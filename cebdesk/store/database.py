@@ -248,6 +248,20 @@ def without_password(url: str) -> str:
     return _PASSWORD.sub(r"\1@", url)
 
 
+def is_database_error(exc: BaseException) -> bool:
+    """A fault of the journal's database: SQLite's, or the server's (unreachable, refused,
+    gone mid-query), told apart without importing psycopg where no server is used."""
+    if isinstance(exc, sqlite3.DatabaseError):
+        return True
+    return any(cls.__module__.split(".")[0] == "psycopg" for cls in type(exc).__mro__)
+
+
+def first_line(exc: BaseException) -> str:
+    """An error in one line (a server's errors come with hints on the lines after)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def short_name(url: str) -> str:
     """A server's journal in a few words: its database and host ("cebdesk @ db.office")."""
     from psycopg.conninfo import conninfo_to_dict

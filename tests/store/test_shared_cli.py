@@ -141,3 +141,37 @@ def test_the_watcher_says_when_the_server_stops_answering(qtbot, tmp_path, url):
         watcher.follow(gone)
     assert reached.args[0] is False and "no-server" in reached.args[1]
     watcher.stop()
+
+
+def test_a_server_out_of_reach_is_said_in_one_line(tmp_path, capsys):
+    data = make_workspace(tmp_path / "a").data_dir
+    gone = f"postgresql:///cebdesk?host={tmp_path / 'no-server'}&user=clerk"
+    for command in (["status"], ["import", str(workbook("order", tmp_path / "o.xlsx"))], ["receipts"]):
+        assert main(["--data-dir", str(data), "--journal", gone, *command]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("cebdesk: 日志数据库出错") and "no-server" in err and len(err.splitlines()) == 1
+
+
+def test_a_signing_station_waits_for_its_server(tmp_path, test_keys):
+    """``send --follow`` started before the server answers (or while it restarts) says so and
+    tries again; it stops cleanly when told to."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    data = make_workspace(tmp_path / "a").data_dir
+    gone = f"postgresql:///cebdesk?host={tmp_path / 'no-server'}&user=clerk"
+    station = subprocess.Popen(
+        [sys.executable, "-m", "cebdesk", "--data-dir", str(data), "--journal", gone, "send", "--follow",
+         "--interval", "0.2", "--key-file", str(test_keys["p12"])],
+        env={**os.environ, "CEBDESK_PIN": test_keys["password"]}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    time.sleep(3)
+    assert station.poll() is None  # still waiting for its server
+    station.send_signal(signal.SIGTERM)
+    _, err = station.communicate(timeout=30)
+    text = err.decode()
+    assert station.returncode == 0 and "Traceback" not in text
+    assert text.count("日志数据库暂时无法使用") >= 2
