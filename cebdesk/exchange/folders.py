@@ -258,9 +258,10 @@ class Outbox:
         return removed
 
     @contextmanager
-    def send_lock(self, *, shared: bool = False, wait: float = 5.0) -> Iterator[None]:
+    def send_lock(self, *, shared: bool = False, wait: float = 5.0) -> Iterator[bool]:
         """One sender at a time per outbox (a second one would race for the same messages);
-        the half-written files a killed one left are swept first.
+        the half-written files a killed one left are swept first. Yields whether this sender
+        is alone on the outbox.
 
         ``shared``: one of the senders of a shared journal, which claim their messages in the
         journal and so share the outbox: they hold the lock together, and the one that finds
@@ -288,9 +289,16 @@ class Outbox:
                             ) from None
                         time.sleep(0.05)
             try:
-                yield
+                yield alone
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def staged_names(self) -> list[str]:
+        """The messages lying in staging (temporary files left out)."""
+        return sorted(p.name for p in self.staging.iterdir() if p.is_file() and not p.name.startswith(HIDDEN))
+
+    def drop_staged(self, name: str) -> None:
+        (self.staging / name).unlink(missing_ok=True)
 
     # -- incoming -------------------------------------------------------------------------------
     @contextmanager

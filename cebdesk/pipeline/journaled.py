@@ -133,9 +133,11 @@ def import_files(
                 report.refused_files += 1
                 continue
             spool.seek(0)
+            new = report.new
             with journal.transaction():
                 for _ in range(count):
                     _store_one(journal, pickle.load(spool), report, state)
+            journal.grew(report.new - new)
     return report
 
 
@@ -394,8 +396,27 @@ def send_pending(
     A journal file has one sender at a time. A shared journal has as many as its seats and
     signing stations run: each claims documents and messages for itself, so none sends what
     another does, and the messages of one that died are finished by the next."""
-    with journal.send_lock(), options.outbox.send_lock(shared=journal.shared):
+    with journal.send_lock(), options.outbox.send_lock(shared=journal.shared) as alone:
+        if alone:
+            _drop_sent_copies(journal, options.outbox)
         return _send_pending(journal, options, progress, cancelled)
+
+
+def _drop_sent_copies(journal: Journal, outbox: Outbox) -> None:
+    """Staged files of messages the journal says were sent, removed while no other sender is
+    on the outbox: an upload's, when the sender was stopped after the journal knew and before
+    it archived the file (archived now); or a copy a sender killed while staging left, its
+    message then staged again and sent by another sender from another outbox (never handed
+    over from here: dropped)."""
+    here = _outbox_id(outbox)
+    for name in outbox.staged_names():
+        message = journal.message_by_guid(name.removesuffix(".xml").rpartition("_")[2])
+        if message is None or message.state != "sent" or message.file_name != name:
+            continue
+        if message.outbox == here:
+            outbox.unstage(name)
+        else:
+            outbox.drop_staged(name)
 
 
 def _send_pending(journal: Journal, options: SendOptions, progress, cancelled) -> SendReport:

@@ -6,6 +6,7 @@ sent message, none lost, and the journal agrees with the files handed over."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -65,6 +66,17 @@ class Office:
         args += ["--follow", "--interval", "0.1", "--per-message", "7", "--key-file", self.keys["p12"]]
         with err.open("ab") as fh:
             return _cebdesk(args, self.env, stderr=fh)
+
+    def last_pass(self) -> None:
+        """A plain ``cebdesk send`` at each station once the workers are gone: nothing left to
+        send, and what a killed worker left in staging is tidied away."""
+        for n, station in enumerate(self.stations):
+            args = ["--data-dir", self.data_dir(f"last-{n}"), "--exchange-dir", station, "--journal", self.url]
+            done = subprocess.run(
+                [sys.executable, "-m", "cebdesk", *map(str, args), "send", "--json", "--key-file", self.keys["p12"]],
+                env=self.env, capture_output=True, text=True, timeout=120,
+            )  # fmt: skip
+            assert done.returncode == 0 and json.loads(done.stdout)["messages"] == [], done.stdout + done.stderr
 
     def sent(self) -> int:
         with Journal(self.url) as journal:
@@ -166,4 +178,35 @@ def test_workers_killed_at_random_leave_nothing_lost_or_doubled(office, tmp_path
     finally:
         _stop(workers)
     assert kills >= 6, "the sending finished too early to be interrupted"
+    office.last_pass()
     office.check_every_document_once(count)
+
+
+def test_a_sender_alone_tidies_the_staged_copies_of_sent_messages(tmp_path, signer):
+    """An upload stopped after the journal said sent (archived now, then gone from staging); a
+    copy another sender's message left here (dropped); a message not sent yet (sent now, as
+    ever)."""
+    from cebdesk.exchange.folders import Outbox
+    from cebdesk.pipeline.journaled import SendOptions, _outbox_id, send_pending
+
+    outbox = Outbox(tmp_path / "x")
+    with Journal(tmp_path / "journal.sqlite3") as journal:
+        with journal.transaction():
+            ids = [journal.import_document("CEB311Message", f"K{i}", {"orderNo": f"K{i}"}, [])[0] for i in range(3)]
+        names = {}
+        for n, (where, sent) in enumerate([(_outbox_id(outbox), True), ("/elsewhere", True), (_outbox_id(outbox), False)]):
+            guid = f"0000000{n}-0000-0000-0000-000000000000"
+            names[n] = f"CEB311Message_{guid}.xml"
+            message_id = journal.plan_message("CEB311Message", guid, names[n], [ids[n]])
+            outbox.stage(names[n], b"<signed/>")
+            journal.mark_staged(message_id, "0" * 64, "key", where)
+            if sent:
+                journal.mark_sent(message_id, "http", "http://127.0.0.1:1/cebmsg")
+        staged_before = outbox.staged_names()
+        assert len(staged_before) == 3
+        with outbox.send_lock():  # another sender on the outbox: nothing is touched
+            pass
+        send_pending(journal, SendOptions(outbox, signer, {"copCode": "1105910159", "copName": "x", "dxpId": "D"}))
+    archived = [p.name for p in (tmp_path / "x" / "sent").glob("*/*.xml")]
+    assert names[0] in archived and names[1] not in archived
+    assert outbox.staged_names() == [] and (tmp_path / "x" / "send" / names[2]).exists()
