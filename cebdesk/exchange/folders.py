@@ -277,17 +277,7 @@ class Outbox:
             if alone:
                 self.sweep()
             if shared:
-                deadline = time.monotonic() + wait
-                while True:
-                    try:
-                        fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
-                        break
-                    except BlockingIOError:
-                        if time.monotonic() >= deadline:
-                            raise OutboxBusy(
-                                f"another cebdesk is sending alone from {self.root}; wait for it to finish"
-                            ) from None
-                        time.sleep(0.05)
+                _lock(fh, fcntl.LOCK_SH, wait, f"another cebdesk is sending alone from {self.root}; wait for it to finish")
             try:
                 yield alone
             finally:
@@ -306,17 +296,7 @@ class Outbox:
         """One reader of receive/ at a time per outbox (the window's automatic reading and
         ``cebdesk receipts``): a second one waits up to ``wait`` seconds, then raises OutboxBusy."""
         with (self.root / ".receive.lock").open("a") as fh:
-            deadline = time.monotonic() + wait
-            while True:
-                try:
-                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise OutboxBusy(
-                            f"another cebdesk is reading the receipts in {self.receive}; it reads these too"
-                        ) from None
-                    time.sleep(0.05)
+            _lock(fh, fcntl.LOCK_EX, wait, f"another cebdesk is reading the receipts in {self.receive}; it reads these too")
             try:
                 yield
             finally:
@@ -383,6 +363,20 @@ class Outbox:
             shutil.move(str(path), target)
         atomic_write(target.with_name(target.name + ".reason.txt"), (reason.strip() + "\n").encode("utf-8"))
         return target
+
+
+def _lock(fh, kind: int, wait: float, busy: str) -> None:
+    """Take the file lock ``kind`` (shared or exclusive), waiting up to ``wait`` seconds; then
+    OutboxBusy saying ``busy``."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fh, kind | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise OutboxBusy(busy) from None
+            time.sleep(0.05)
 
 
 def _seen_key(path: Path) -> str:
