@@ -49,6 +49,11 @@ class Cluster:
         with contextlib.suppress(subprocess.CalledProcessError):
             self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop")
 
+    def start(self) -> None:
+        """Start the server again (after ``stop``)."""
+        data, log = self.folder / "data", self.folder / "server.log"
+        self._run("pg_ctl", "-D", str(data), "-l", str(log), "-w", "-t", "60", "start")
+
     def new_database(self, name: str) -> str:
         """Another empty database of the cluster (one per test): its URL."""
         import psycopg
@@ -87,7 +92,7 @@ def start_cluster(folder: Path) -> Cluster:
     }
     with (data / "postgresql.conf").open("a") as conf:
         conf.writelines(f"{key} = {value}\n" for key, value in settings.items())
-    cluster._run("pg_ctl", "-D", str(data), "-l", str(folder / "server.log"), "-w", "-t", "60", "start")
+    cluster.start()
     import psycopg
 
     deadline = time.monotonic() + 30

@@ -61,7 +61,10 @@ _TEXT = {
         "os_error": "{what}。已写出的文件都是完整的，未完成的没有写出；排除问题后再运行一次即可继续",
         "journal_busy": "另一个 cebdesk 正在用同一个日志发送（{path}），请等它结束后再运行",
         "journal_error": "日志数据库出错：{detail}。已记录的内容不受影响；排除问题后再运行一次即可继续",
-        "journal_retry": "日志数据库暂时无法使用：{detail}。{seconds} 秒后重试（已发送的都已记录）",
+        "journal_retry": "日志数据库暂时无法使用：{detail}。稍后自动重试（已发送的都已记录）",
+        "journal_back": "日志数据库已恢复，继续发送",
+        "follow_start": "正在发送日志 {journal} 中待发送的单证到 {to}；Ctrl-C 停止",
+        "follow_stopped": "已停止（手上的报文已发完）",
     },
     "en": {
         "summary": "{files} file(s), {documents} document(s): {converted} converted, {rejected} rejected; "
@@ -107,8 +110,11 @@ _TEXT = {
         "os_error": "{what}. Every file written is whole, nothing half-written; fix it and run again to go on",
         "journal_busy": "another cebdesk is sending with the same journal ({path}); wait for it to finish",
         "journal_error": "journal database error: {detail}. What was recorded is safe; fix it and run again to go on",
-        "journal_retry": "the journal's database cannot be used now: {detail}. Trying again in {seconds} s "
+        "journal_retry": "the journal's database cannot be used now: {detail}. Trying again by itself "
         "(what was sent is recorded)",
+        "journal_back": "the journal's database answers again; sending goes on",
+        "follow_start": "sending what becomes ready in the journal {journal} to {to}; Ctrl-C stops",
+        "follow_stopped": "stopped (the message in hand was finished)",
     },
 }
 

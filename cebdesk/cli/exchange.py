@@ -7,6 +7,7 @@ its typed result; the window does the same work through the same calls.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import signal
 import sys
@@ -16,7 +17,7 @@ import unicodedata
 from typing import TextIO
 
 from ..spec import document_type, document_type_for, message_type
-from ..store.database import first_line, is_database_error
+from ..store.database import first_line, is_database_error, without_password
 from .common import (
     EXIT_OK,
     EXIT_REJECTED,
@@ -87,6 +88,11 @@ def _follow(args, lang: str, out: TextIO, workspace, signer, exchange) -> int:
         stop.set()
 
     previous = {sig: signal.signal(sig, ask_to_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    where = without_password(workspace.journal_url) if workspace.journal_url else workspace.data_dir / "journal.sqlite3"
+    to = exchange.url if exchange.mode == "http" else workspace.outbox().send
+    say = functools.partial(print, file=sys.stderr, flush=True)  # stdout: the rounds' reports (JSON lines)
+    say(t(lang, "follow_start", journal=where, to=to))
+    wait, down = args.interval, False
     try:
         while not stop.is_set():
             try:
@@ -94,10 +100,16 @@ def _follow(args, lang: str, out: TextIO, workspace, signer, exchange) -> int:
             except Exception as exc:
                 if not is_database_error(exc):
                     raise
-                # the server out of reach (restarting, the network): what was sent is journaled
-                print(t(lang, "journal_retry", detail=first_line(exc), seconds=args.interval), file=sys.stderr, flush=True)
-                stop.wait(args.interval)
+                # the server out of reach (restarting, the network): said once, then looked for
+                # less and less often (up to a minute); what was sent is journaled
+                if not down:
+                    say(t(lang, "journal_retry", detail=first_line(exc)))
+                down, wait = True, min(wait * 2, 60.0)
+                stop.wait(wait)
                 continue
+            if down:
+                say(t(lang, "journal_back"))
+                down, wait = False, args.interval
             if report.messages or report.stopped:
                 _print_round(args, lang, out, report)
             if report.stopped and not report.retry:
@@ -106,6 +118,7 @@ def _follow(args, lang: str, out: TextIO, workspace, signer, exchange) -> int:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+    say(t(lang, "follow_stopped"))
     return EXIT_OK
 
 

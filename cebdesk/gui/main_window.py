@@ -5,6 +5,7 @@ outbox, shown in the status bar while it runs."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import demo
-from ..store.database import short_name, without_password
+from ..store.database import first_line, is_database_error, short_name, without_password
 from ..summary.deadline import working_days_left
 from .context import AppContext
 from .home_view import HomeController, HomeView, waiting_text
@@ -177,6 +178,9 @@ class MainWindow(QMainWindow):
         self.watcher = JournalWatcher(self)
         self.watcher.changed.connect(self.journal.refresh)
         self.watcher.reached.connect(self._show_reached)
+        # what no page caught: a journal out of reach is said here, not in a traceback
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self._unhandled
         self.statusBar().addPermanentWidget(self.simulator_label)
         self.statusBar().addPermanentWidget(self.simulator_stop)
         self._show_simulator(None)
@@ -455,12 +459,33 @@ class MainWindow(QMainWindow):
         url = self.watcher.url
         if url is None:
             return
+        label = self.journal_label
         if reached:
-            self.journal_label.setText(self.tr("共享日志：{name}").format(name=short_name(url)))
-            self.journal_label.setStyleSheet("color: #0B5394; font-weight: bold;")
+            if label.property("unreachable"):
+                self.show_status(self.tr("共享日志已恢复连接。"))
+            label.setProperty("unreachable", False)
+            label.setText(self.tr("共享日志：{name}").format(name=short_name(url)))
+            label.setToolTip(without_password(url))
+            label.setStyleSheet("color: #0B5394; font-weight: bold;")
         else:
-            self.journal_label.setText(self.tr("共享日志无法连接：{why}").format(why=why))
-            self.journal_label.setStyleSheet("color: #B00020; font-weight: bold;")
+            label.setProperty("unreachable", True)
+            label.setText(self.tr("共享日志无法连接"))
+            label.setToolTip(f"{without_password(url)}\n{why}")
+            label.setStyleSheet("color: white; background: #B00020; font-weight: bold; padding: 0 4px;")
+
+    def _unhandled(self, kind, exc, traceback) -> None:
+        """An error no page caught. The journal's database failing (a shared journal's server
+        stopped, the network gone) is said in the status bar, and said again when it is back
+        (the watcher looks); anything else goes on to Python's own handling."""
+        if not is_database_error(exc):
+            self._previous_hook(kind, exc, traceback)
+            return
+        self.show_status(
+            self.tr("日志数据库暂时无法使用，刚才的操作没有完成；恢复后再试一次：{why}").format(why=first_line(exc))
+        )
+        if self.watcher.url is not None:
+            self._show_reached(False, first_line(exc))
+            self.watcher.look()
 
     def load_files(self, paths: list[Path]) -> Job | None:
         """Files to import. In the demo, files from outside it are the user's own: ask first, so
@@ -566,6 +591,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.stop_simulator()
         self.watcher.stop()
+        if sys.excepthook == self._unhandled:
+            sys.excepthook = self._previous_hook
         QSettings("cebdesk", "cebdesk").setValue("geometry", self.saveGeometry())
         super().closeEvent(event)
 

@@ -559,266 +559,276 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="430"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="434"/>
         <source>cebdesk — 跨境电商统一版申报</source>
         <translation>cebdesk — cross-border e-commerce declarations</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="120"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="121"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="72"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="151"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="73"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="152"/>
         <source>返回我的工作区</source>
         <translation>Back to my workspace</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="125"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="126"/>
         <source>新建单证…</source>
         <translation>New document…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="129"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="130"/>
         <source>打开文件…</source>
         <translation>Open files…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="132"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="133"/>
         <source>签名并发送</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="135"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="136"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="139"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="140"/>
         <source>页面(&amp;P)</source>
         <translation>&amp;Pages</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="148"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="149"/>
         <source>演示与测试(&amp;T)</source>
         <translation>Demo &amp;&amp; &amp;Test</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="149"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="150"/>
         <source>打开演示工作区（测试密钥）</source>
         <translation>Open the demo workspace (test key)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="153"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="563"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="154"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="588"/>
         <source>启动本地海关模拟器（测试）</source>
         <translation>Start the local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="161"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="162"/>
         <source>停止模拟器</source>
         <translation>Stop simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="216"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="220"/>
         <source>USB 密钥：{label}</source>
         <translation>USB key: {label}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="218"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="222"/>
         <source>密钥文件：{name}</source>
         <translation>Key file: {name}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="220"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="224"/>
         <source>电子口岸卡</source>
         <translation>E-Port card</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="222"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="226"/>
         <source>未设置签名</source>
         <translation>No signer set</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="224"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="228"/>
         <source>未设置企业档案</source>
         <translation>No enterprise profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="225"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="229"/>
         <source>HTTP 上传</source>
         <translation>HTTP upload</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="225"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="229"/>
         <source>目录</source>
         <translation>folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="228"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="232"/>
         <source>【演示】</source>
         <translation>[DEMO] </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="233"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="237"/>
         <source>{transfer}　|　{signer}　|　{mode}：{folder}　|　待回执 {pending} / 共 {total}</source>
         <translation>{transfer}  |  {signer}  |  {mode}: {folder}  |  awaiting receipts {pending} / {total}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="249"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="253"/>
         <source>汇总申报截止 {due}（{days} 个工作日）</source>
         <translation>Summary due {due} ({days} working days)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="275"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="279"/>
         <source>欢迎使用 cebdesk</source>
         <translation>Welcome to cebdesk</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="278"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="282"/>
         <source>还没有企业档案。可以先填写企业档案，或者用演示数据试一试：演示在单独的演示工作区中进行（测试密钥、示例 Excel、本地海关模拟器），一分钟内看到回执，随时可以返回自己的工作区。</source>
         <translation>There is no enterprise profile yet. Fill one in, or try the demo first: it runs in a separate demo workspace (test key, sample Excel files, local customs simulator), shows receipts within a minute, and you can go back to your own workspace at any time.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="305"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="309"/>
         <source>正在准备演示数据（测试密钥、示例 Excel、本地海关模拟器）…</source>
         <translation>Preparing the demo data (test key, sample Excel files, local customs simulator)…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="322"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="326"/>
         <source>演示</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="322"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="326"/>
         <source>无法准备演示数据：{reason}</source>
         <translation>Could not prepare the demo data: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="336"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="340"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="336"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="340"/>
         <source>请等当前任务完成后再切换工作区。</source>
         <translation>Please wait until the current job has finished before switching workspaces.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="367"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="371"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="425"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="429"/>
         <source>演示模式：测试密钥（DEMO TEST）和演示企业，报文不会发往海关。演示数据在 {folder}</source>
         <translation>DEMO mode: a test key (DEMO TEST) and a demo company; nothing goes to customs. Demo data in {folder}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="428"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="432"/>
         <source>cebdesk — 演示模式（测试密钥，报文不会发往海关）</source>
         <translation>cebdesk — DEMO mode (test key, nothing goes to customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="441"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="459"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="445"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="467"/>
         <source>共享日志：{name}</source>
         <translation>Shared journal: {name}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="443"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="447"/>
         <source>多个席位共用的日志（服务器）：{where}。其他席位导入、发送和读入的回执会自动显示。</source>
         <translation>The journal several seats share (a server): {where}. What other seats import and send, and the receipts they read, show up here by themselves.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="449"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="453"/>
         <source>本机日志</source>
         <translation>This computer's journal</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="462"/>
-        <source>共享日志无法连接：{why}</source>
-        <translation>Shared journal out of reach: {why}</translation>
+        <location filename="../../cebdesk/gui/main_window.py" line="465"/>
+        <source>共享日志已恢复连接。</source>
+        <translation>The shared journal answers again.</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/main_window.py" line="472"/>
+        <source>共享日志无法连接</source>
+        <translation>Shared journal out of reach</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="484"/>
+        <source>日志数据库暂时无法使用，刚才的操作没有完成；恢复后再试一次：{why}</source>
+        <translation>The journal's database cannot be used now; that was not done. Try again once it is back: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/main_window.py" line="497"/>
         <source>现在是演示模式</source>
         <translation>You are in the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="474"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="499"/>
         <source>现在是演示模式：导入的文件会用测试密钥签名，存入演示工作区，不会发往海关。</source>
         <translation>You are in the demo: imported files are signed with the test key and kept in the demo workspace; nothing goes to customs.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="476"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="501"/>
         <source>这是您自己的文件吗？返回您自己的工作区再导入。</source>
         <translation>Are these your own files? Go back to your own workspace and import them there.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="478"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="503"/>
         <source>返回我的工作区并导入</source>
         <translation>Back to my workspace, then import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="479"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="504"/>
         <source>在演示中导入</source>
         <translation>Import into the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="509"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="520"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="534"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="545"/>
         <source>本地海关模拟器（测试）</source>
         <translation>Local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="510"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="535"/>
         <source>当前传输方式是 HTTP 上传，报文不经过 send/ 目录，模拟器收不到。</source>
         <translation>Messages are uploaded by HTTP and never pass through send/, so the simulator cannot see them.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="513"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="538"/>
         <source>测试 HTTP 方式：在命令行运行 cebdesk simulate --http 127.0.0.1:8000，并在设置中把上传地址设为 http://127.0.0.1:8000/cebmsg。</source>
         <translation>To test HTTP: run cebdesk simulate --http 127.0.0.1:8000 on the command line and set the upload address in Settings to http://127.0.0.1:8000/cebmsg.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="522"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="547"/>
         <source>本地海关模拟器只用于测试：它会取走 {send} 中的报文（这些报文不会再交给海关），并在 {receive} 放入模拟回执。</source>
         <translation>The local customs simulator is for testing only: it takes the messages in {send} (they will not reach customs any more) and puts simulated receipts into {receive}.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="525"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="550"/>
         <source>请只在没有连接真实传输客户端的测试工作区中使用。要启动吗？</source>
         <translation>Use it only in a test workspace that no real transfer client reads. Start it?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="534"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="559"/>
         <source>本地海关模拟器已停止：{reason}</source>
         <translation>The local customs simulator stopped: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="553"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="578"/>
         <source>● 海关模拟器（测试）运行中，已处理 {count} 个报文</source>
         <translation>● Customs simulator (TEST) running: {count} message(s) handled</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="556"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="581"/>
         <source>本地海关模拟器（测试）取走 {send} 中的报文，回执放入 {receive}</source>
         <translation>The local customs simulator (TEST) takes the messages in {send} and puts receipts into {receive}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="563"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="588"/>
         <source>停止本地海关模拟器</source>
         <translation>Stop the local customs simulator</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="281"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="285"/>
         <source>填写企业档案</source>
         <translation>Set up the profile</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="282"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="286"/>
         <source>用演示数据试一试</source>
         <translation>Try the demo data</translation>
     </message>
@@ -2180,134 +2190,139 @@
 <context>
     <name>cebdesk</name>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="126"/>
+        <location filename="../../cebdesk/gui/workers.py" line="131"/>
         <source>磁盘已满</source>
         <extracomment>Failures a clerk can fix; anything else also goes to the console with its traceback.</extracomment>
         <translation>The disk is full</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="127"/>
+        <location filename="../../cebdesk/gui/workers.py" line="132"/>
         <source>磁盘配额已满</source>
         <translation>The disk quota is exceeded</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="128"/>
-        <location filename="../../cebdesk/gui/workers.py" line="129"/>
+        <location filename="../../cebdesk/gui/workers.py" line="133"/>
+        <location filename="../../cebdesk/gui/workers.py" line="134"/>
         <source>没有权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="130"/>
+        <location filename="../../cebdesk/gui/workers.py" line="135"/>
         <source>只读文件系统，无法写入</source>
         <translation>Read-only file system: nothing can be written</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="131"/>
+        <location filename="../../cebdesk/gui/workers.py" line="136"/>
         <source>找不到文件或文件夹</source>
         <translation>No such file or folder</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="132"/>
+        <location filename="../../cebdesk/gui/workers.py" line="137"/>
         <source>输入/输出错误（磁盘或 U 盘故障？）</source>
         <translation>Input/output error (a failing disk or USB drive?)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="139"/>
+        <location filename="../../cebdesk/gui/workers.py" line="144"/>
         <source>没有签名或发送任何单证。</source>
         <translation> Nothing was signed or sent.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="144"/>
+        <location filename="../../cebdesk/gui/workers.py" line="149"/>
         <source>口令错误：密钥拒绝了这个口令。</source>
         <translation>Wrong PIN: the key refused it.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="146"/>
+        <location filename="../../cebdesk/gui/workers.py" line="151"/>
         <source>cebdesk 不会自动重试（连续输错会锁死密钥）；确认口令后再点“签名并发送”。</source>
         <translation> cebdesk does not try again by itself (wrong PINs in a row lock the key); check the PIN, then click “Sign and send” again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="150"/>
+        <location filename="../../cebdesk/gui/workers.py" line="155"/>
         <source>密钥的口令已锁定（输错次数过多），需由管理员或发证机构（数据分中心/制卡中心）解锁。</source>
         <translation>The key's PIN is locked after too many wrong tries; it must be unlocked by the administrator or the certificate issuer (数据分中心/制卡中心).</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="158"/>
+        <location filename="../../cebdesk/gui/workers.py" line="163"/>
         <source>密钥只剩最后一次输入口令的机会，未经确认没有使用口令。</source>
         <translation>The key has ONE PIN try left; without your confirmation no PIN was used. </translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="160"/>
+        <location filename="../../cebdesk/gui/workers.py" line="165"/>
         <source>再点“签名并发送”，在口令对话框中确认后再输入。</source>
         <translation>Click “Sign and send” again, confirm in the PIN dialog, then type the PIN.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="163"/>
+        <location filename="../../cebdesk/gui/workers.py" line="168"/>
         <source>口令的长度或字符不符合密钥的要求，请检查后重新输入。</source>
         <translation>The key does not accept a PIN of this length or with these characters; check it and type it again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="166"/>
+        <location filename="../../cebdesk/gui/workers.py" line="171"/>
         <source>无法打开密钥文件 {name}：口令不正确，或者文件不是有效的密钥文件（.p12/.pfx/.pem）。</source>
         <translation>Cannot open the key file {name}: the password is wrong, or the file is not a valid key file (.p12/.pfx/.pem).</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="174"/>
+        <location filename="../../cebdesk/gui/workers.py" line="179"/>
         <source>找不到或无法读取密钥文件 {name}：请在设置页检查密钥文件的位置。</source>
         <translation>The key file {name} cannot be found or read: check where it is on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="181"/>
+        <location filename="../../cebdesk/gui/workers.py" line="186"/>
         <source>没有找到令牌 {name}：请插入 USB Key，或在设置页点“查找令牌”重新选择。</source>
         <translation>Token {name} was not found: plug in the USB key, or choose it again with “Find tokens” on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="187"/>
+        <location filename="../../cebdesk/gui/workers.py" line="192"/>
         <source>签名过程中令牌被拔出：已发送的报文完整保留，插回令牌后再点“签名并发送”继续。</source>
         <translation>The token was removed while signing: the messages already sent are complete; plug it in again and click “Sign and send” to go on.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="192"/>
+        <location filename="../../cebdesk/gui/workers.py" line="197"/>
         <source>证书不能用于签名（与密钥不符或已过期）：请在设置页检查证书文件。</source>
         <translation>The certificate cannot be used for signing (it does not match the key or has expired): check the certificate file on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="195"/>
+        <location filename="../../cebdesk/gui/workers.py" line="200"/>
         <source>签名失败，请检查设置页的签名方式。</source>
         <translation>Signing failed: check the signer on the Settings page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="199"/>
+        <location filename="../../cebdesk/gui/workers.py" line="204"/>
         <source>另一个 cebdesk 正在用同一个日志发送，请等它结束后再试。</source>
         <translation>Another cebdesk is sending with the same journal; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="201"/>
+        <location filename="../../cebdesk/gui/workers.py" line="206"/>
+        <source>日志数据库暂时无法使用（共享日志的服务器没有应答？）。已记录的内容不受影响；恢复后再试一次即可。</source>
+        <translation>The journal's database cannot be used now (the shared journal's server not answering?). What was recorded is safe; try again once it is back.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/workers.py" line="210"/>
         <source>还没有企业档案：请先在设置页填写并保存。</source>
         <translation>There is no enterprise profile yet: fill it in on the Settings page and save it first.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="203"/>
+        <location filename="../../cebdesk/gui/workers.py" line="212"/>
         <source>系统错误</source>
         <translation>System error</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="205"/>
+        <location filename="../../cebdesk/gui/workers.py" line="214"/>
         <source>{what}（{path}）。已写出的文件都是完整的；排除问题后再试一次即可继续。</source>
         <translation>{what} ({path}). Every file written is whole; fix the problem and try again to go on.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="208"/>
+        <location filename="../../cebdesk/gui/workers.py" line="217"/>
         <source>{what}。已写出的文件都是完整的；排除问题后再试一次即可继续。</source>
         <translation>{what}. Every file written is whole; fix the problem and try again to go on.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="212"/>
+        <location filename="../../cebdesk/gui/workers.py" line="221"/>
         <source>后台进程意外退出（退出码 {code}）。已写出的文件都是完整的；请再试一次。</source>
         <translation>The background process ended unexpectedly (exit code {code}). Every file written is whole; please try again.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/workers.py" line="215"/>
+        <location filename="../../cebdesk/gui/workers.py" line="224"/>
         <source>意外错误（详情见控制台）：{detail}</source>
         <translation>Unexpected error (details on the console): {detail}</translation>
     </message>
@@ -2462,38 +2477,38 @@
         <translation>Receipt time</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="42"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="43"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="43"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="44"/>
         <location filename="../../cebdesk/gui/query_view.py" line="210"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="44"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="45"/>
         <source>发送与回执</source>
         <translation>Outbox &amp; receipts</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="45"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="46"/>
         <source>查询</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="46"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="47"/>
         <source>汇总申报</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="47"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="48"/>
         <source>准备工作</source>
         <translation>Readiness</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="48"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="49"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>

@@ -5,7 +5,9 @@ named by --journal or by the profile's [journal] url; a URL with a password is r
 from __future__ import annotations
 
 import json
+import shutil
 import socket
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -174,4 +176,97 @@ def test_a_signing_station_waits_for_its_server(tmp_path, test_keys):
     _, err = station.communicate(timeout=30)
     text = err.decode()
     assert station.returncode == 0 and "Traceback" not in text
-    assert text.count("日志数据库暂时无法使用") >= 2
+    assert text.count("日志数据库暂时无法使用") == 1  # said once, not every round
+    assert text.startswith("正在发送日志 postgresql:///cebdesk") and text.rstrip().endswith("已停止（手上的报文已发完）")
+
+
+def test_the_window_says_when_its_server_stops_and_goes_on_when_it_is_back(qtbot, tmp_path, profile):
+    """The office's server stops while a clerk works: a click that needs the journal says so in
+    the status bar (no traceback, nothing half-done), the bar marks the journal out of reach;
+    when the server is back the window says so and works again, with no restart."""
+    import tempfile
+    from dataclasses import replace
+
+    from cebdesk.gui.context import AppContext
+    from tests.gui.test_gui_flows import _click, _page, _window
+    from tests.postgres import start_cluster
+
+    folder = Path(tempfile.mkdtemp(prefix="cebdesk-pg-own-"))
+    folder.chmod(0o711)
+    cluster = start_cluster(folder / "cluster")  # a server of this test's own, to stop
+    try:
+        url = cluster.new_database("office")
+        window = _window(qtbot, AppContext(tmp_path / "b", tmp_path / "b" / "exchange", replace(profile, journal={"url": url})))
+        seat_a = make_workspace(tmp_path / "a").data_dir
+        orders = workbook("order", tmp_path / "orders.xlsx", *(rows("order", n=n) for n in range(1, 3)))
+        assert main(["--data-dir", str(seat_a), "--journal", url, "import", str(orders)]) == 0
+        qtbot.waitUntil(lambda: len(window.journal.model.rows) == 2, timeout=15_000)
+        cluster.stop()
+        _page(qtbot, window, "查询")
+        _click(qtbot, window.query_view.search_button)
+        assert "日志数据库暂时无法使用" in window.status_label.text()
+        assert window.journal_label.text() == "共享日志无法连接" and "office" in window.journal_label.toolTip()
+        cluster.start()
+        qtbot.waitUntil(lambda: window.journal_label.text().startswith("共享日志："), timeout=15_000)
+        assert "已恢复" in window.status_label.text()
+        _click(qtbot, window.query_view.search_button)
+        assert len(window.query.model.rows) == 2
+    finally:
+        cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_signing_station_rides_out_a_server_restart(tmp_path, test_keys):
+    """The office's server stops under a running station and starts again: the station says so
+    once each way and sends what seats imported meanwhile, no restart needed."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    from tests.postgres import start_cluster
+
+    folder = Path(tempfile.mkdtemp(prefix="cebdesk-pg-own-"))
+    folder.chmod(0o711)
+    cluster = start_cluster(folder / "cluster")
+    log = tmp_path / "station.err"
+    try:
+        url = cluster.new_database("office")
+        data = make_workspace(tmp_path / "station").data_dir
+        with log.open("wb") as err:
+            station = subprocess.Popen(
+                [sys.executable, "-m", "cebdesk", "--data-dir", str(data), "--exchange-dir", str(tmp_path / "x"),
+                 "--journal", url, "send", "--follow", "--interval", "0.2", "--key-file", str(test_keys["p12"])],
+                env={**os.environ, "CEBDESK_PIN": test_keys["password"]}, stdout=subprocess.DEVNULL, stderr=err,
+            )  # fmt: skip
+
+        def said(text: str, timeout: float = 30) -> None:
+            deadline = time.monotonic() + timeout
+            while text not in log.read_text(encoding="utf-8"):
+                assert station.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")
+                time.sleep(0.1)
+
+        said("正在发送日志")
+        time.sleep(0.5)
+        cluster.stop()
+        said("日志数据库暂时无法使用")
+        cluster.start()
+        said("日志数据库已恢复")
+        seat = make_workspace(tmp_path / "seat").data_dir
+        orders = workbook("order", tmp_path / "orders.xlsx", *(rows("order", n=n) for n in range(1, 4)))
+        assert main(["--data-dir", str(seat), "--journal", url, "import", str(orders)]) == 0
+        deadline = time.monotonic() + 30
+        while len(list((tmp_path / "x" / "send").glob("*.xml"))) < 1:
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.1)
+        station.send_signal(signal.SIGTERM)
+        assert station.wait(timeout=30) == 0
+        text = log.read_text(encoding="utf-8")
+        assert text.count("暂时无法使用") == 1 and text.count("已恢复") == 1 and "Traceback" not in text
+    finally:
+        if station.poll() is None:
+            station.kill()
+        cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
