@@ -76,12 +76,19 @@ class ImportView(Page):
         self.send_button = QPushButton(self.tr("签名并发送"))
         self.send_button.setToolTip(self.tr("发送选中的单证；没有选中时发送全部可发送的单证"))
         self.send_button.setEnabled(False)
+        # into the journal without a key: for the signing station of a shared journal, or later
+        self.journal_button = QPushButton(self.tr("只导入"))
+        self.journal_button.setToolTip(
+            self.tr("记入日志，不签名、不发送：由签名工作站（共享日志）或稍后在“发送与回执”页发送")
+        )
+        self.journal_button.setEnabled(False)
         bar.addWidget(self.open_button)
         bar.addWidget(self.type)
         bar.addWidget(self.client)
         bar.addWidget(self.template_button)
         bar.addWidget(self.excel_button)
         bar.addStretch(1)
+        bar.addWidget(self.journal_button)
         bar.addWidget(self.send_button)
         layout.addLayout(bar)
         self.summary = message_label(QLabel(self.tr("把 Excel 或 XML 文件拖到这里，或点“打开文件”。")))
@@ -207,6 +214,7 @@ class ImportController(QObject):
         view.open_button.clicked.connect(self.choose_files)
         # clicked(bool) would arrive as ``files=False``: the button sends what is loaded
         view.send_button.clicked.connect(lambda: self.send())
+        view.journal_button.clicked.connect(lambda: self.import_only())
         view.cancel_button.clicked.connect(self.cancel)
         # a double click, or Enter, on a finding (activated: once per double click, on every style)
         view.findings.itemActivated.connect(self.show_finding)
@@ -311,6 +319,7 @@ class ImportController(QObject):
             self.view.findings.addItem(item)
         self._say_counts()
         self.view.send_button.setEnabled(any(r["ok"] for r in rows))
+        self.view.journal_button.setEnabled(any(r["ok"] for r in rows))
         self.mapping.update(findings)
 
     def _say_counts(self) -> None:
@@ -493,6 +502,41 @@ class ImportController(QObject):
         del pin
         return self._start("import_and_send", kwargs, self._sent)
 
+    def import_only(self) -> Job | None:
+        """Journal the loaded documents (the chosen ones) without a key: they wait there for
+        the signing station of a shared journal, or for a send later. No PIN is asked."""
+        self._clear_error()
+        context = self.context
+        if not self.files:
+            self.view.summary.setText(self.tr("还没有打开文件：先点“打开文件…”。"))
+            return None
+        if context.profile is None:
+            self._failed(self.tr("请先在设置中配置企业档案"))
+            return None
+        kwargs = {
+            "files": list(self.files),
+            "data_dir": context.data_dir,
+            "exchange_dir": context.exchange_dir,
+            "profile": context.profile,
+            "doc_type": self.view.type.currentData(),
+            "only": self.selected_keys(),
+            "client": getattr(self.chosen_client(), "name", None),
+        }
+        return self._start("import_only", kwargs, self._imported)
+
+    def _imported(self, report) -> None:
+        text = self.tr("已记入日志 {documents} 个单证：新增 {new}，未变 {same}，有改动 {changed}").format(
+            documents=report.new + report.same + report.changed, new=report.new, same=report.same, changed=report.changed
+        )
+        if report.rejected or report.refused_files:
+            text += self.tr("；{count} 个有错误，未记入").format(count=report.rejected)
+        if self.context.workspace().journal_url:
+            text += self.tr("；由签名工作站签名发送")
+        else:
+            text += self.tr("；在“发送与回执”页签名发送")
+        self.view.summary.setText(text)
+        self.follow_journal()
+
     def _anything_to_send(self, files: list[Path] | None) -> bool:
         """Whether a send would send anything: a loaded row new or still waiting, or a document
         waiting in the journal. If not, no PIN is asked and the page says why."""
@@ -552,6 +596,7 @@ class ImportController(QObject):
         self.view.cancel_button.setEnabled(True)
         self.view.open_button.setEnabled(False)
         self.view.send_button.setEnabled(False)
+        self.view.journal_button.setEnabled(False)
         self.job = job
         job.start()
         return job
@@ -602,6 +647,7 @@ class ImportController(QObject):
         view.progress.setValue(1)
         view.rate.setText("")  # the speed of a job that is over says nothing any more
         view.send_button.setEnabled(any(row.get("ok") for row in self.model.rows))
+        view.journal_button.setEnabled(any(row.get("ok") for row in self.model.rows))
         self.done.emit()
 
     def cancel(self) -> None:

@@ -122,9 +122,19 @@ def _certificate(out: Readiness, subject: str, not_after: dt.datetime | None, al
                 f"certificate {subject} ({kind}) valid until {not_after:%Y-%m-%d}")  # fmt: skip
 
 
-def check_signer(out: Readiness, options: SignerOptions, now: dt.datetime, password: str | None = None) -> None:
+def check_signer(
+    out: Readiness, options: SignerOptions, now: dt.datetime, password: str | None = None, *, shared: bool = False
+) -> None:
     """``password``: a key file's, when the caller asked for it (the window's PIN dialog); else
-    CEBDESK_PIN is used, and without either the certificate inside a .p12 is not read."""
+    CEBDESK_PIN is used, and without either the certificate inside a .p12 is not read.
+    ``shared``: the seat is on a shared journal, where a signing station may sign for it."""
+    if not options.wanted and shared:
+        out.add("signer", SKIPPED, "本席位没有设置签名方式：导入的单证由签名工作站签名发送",
+                "no signer at this seat: what it imports is signed and sent by the signing station",
+                "确认签名工作站在运行（cebdesk send --follow）；本席位也要签名发送时，在设置页选择签名方式",
+                "make sure the signing station runs (cebdesk send --follow); to sign here too, choose a signer"
+                " on the settings page")  # fmt: skip
+        return
     if not options.wanted:
         out.add("signer", ERROR, "没有设置签名方式", "no signer is set",
                 "在设置页选择 USB Key（PKCS#11）、密钥文件或电子口岸卡",

@@ -143,6 +143,25 @@ def import_and_send(
         return imported, sent
 
 
+def import_only(
+    files: list[Path],
+    data_dir: Path,
+    exchange_dir: Path,
+    profile: Profile,
+    doc_type: str | None = None,
+    only: set[str] | None = None,
+    client: str | None = None,
+    *,
+    progress,
+    cancelled,
+):
+    """Journal the files without signing or sending them: they wait in the journal, for the
+    signing station of a shared journal (``cebdesk send --follow``) or a send later."""
+    workspace = Workspace(data_dir, exchange_dir=exchange_dir, profile=profile)
+    workspace.require_profile()
+    return workspace.import_files(files, doc_type=document_type(doc_type) if doc_type else None, only=only, client=client)
+
+
 def row_preview(
     path: Path, sheet: str, row: int, *, progress, cancelled
 ) -> tuple[list[str], list[str], list[str]]:
@@ -278,6 +297,7 @@ TASKS = {
     "readiness": readiness,
     "read_documents": read_documents,
     "import_and_send": import_and_send,
+    "import_only": import_only,
     "row_preview": row_preview,
     "ingest_receipts": ingest_receipts,
     "summary_month": summary_month,

@@ -830,7 +830,7 @@ class Workspace:
 
         out = readiness.Readiness()
         readiness.check_profile(out, self.profile, self.profile_path)
-        readiness.check_signer(out, signer_options, dt.datetime.now(dt.UTC), password)
+        readiness.check_signer(out, signer_options, dt.datetime.now(dt.UTC), password, shared=bool(self.journal_url))
         readiness.check_folders(out, Outbox(self.exchange_dir))
         readiness.check_transfer_client(out, self, (now or datetime.now()).timestamp())
         readiness.check_journal(out, self.data_dir / "journal.sqlite3", now or datetime.now(), self.journal_url)

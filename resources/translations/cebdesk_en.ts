@@ -304,139 +304,169 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="235"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="243"/>
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="254"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="262"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="261"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="269"/>
         <source>已保存模板 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="361"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="370"/>
         <source>可发送</source>
         <translation>ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="359"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="368"/>
         <source>有错误</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="225"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="233"/>
         <source>客户：按电商企业代码</source>
         <extracomment>a send found nothing waiting (no PIN was asked): why a finding's partner document to show (journal id, message type, business key)</extracomment>
         <translation>Client: by ebcCode</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="273"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="281"/>
         <source>没有找到能打开 {name} 的程序（Excel 或 WPS）。请手动打开这个文件：{path}</source>
         <translation>No program was found to open {name} (Excel or WPS). Open the file yourself: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="320"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="329"/>
         <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="324"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="333"/>
         <source>，已发送过 {sent}</source>
         <translation>, sent before {sent}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="399"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="408"/>
         <source>查看{document} {key}…</source>
         <translation>Open the {document} {key}…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="400"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="409"/>
         <source>在查询页打开日志中的这个单证（#{id}）</source>
         <translation>Show this document of the journal (#{id}) on the query page</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="413"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="422"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="466"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="475"/>
         <source>还没有打开文件：先点“打开文件…”；已导入的待发送单证在“发送与回执”页发送。</source>
         <translation>No file is open: click “Open files…” first; documents already imported and waiting are sent from the “Outbox &amp; receipts” page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="470"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="479"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="509"/>
-        <location filename="../../cebdesk/gui/import_view.py" line="510"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="511"/>
+        <source>还没有打开文件：先点“打开文件…”。</source>
+        <translation>No file open yet: click Open files… first.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="514"/>
+        <source>请先在设置中配置企业档案</source>
+        <translation>Set up the enterprise profile in Settings first</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="528"/>
+        <source>已记入日志 {documents} 个单证：新增 {new}，未变 {same}，有改动 {changed}</source>
+        <translation>{documents} documents in the journal: {new} new, {same} unchanged, {changed} changed</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="532"/>
+        <source>；{count} 个有错误，未记入</source>
+        <translation>; {count} with errors, not journaled</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="534"/>
+        <source>；由签名工作站签名发送</source>
+        <translation>; the signing station signs and sends them</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="536"/>
+        <source>；在“发送与回执”页签名发送</source>
+        <translation>; sign and send them on the Outbox &amp; receipts page</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="553"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="554"/>
         <source>没有待发送的单证</source>
         <translation>Nothing is waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="515"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="559"/>
         <source>{unchanged} 个已发送过，未改动；{bad} 个有错误</source>
         <translation>{unchanged} sent before, unchanged; {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="517"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="561"/>
         <source>{count} 个已发送过，未改动</source>
         <translation>{count} sent before, unchanged</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="519"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="563"/>
         <source>{count} 个有错误</source>
         <translation>{count} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="520"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="564"/>
         <source>没有要发送的单证：{reason}</source>
         <translation>Nothing to send: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="526"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="570"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="530"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="574"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="532"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="576"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="535"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="579"/>
         <source>：{count} 个已发送过的单证在文件中有改动，已记下；在“查询”页选中后作为变更（appType 2）重发</source>
         <translation>: {count} document(s) sent before were changed in the file; the changes are kept: select them on the Query page and resend them as a modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="538"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="582"/>
         <source>：已发送过，未改动</source>
         <translation>: sent before, unchanged</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="566"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="611"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="570"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="615"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="583"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="628"/>
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
@@ -479,32 +509,42 @@
         <translation>Sends the selected documents; with none selected, every document ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="87"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="80"/>
+        <source>只导入</source>
+        <translation>Import only</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="82"/>
+        <source>记入日志，不签名、不发送：由签名工作站（共享日志）或稍后在“发送与回执”页发送</source>
+        <translation>Into the journal without signing or sending: the signing station sends it (shared journal), or send it later on the Outbox &amp; receipts page</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="94"/>
         <source>把 Excel 或 XML 文件拖到这里，或点“打开文件”。</source>
         <translation>Drop Excel or XML files here, or click “Open files”.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="105"/>
         <source>中文名</source>
         <translation>Chinese label</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="105"/>
         <source>元素</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="98"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="105"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="128"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="135"/>
         <source>{rate} 个/秒，剩余约 {seconds} 秒</source>
         <translation>{rate}/s, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="130"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="137"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2327,55 +2367,55 @@
         <translation>Unexpected error (details on the console): {detail}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="143"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="150"/>
         <source>商品 {count}</source>
         <extracomment>Elements that carry an amount, and those that name a person (import documents only). What the lines of a list are, by the list's own elements: goods, waybills, inventories.</extracomment>
         <translation>Goods {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="144"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="151"/>
         <source>运单 {count}</source>
         <translation>Waybills {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="145"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="152"/>
         <source>清单 {count}</source>
         <translation>Inventories {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="173"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="180"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="54"/>
         <location filename="../../cebdesk/gui/query_view.py" line="57"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="174"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="181"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="55"/>
         <location filename="../../cebdesk/gui/query_view.py" line="58"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="175"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="182"/>
         <location filename="../../cebdesk/gui/query_view.py" line="62"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/entry_view.py" line="451"/>
-        <location filename="../../cebdesk/gui/import_view.py" line="176"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="183"/>
         <source>表体</source>
         <extracomment>fields and goods lines the clerk has touched: an empty required one is marked only then, or once the clerk saves or declares (``show_all``), not on a fresh form</extracomment>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="177"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="184"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="178"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="185"/>
         <source>状态</source>
         <translation>State</translation>
     </message>

@@ -270,3 +270,26 @@ def test_a_signing_station_rides_out_a_server_restart(tmp_path, test_keys):
             station.kill()
         cluster.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_seat_without_a_key_imports_for_the_signing_station(qtbot, tmp_path, url, profile, monkeypatch):
+    """A clerk's window on a shared journal, no signer set: 只导入 journals the file (no PIN
+    asked), the page says the station sends it; the readiness check does not hold the missing
+    key against the seat."""
+    from dataclasses import replace
+
+    from cebdesk.gui.context import AppContext
+    from cebdesk.pipeline.workspace import Workspace
+    from tests.gui.test_gui_flows import _click, _open, _window
+
+    shared = replace(profile, journal={"url": url})
+    window = _window(qtbot, AppContext(tmp_path / "b", tmp_path / "b" / "exchange", shared))
+    orders = workbook("order", tmp_path / "orders.xlsx", *(rows("order", n=n) for n in range(1, 4)))
+    _open(qtbot, window, monkeypatch, [orders])
+    with qtbot.waitSignal(window.imports.done, timeout=30_000):
+        _click(qtbot, window.import_view.journal_button)
+    assert "新增 3" in window.import_view.summary.text() and "签名工作站" in window.import_view.summary.text()
+    waiting = Workspace(tmp_path / "c", journal_url=url).status()
+    assert [d.state.value for d in waiting] == ["ready"] * 3
+    checks = {c.key: c for c in Workspace(tmp_path / "b", profile=shared).readiness(window.context.signer).checks}
+    assert checks["signer"].level == "skipped" and "签名工作站" in checks["signer"].text("zh")
