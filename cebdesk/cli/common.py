@@ -63,6 +63,7 @@ _TEXT = {
         "journal_error": "日志数据库出错：{detail}。已记录的内容不受影响；排除问题后再运行一次即可继续",
         "journal_retry": "日志数据库暂时无法使用：{detail}。稍后自动重试（已发送的都已记录）",
         "journal_back": "日志数据库已恢复，继续发送",
+        "sent_by": "发送：{who}",
         "follow_start": "正在发送日志 {journal} 中待发送的单证到 {to}；Ctrl-C 停止",
         "follow_stopped": "已停止（手上的报文已发完）",
     },
@@ -113,6 +114,7 @@ _TEXT = {
         "journal_retry": "the journal's database cannot be used now: {detail}. Trying again by itself "
         "(what was sent is recorded)",
         "journal_back": "the journal's database answers again; sending goes on",
+        "sent_by": "sent by {who}",
         "follow_start": "sending what becomes ready in the journal {journal} to {to}; Ctrl-C stops",
         "follow_stopped": "stopped (the message in hand was finished)",
     },

@@ -250,6 +250,8 @@ def cmd_status(args: argparse.Namespace, lang: str, out: TextIO) -> int:
                 + (f"  {changed}" if changed else ""),
                 file=out,
             )
+        if args.history and d.sent_by:  # which seat sent it (a shared journal: "user@computer")
+            print(f"    {t(lang, 'sent_by', who=d.sent_by)}", file=out)
         for r in d.history:
             mark = f" [{t(lang, 'receipt_flag_' + r.flag)}]" if r.flag else ""
             if r.part:

@@ -40,6 +40,20 @@ def test_two_seats_import_the_same_file_into_one_journal(tmp_path, url, capsys):
     assert _status(seat_a, url, capsys) == []  # without --journal: seat A's own file, empty
 
 
+def test_status_history_says_who_imported_and_who_sent(tmp_path, url, capsys, test_keys, monkeypatch):
+    seat = make_workspace(tmp_path / "a").data_dir
+    orders = workbook("order", tmp_path / "orders.xlsx", rows("order", n=1))
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    args = ["--data-dir", str(seat), "--journal", url]
+    assert main([*args, "convert", str(orders), "--send", "--key-file", str(test_keys["p12"])]) == 0
+    capsys.readouterr()
+    assert main([*args, "status", "--history"]) == 0
+    text = capsys.readouterr().out
+    host = socket.gethostname()
+    assert f"@{host}" in text.split("v1", 1)[1].splitlines()[0]  # imported by: a seat, on which computer
+    assert "发送：" in text and text.split("发送：", 1)[1].split()[0].endswith(f"@{host}")
+
+
 def test_a_journal_url_with_a_password_is_refused(tmp_path, capsys):
     data = make_workspace(tmp_path / "a").data_dir
     code = main(["--data-dir", str(data), "--journal", "postgresql://clerk:s3cret@localhost/cebdesk", "status"])
