@@ -39,7 +39,7 @@ from ..clients import Client, check_clients
 from ..exchange.folders import CLIENT_DEFAULT_ROOT
 from ..exchange.transfer import propose
 from ..findings import Finding, InputError, Location, Severity
-from ..settings import ExchangeSettings, Profile, save_profile
+from ..settings import ExchangeSettings, Profile, load_profile, save_profile
 from ..signing.base import SigningError
 from ..signing.select import SignerOptions
 from ..spec import DOCUMENT_TYPES, DocumentType, Field
@@ -502,8 +502,16 @@ class SettingsController(QObject):
         self.view.message.setText("")
         self.load(self.context.profile or Profile())
 
+    def _on_disk(self) -> bytes | None:
+        """The profile file as it is now (None: none yet, or it cannot be read)."""
+        try:
+            return Path(self.path).read_bytes()
+        except OSError:
+            return None
+
     def load(self, profile: Profile) -> None:
         """Show ``profile``; the signer the window actually uses when the profile names none."""
+        self._loaded = self._on_disk()  # what saving will overwrite; changed meanwhile: asked first
         v = self.view
         for name, edit in v.fields.items():
             edit.setText(profile.transfer.get(name, ""))
@@ -739,7 +747,44 @@ class SettingsController(QObject):
         return list(found.values())
 
     @Slot()
+    def _changed_outside(self) -> str:
+        """The profile file was changed since the page showed it (by hand, by another window):
+        "reload" (the file's values shown, the page's edits dropped), "overwrite", or "cancel";
+        "" when it was not changed."""
+        if self._on_disk() == getattr(self, "_loaded", None):
+            return ""
+        box = QMessageBox(self.view)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("企业档案已在别处修改"))
+        box.setText(self.tr("{path} 在本页打开后已被修改（手工编辑或另一个窗口）。").format(path=self.path))
+        box.setInformativeText(
+            self.tr("重新载入：显示文件中的内容，放弃本页的修改。覆盖：用本页的内容替换文件，文件中的修改会丢失。")
+        )
+        reload = box.addButton(self.tr("重新载入"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(self.tr("覆盖"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload)
+        box.exec()
+        clicked = box.clickedButton()
+        return "reload" if clicked is reload else "overwrite" if clicked is overwrite else "cancel"
+
     def save(self) -> bool:
+        choice = self._changed_outside()
+        if choice == "cancel":
+            return False
+        if choice == "reload":
+            try:
+                profile = load_profile(self.path)
+            except InputError as exc:
+                self.view.message.setStyleSheet("color: #B00020")
+                self.view.message.setText("\n".join(f.render(self.context.language) for f in exc.findings))
+                return False
+            old_language = self._use(profile)
+            self.view.message.setStyleSheet("")
+            self.view.message.setText(self.tr("已重新载入 {path}；本页的修改未保存").format(path=self.path))
+            self.saved.emit()
+            self._say_restart(old_language, profile.ui.get("language"))
+            return False
         profile = self.profile()
         problems = self.problems(profile)
         if not problems:
@@ -759,6 +804,18 @@ class SettingsController(QObject):
             self.view.message.setStyleSheet("color: #B00020")
             self.view.message.setText("\n".join(problems))
             return False
+        old_language = self._use(profile)
+        self.view.message.setStyleSheet("")
+        self.view.message.setText(
+            "\n".join([self.tr("已保存到 {path}").format(path=self.path), *self.warnings])
+        )
+        self.saved.emit()
+        self._say_restart(old_language, profile.ui.get("language"))
+        return True
+
+    def _use(self, profile: Profile) -> str | None:
+        """The window works with ``profile`` from now on (saved, or read again); the language
+        it had."""
         context = self.context
         old_language = context.profile.ui.get("language") if context.profile else None
         old_folder = context.profile.exchange.folder if context.profile else None
@@ -768,13 +825,7 @@ class SettingsController(QObject):
             folder = profile.exchange.folder
             context.exchange_dir = Path(folder) if folder else context.default_exchange_dir()
         self.load(profile)
-        self.view.message.setStyleSheet("")
-        self.view.message.setText(
-            "\n".join([self.tr("已保存到 {path}").format(path=self.path), *self.warnings])
-        )
-        self.saved.emit()
-        self._say_restart(old_language, profile.ui.get("language"))
-        return True
+        return old_language
 
     @Slot()
     def _layout_changed(self) -> None:

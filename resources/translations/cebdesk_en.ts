@@ -1453,12 +1453,12 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="680"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="688"/>
         <source>HTTP 方式需要上传地址</source>
         <translation>HTTP mode needs an upload address</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="555"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="563"/>
         <source>默认：{folder}</source>
         <translation>default: {folder}</translation>
     </message>
@@ -1473,107 +1473,142 @@
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="568"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="576"/>
         <source>当前工作区：{data}　　档案文件：{profile}　　发送/接收目录：{outbox}</source>
         <translation>Workspace: {data}    profile file: {profile}    outbox: {outbox}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="572"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="580"/>
         <source>演示工作区（测试密钥，不能向海关申报）</source>
         <translation>Demo workspace (test key, never for customs)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="662"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="670"/>
         <source>默认值第 {row} 行：缺少元素名</source>
         <translation>Default values, row {row}: the element name is missing</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="665"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="673"/>
         <source>默认值中 {element} 出现了两次</source>
         <translation>{element} appears twice among the default values</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="674"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="682"/>
         <source>默认值 {element} 同时填入进口单证（{import_label}）和出口单证（{export_label}）</source>
         <translation>The default {element} fills both import documents ({import_label}) and export documents ({export_label})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="683"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="691"/>
         <source>请填写传输客户端目录（其中有 IMPCEB、EXPCEB）</source>
         <translation>Fill in the transfer client's folder (the one holding IMPCEB and EXPCEB)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="687"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="695"/>
         <source>文件不存在：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="693"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="701"/>
         <source>SM2 机制号应为数字，如 0x80000100：{value}</source>
         <translation>the SM2 mechanism must be a number such as 0x80000100: {value}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="708"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="716"/>
         <source>客户第 {row} 行：缺少客户名称</source>
         <translation>Clients row {row}: the client has no name</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="710"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="718"/>
         <source>客户“{name}”出现了两次</source>
         <translation>Client "{name}" is there twice</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="714"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="722"/>
         <source>客户“{name}”：无法读取“{piece}”，应写作 元素=值</source>
         <translation>Client "{name}": cannot read "{piece}"; write element=value</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="719"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="727"/>
         <source>客户“{name}”：“{element}”不是任何单证的元素</source>
         <translation>Client "{name}": "{element}" is no element of any document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="753"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="758"/>
+        <source>企业档案已在别处修改</source>
+        <translation>The profile was changed elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="759"/>
+        <source>{path} 在本页打开后已被修改（手工编辑或另一个窗口）。</source>
+        <translation>{path} was changed after this page showed it (edited by hand, or by another window).</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="761"/>
+        <source>重新载入：显示文件中的内容，放弃本页的修改。覆盖：用本页的内容替换文件，文件中的修改会丢失。</source>
+        <translation>Reload: show what the file says and drop this page's edits. Overwrite: replace the file with this page; the changes made in the file are lost.</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="763"/>
+        <source>重新载入</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="764"/>
+        <source>覆盖</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="765"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="784"/>
+        <source>已重新载入 {path}；本页的修改未保存</source>
+        <translation>{path} read again; this page's edits were not saved</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/settings_view.py" line="798"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="773"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="810"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="792"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="843"/>
         <source>没有找到传输客户端的设置（%LOCALAPPDATA%\SIC\UserSetting\DFWJobSettings.xml）</source>
         <translation>The transfer client's settings were not found (%LOCALAPPDATA%\SIC\UserSetting\DFWJobSettings.xml)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="799"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="850"/>
         <source>传输客户端的目录：{folders}（保存后生效）</source>
         <translation>The transfer client's folders: {folders} (in use once saved)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="811"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="862"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="812"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="863"/>
         <source>界面语言已改为 {language}，重新启动 cebdesk 后生效。</source>
         <translation>The interface language is now {language}. It applies after cebdesk is restarted.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="820"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="871"/>
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="840"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="891"/>
         <source>{label} {serial} 至 {until}</source>
         <translation>{label} {serial} until {until}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/settings_view.py" line="847"/>
+        <location filename="../../cebdesk/gui/settings_view.py" line="898"/>
         <source>没有找到令牌</source>
         <translation>No token found</translation>
     </message>

@@ -651,3 +651,31 @@ def test_the_key_file_and_certificate_are_chosen_with_a_browse_button(qtbot, tmp
     assert view.key_file.text() == str(test_keys["p12"]) and view.signer_kind.currentData() == "key_file"
     qtbot.mouseClick(view.browse_cert, Qt.MouseButton.LeftButton)
     assert view.cert.text() == str(test_keys["cert"])
+
+
+@pytest.mark.parametrize("answer", ["重新载入", "覆盖", "取消"])
+def test_a_profile_edited_outside_the_window_is_not_lost_unasked(qtbot, tmp_path, full_profile, answer):
+    """profile.toml changed by hand while the settings page shows it: 保存 asks first. 重新载入
+    shows the file (the page's edit dropped), 覆盖 writes the page, 取消 leaves both."""
+    from tests.gui.test_gui_flows import _press
+
+    win = _window(qtbot, _context(full_profile))
+    view = win.settings_view
+    _click_page(qtbot, win, "设置")
+    path = full_profile / "profile.toml"
+    by_hand = path.read_text(encoding="utf-8").replace('customsCode = "3700"', 'customsCode = "5141"')
+    path.write_text(by_hand, encoding="utf-8")
+    _type(qtbot, view.fields["copName"], "窗口中改的名称")
+    asked = _press(answer)
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    assert asked.seen and "已被修改" in asked.texts[0]
+    saved = load_profile(path)
+    if answer == "重新载入":
+        assert path.read_text(encoding="utf-8") == by_hand
+        assert view.fields["copName"].text() != "窗口中改的名称"
+        assert dict((n, v) for _, n, v in view.default_rows())["customsCode"] == "5141"
+        assert win.context.profile.defaults["customsCode"] == "5141"
+    elif answer == "覆盖":
+        assert saved.transfer["copName"] == "窗口中改的名称" and saved.defaults["customsCode"] == "3700"
+    else:
+        assert path.read_text(encoding="utf-8") == by_hand and view.fields["copName"].text() == "窗口中改的名称"
