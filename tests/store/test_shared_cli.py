@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from cebdesk.cli import main
+from cebdesk.store import Journal
 from tests.cross.conftest import make_workspace
 from tests.cross.docs import rows, workbook
 
@@ -307,3 +308,40 @@ def test_a_seat_without_a_key_imports_for_the_signing_station(qtbot, tmp_path, u
     assert [d.state.value for d in waiting] == ["ready"] * 3
     checks = {c.key: c for c in Workspace(tmp_path / "b", profile=shared).readiness(window.context.signer).checks}
     assert checks["signer"].level == "skipped" and "签名工作站" in checks["signer"].text("zh")
+
+
+def test_a_seat_with_the_rights_the_guide_grants_imports_and_sends(tmp_path, postgres, test_keys, monkeypatch):
+    """The user guide's server set-up, as written there: the journal made by its owner, the
+    guide's GRANTs run, then a seat's own user imports and sends (no right to change tables)."""
+    import re
+
+    import psycopg
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "user-guide.md").read_text(encoding="utf-8")
+    english = guide[guide.index("### Several seats, one journal") :]
+    grants = re.search(r"```sql\n(.*?)```", english, re.S).group(1)
+    suffix = tmp_path.name[-12:].lower().replace("-", "_")
+    admin, clerk, database = f"admin_{suffix}", f"clerk_{suffix}", f"office_{suffix}"
+    with psycopg.connect(postgres.url, autocommit=True) as conn:  # the guide's createuser, createdb
+        conn.execute(f'CREATE ROLE "{admin}" LOGIN')
+        conn.execute(f'CREATE ROLE "seat_{suffix}" NOLOGIN')
+        conn.execute(f'CREATE ROLE "{clerk}" LOGIN')
+        conn.execute(f'GRANT "seat_{suffix}" TO "{clerk}"')
+        conn.execute(f'CREATE DATABASE "{database}" OWNER "{admin}"')
+    base = postgres.url.split("?")[0].rsplit("/", 1)[0]
+    host = postgres.url.split("host=")[1].split("&")[0]
+    as_admin = f"{base}/{database}?host={host}&user={admin}"
+    as_clerk = f"{base}/{database}?host={host}&user={clerk}"
+    with Journal(as_admin):
+        pass  # the owner's first connection makes the tables
+    with psycopg.connect(as_admin, autocommit=True) as conn:  # the guide's SQL, run by the owner
+        conn.execute(grants.replace("cebdesk_seat", f'"seat_{suffix}"'))
+    seat = make_workspace(tmp_path / "a").data_dir
+    orders = workbook("order", tmp_path / "orders.xlsx", *(rows("order", n=n) for n in range(1, 3)))
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    args = ["--data-dir", str(seat), "--journal", as_clerk]
+    assert main([*args, "convert", str(orders), "--send", "--key-file", str(test_keys["p12"])]) == 0
+    with Journal(as_clerk) as journal:
+        assert [d.state for d in journal.documents()] == ["sent", "sent"]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            journal.db.execute("ALTER TABLE documents ADD COLUMN x TEXT")
