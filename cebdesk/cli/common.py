@@ -63,6 +63,7 @@ _TEXT = {
         "journal_error": "日志数据库出错：{detail}。已记录的内容不受影响；排除问题后再运行一次即可继续",
         "journal_retry": "日志数据库暂时无法使用：{detail}。稍后自动重试（已发送的都已记录）",
         "journal_back": "日志数据库已恢复，继续发送",
+        "no_signer": "发送需要签名：请在企业档案的 [signer] 中设置，或给出 --key-file、--token-label 或 --eport-control",
         "sent_by": "发送：{who}",
         "follow_start": "正在发送日志 {journal} 中待发送的单证到 {to}；Ctrl-C 停止",
         "follow_stopped": "已停止（手上的报文已发完）",
@@ -114,6 +115,8 @@ _TEXT = {
         "journal_retry": "the journal's database cannot be used now: {detail}. Trying again by itself "
         "(what was sent is recorded)",
         "journal_back": "the journal's database answers again; sending goes on",
+        "no_signer": "sending declares: a signer is needed (the profile's [signer], or --key-file, --token-label or"
+        " --eport-control)",
         "sent_by": "sent by {who}",
         "follow_start": "sending what becomes ready in the journal {journal} to {to}; Ctrl-C stops",
         "follow_stopped": "stopped (the message in hand was finished)",
@@ -183,13 +186,39 @@ def signer_options_from(args: argparse.Namespace):
     )
 
 
-def signer_from(args: argparse.Namespace, lang: str):
+def signer_from(args: argparse.Namespace, lang: str, options=None):
     """The signer the options name (None when they name none)."""
     from ..signing.select import open_signer
 
-    signer = open_signer(signer_options_from(args), pin_provider(lang), warn=warner(lang))  # PIN warnings: before asking
+    options = options or signer_options_from(args)
+    signer = open_signer(options, pin_provider(lang), warn=warner(lang))  # PIN warnings: before asking
     for warning in getattr(signer, "warnings", []):
         warner(lang)(warning)
+    return signer
+
+
+def sending_options(args: argparse.Namespace, workspace):
+    """The signer of a command that sends: the command line's, else the profile's [signer] (as
+    the window and ``doctor`` take it), the command line's algorithm and last-try choice kept."""
+    import dataclasses
+
+    from ..signing.select import SignerOptions
+
+    options = signer_options_from(args)
+    if options.wanted or workspace.profile is None or not workspace.profile.signer:
+        return options
+    profile = SignerOptions.from_settings(workspace.profile.signer)
+    return dataclasses.replace(
+        profile, algorithm=options.algorithm or profile.algorithm, final_pin_try=options.final_pin_try
+    )
+
+
+def signer_to_send(args: argparse.Namespace, lang: str, workspace):
+    """The opened signer of a command that sends (see :func:`sending_options`); a usage error
+    when neither the command line nor the profile names one."""
+    signer = signer_from(args, lang, sending_options(args, workspace))
+    if signer is None:
+        raise UsageError(t(lang, "no_signer"))
     return signer
 
 

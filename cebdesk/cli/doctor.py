@@ -6,19 +6,15 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from .common import emit_json, signer_options_from, workspace_from
+from .common import emit_json, sending_options, workspace_from
 
 MARKS = {"ok": "✓", "warning": "!", "error": "✗", "skipped": "-"}
 
 
 def cmd_doctor(args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from ..signing.select import SignerOptions
 
     workspace = workspace_from(args)
-    options = signer_options_from(args)
-    if not options.wanted and workspace.profile is not None:
-        options = SignerOptions.from_settings(workspace.profile.signer)  # as the window signs
-    result = workspace.readiness(options)
+    result = workspace.readiness(sending_options(args, workspace))  # the signer sending would use
     if args.json:
         emit_json(result.to_json(lang), out)
         return result.exit_code

@@ -21,12 +21,11 @@ from ..store.database import first_line, is_database_error, without_password
 from .common import (
     EXIT_OK,
     EXIT_REJECTED,
-    UsageError,
     close,
     emit_json,
     exchange_from,
     print_findings,
-    signer_from,
+    signer_to_send,
     t,
     workspace_from,
 )
@@ -54,9 +53,7 @@ def print_send(report, lang: str, out: TextIO) -> None:
 
 def _send(args, lang: str, out: TextIO, workspace) -> int:
     exchange = exchange_from(args, workspace)
-    signer = signer_from(args, lang)
-    if signer is None:
-        raise UsageError("sending declares: a signer is needed (--key-file, --token-label or --eport-control)")
+    signer = signer_to_send(args, lang, workspace)
     try:
         if getattr(args, "follow", False):
             return _follow(args, lang, out, workspace, signer, exchange)
@@ -271,9 +268,7 @@ def cmd_watch(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     workspace.require_profile()
     workspace.client(args.client)  # an unknown name: before a PIN is asked
     exchange = exchange_from(args, workspace)
-    signer = signer_from(args, lang)
-    if signer is None:
-        raise UsageError("watch signs and sends: a signer is needed")
+    signer = signer_to_send(args, lang, workspace)
     hot = workspace.hot_folder(args.folder, client=args.client)
     failures = 0
     try:

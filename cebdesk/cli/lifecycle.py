@@ -22,7 +22,7 @@ from .common import (
     emit_json,
     exchange_from,
     print_findings,
-    signer_from,
+    signer_to_send,
     workspace_from,
 )
 from .exchange import print_send
@@ -34,7 +34,6 @@ _TEXT = {
         "bad_line": "--line 的格式是 序号 或 序号:数量（如 2 或 2:1.5），不是 {value!r}",
         "line_twice": "--line 第 {gnum} 项给了两次",
         "bad_set": "--set 的格式是 元素名=值（如 trafName=CA1234），不是 {value!r}",
-        "no_signer": "发送需要签名：请给出 --key-file、--token-label 或 --eport-control",
     },
     "en": {
         "journaled": "journaled: {label} (document {id}), invtNo {invtNo}",
@@ -42,7 +41,6 @@ _TEXT = {
         "bad_line": "--line takes GNUM or GNUM:QTY (e.g. 2 or 2:1.5), not {value!r}",
         "line_twice": "--line names goods line {gnum} twice",
         "bad_set": "--set takes ELEMENT=VALUE (e.g. trafName=CA1234), not {value!r}",
-        "no_signer": "sending declares: a signer is needed (--key-file, --token-label or --eport-control)",
     },
 }
 
@@ -88,9 +86,7 @@ def _run(args: argparse.Namespace, lang: str, out: TextIO, act) -> int:
     workspace = workspace_from(args)
     exchange = exchange_from(args, workspace)  # options checked before anything is journaled
     workspace.require_profile()
-    signer = signer_from(args, lang)
-    if signer is None:
-        raise UsageError(_t(lang, "no_signer"))
+    signer = signer_to_send(args, lang, workspace)
     try:
         try:
             document_id = act(workspace)

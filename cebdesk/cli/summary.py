@@ -16,7 +16,7 @@ from .common import (
     emit_json,
     exchange_from,
     print_findings,
-    signer_from,
+    signer_to_send,
     t,
     workspace_from,
 )
@@ -152,11 +152,7 @@ def _send_summary(args: argparse.Namespace, lang: str, out: TextIO, workspace) -
     before anything is journaled."""
     workspace.require_profile()
     exchange = exchange_from(args, workspace)
-    signer = signer_from(args, lang)
-    if signer is None:
-        raise UsageError(
-            "sending declares: a signer is needed (--key-file, --token-label or --eport-control)"
-        )
+    signer = signer_to_send(args, lang, workspace)
     try:
         try:
             declared, report = workspace.send_summary(args.month, signer, exchange, ebc=args.ebc)

@@ -345,3 +345,18 @@ def test_a_seat_with_the_rights_the_guide_grants_imports_and_sends(tmp_path, pos
         assert [d.state for d in journal.documents()] == ["sent", "sent"]
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             journal.db.execute("ALTER TABLE documents ADD COLUMN x TEXT")
+
+
+def test_a_station_signs_with_the_key_its_profile_names(tmp_path, url, test_keys, monkeypatch, capsys):
+    """``send`` (and every command that sends) takes the profile's [signer] when the command line
+    names none, as the window and doctor do; with neither, it says so in the clerk's language."""
+    monkeypatch.setenv("CEBDESK_PIN", test_keys["password"])
+    station = make_workspace(tmp_path / "station", f'\n[signer]\nkey_file = "{test_keys["p12"]}"\n').data_dir
+    seat = make_workspace(tmp_path / "seat").data_dir
+    orders = workbook("order", tmp_path / "orders.xlsx", rows("order", n=1))
+    assert main(["--data-dir", str(seat), "--journal", url, "import", str(orders)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(station), "--journal", url, "send", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 1
+    assert main(["--data-dir", str(seat), "--journal", url, "send"]) == 2
+    assert "发送需要签名：请在企业档案的 [signer] 中设置" in capsys.readouterr().err
