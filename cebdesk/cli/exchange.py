@@ -98,10 +98,10 @@ def _follow(args, lang: str, out: TextIO, workspace, signer, exchange) -> int:
                 if not is_database_error(exc):
                     raise
                 # the server out of reach (restarting, the network): said once, then looked for
-                # less and less often (up to a minute); what was sent is journaled
+                # less and less often (up to 15 s); what was sent is journaled
                 if not down:
                     say(t(lang, "journal_retry", detail=first_line(exc)))
-                down, wait = True, min(wait * 2, 60.0)
+                down, wait = True, min(wait * 2, 15.0)
                 stop.wait(wait)
                 continue
             if down:

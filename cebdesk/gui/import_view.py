@@ -153,6 +153,10 @@ LIST_KINDS = {
 }
 
 
+def _names(paths: list[Path]) -> str:
+    return "、".join(Path(p).name for p in paths[:3]) + ("…" if len(paths) > 3 else "")
+
+
 def list_kind(doc_type) -> str | None:
     """What the lines of this type's list are (None: it has no list)."""
     entity = doc_type.list
@@ -247,6 +251,11 @@ class ImportController(QObject):
 
     def load(self, paths: list[Path]) -> Job:
         self.files = list(paths)
+        # the last file's rows and result go: nothing of it may be imported or sent by mistake
+        # if this one cannot be read
+        self.model.set_rows([])
+        self.view.findings.clear()
+        self.view.summary.setText(self.tr("正在读取 {files}…").format(files=_names(self.files)))
         defaults = self.context.profile.defaults if self.context.profile else {}
         self.view.excel_button.setEnabled(bool(self.files))
         kwargs = {"paths": self.files, "defaults": defaults, "doc_type": self.view.type.currentData()}
@@ -476,7 +485,12 @@ class ImportController(QObject):
             )
             return None
         if not context.signer.wanted or context.profile is None:
-            self._failed(self.tr("请先在设置中配置企业档案和签名方式"))
+            if context.profile is not None and context.workspace().journal_url:
+                reason = self.tr("本席位没有签名方式：用“只导入”记入共享日志，由签名工作站签名发送；或在设置页选择签名方式")
+            else:
+                reason = self.tr("请先在设置中配置企业档案和签名方式")
+            self._failed(reason)
+            self.nothing_to_send.emit(self.tr("无法完成：{reason}").format(reason=reason))  # said where the click was
             return None
         if not self._anything_to_send(files):
             return None
@@ -621,6 +635,8 @@ class ImportController(QObject):
     @Slot(str)
     def _job_failed(self, message: str) -> None:
         failure = self.job.failure if self.job is not None else None
+        if self._on_success == self._loaded:  # reading: which files could not be read
+            self.view.summary.setText(self.tr("未能读取 {files}").format(files=_names(self.files)))
         self._failed(message, failure.detail if failure is not None else "")
 
     def _failed(self, message: str, detail: str = "") -> None:

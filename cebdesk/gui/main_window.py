@@ -480,9 +480,8 @@ class MainWindow(QMainWindow):
         if not is_database_error(exc):
             self._previous_hook(kind, exc, traceback)
             return
-        self.show_status(
-            self.tr("日志数据库暂时无法使用，刚才的操作没有完成；恢复后再试一次：{why}").format(why=first_line(exc))
-        )
+        self.show_status(self.tr("日志数据库暂时无法使用，刚才的操作没有完成；恢复后再试一次"))
+        self.status_label.setToolTip(first_line(exc))  # the database's own words
         if self.watcher.url is not None:
             self._show_reached(False, first_line(exc))
             self.watcher.look()

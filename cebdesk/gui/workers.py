@@ -202,10 +202,10 @@ def explain(failure: Failure, language: str = "zh") -> str:
         return failure.detail if language == "en" else name
     if kind == "journal_busy":
         return translate("cebdesk", "另一个 cebdesk 正在用同一个日志发送，请等它结束后再试。")
-    if kind == "journal":
+    if kind == "journal":  # the database's own words: the tooltip's
         return translate(
             "cebdesk", "日志数据库暂时无法使用（共享日志的服务器没有应答？）。已记录的内容不受影响；恢复后再试一次即可。"
-        ) + f"\n{failure.detail}"
+        )
     if kind == "profile":
         return translate("cebdesk", "还没有企业档案：请先在设置页填写并保存。")
     if kind == "os":

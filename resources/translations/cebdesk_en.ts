@@ -304,169 +304,185 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="243"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="247"/>
         <source>选择文件</source>
         <translation>Choose files</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="262"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="271"/>
         <source>保存模板</source>
         <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="269"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="278"/>
         <source>已保存模板 {path}</source>
         <translation>Template saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="370"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="379"/>
         <source>可发送</source>
         <translation>ready to send</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="368"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="377"/>
         <source>有错误</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="233"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="237"/>
         <source>客户：按电商企业代码</source>
         <extracomment>a send found nothing waiting (no PIN was asked): why a finding's partner document to show (journal id, message type, business key)</extracomment>
         <translation>Client: by ebcCode</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="281"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="258"/>
+        <source>正在读取 {files}…</source>
+        <translation>Reading {files}…</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="290"/>
         <source>没有找到能打开 {name} 的程序（Excel 或 WPS）。请手动打开这个文件：{path}</source>
         <translation>No program was found to open {name} (Excel or WPS). Open the file yourself: {path}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="329"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="338"/>
         <source>{total} 个单证：可发送 {good}，有错误 {bad}</source>
         <translation>{total} documents: {good} ready to send, {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="333"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="342"/>
         <source>，已发送过 {sent}</source>
         <translation>, sent before {sent}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="408"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="417"/>
         <source>查看{document} {key}…</source>
         <translation>Open the {document} {key}…</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="409"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="418"/>
         <source>在查询页打开日志中的这个单证（#{id}）</source>
         <translation>Show this document of the journal (#{id}) on the query page</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="422"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="431"/>
         <source>文件：{file}　工作表：{sheet}　单元格：{cell}　{label} {element}：{message}</source>
         <translation>File: {file}   sheet: {sheet}   cell: {cell}   {label} {element}: {message}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="475"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="484"/>
         <source>还没有打开文件：先点“打开文件…”；已导入的待发送单证在“发送与回执”页发送。</source>
         <translation>No file is open: click “Open files…” first; documents already imported and waiting are sent from the “Outbox &amp; receipts” page.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="479"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="489"/>
+        <source>本席位没有签名方式：用“只导入”记入共享日志，由签名工作站签名发送；或在设置页选择签名方式</source>
+        <translation>This seat has no signer: use Import only to put them in the shared journal, and the signing station signs and sends them; or choose a signer on the settings page</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="491"/>
         <source>请先在设置中配置企业档案和签名方式</source>
         <translation>Set up the enterprise profile and the signer in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="511"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="525"/>
         <source>还没有打开文件：先点“打开文件…”。</source>
         <translation>No file open yet: click Open files… first.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="514"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="528"/>
         <source>请先在设置中配置企业档案</source>
         <translation>Set up the enterprise profile in Settings first</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="528"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="542"/>
         <source>已记入日志 {documents} 个单证：新增 {new}，未变 {same}，有改动 {changed}</source>
         <translation>{documents} documents in the journal: {new} new, {same} unchanged, {changed} changed</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="532"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="546"/>
         <source>；{count} 个有错误，未记入</source>
         <translation>; {count} with errors, not journaled</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="534"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="548"/>
         <source>；由签名工作站签名发送</source>
         <translation>; the signing station signs and sends them</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="536"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="550"/>
         <source>；在“发送与回执”页签名发送</source>
         <translation>; sign and send them on the Outbox &amp; receipts page</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="553"/>
-        <location filename="../../cebdesk/gui/import_view.py" line="554"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="567"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="568"/>
         <source>没有待发送的单证</source>
         <translation>Nothing is waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="559"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="573"/>
         <source>{unchanged} 个已发送过，未改动；{bad} 个有错误</source>
         <translation>{unchanged} sent before, unchanged; {bad} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="561"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="575"/>
         <source>{count} 个已发送过，未改动</source>
         <translation>{count} sent before, unchanged</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="563"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="577"/>
         <source>{count} 个有错误</source>
         <translation>{count} with errors</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="564"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="578"/>
         <source>没有要发送的单证：{reason}</source>
         <translation>Nothing to send: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="570"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="584"/>
         <source>已发送 {messages} 个报文，{documents} 个单证</source>
         <translation>{messages} messages sent, {documents} documents</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="574"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="588"/>
         <source>（已取消：已发送的保持不变）</source>
         <translation>(cancelled: what was sent stays sent)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="576"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="590"/>
         <source>（已停止：{reason}）</source>
         <translation>(stopped: {reason})</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="579"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="593"/>
         <source>：{count} 个已发送过的单证在文件中有改动，已记下；在“查询”页选中后作为变更（appType 2）重发</source>
         <translation>: {count} document(s) sent before were changed in the file; the changes are kept: select them on the Query page and resend them as a modification (appType 2)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="582"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="596"/>
         <source>：已发送过，未改动</source>
         <translation>: sent before, unchanged</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="611"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="625"/>
         <source>，剩余约 {seconds} 秒</source>
         <translation>, about {seconds} s left</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="615"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="629"/>
         <source>{rate} 个/秒</source>
         <translation>{rate} per second</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="628"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="639"/>
+        <source>未能读取 {files}</source>
+        <translation>Could not read {files}</translation>
+    </message>
+    <message>
+        <location filename="../../cebdesk/gui/import_view.py" line="493"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="644"/>
         <source>无法完成：{reason}</source>
         <translation>Could not finish: {reason}</translation>
     </message>
@@ -651,7 +667,7 @@
     </message>
     <message>
         <location filename="../../cebdesk/gui/main_window.py" line="154"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="588"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="587"/>
         <source>启动本地海关模拟器（测试）</source>
         <translation>Start the local customs simulator (TEST)</translation>
     </message>
@@ -787,78 +803,78 @@
         <translation>Shared journal out of reach</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="484"/>
-        <source>日志数据库暂时无法使用，刚才的操作没有完成；恢复后再试一次：{why}</source>
-        <translation>The journal's database cannot be used now; that was not done. Try again once it is back: {why}</translation>
+        <location filename="../../cebdesk/gui/main_window.py" line="483"/>
+        <source>日志数据库暂时无法使用，刚才的操作没有完成；恢复后再试一次</source>
+        <translation>The journal's database cannot be used now; that was not done. Try again once it is back</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="497"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="496"/>
         <source>现在是演示模式</source>
         <translation>You are in the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="499"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="498"/>
         <source>现在是演示模式：导入的文件会用测试密钥签名，存入演示工作区，不会发往海关。</source>
         <translation>You are in the demo: imported files are signed with the test key and kept in the demo workspace; nothing goes to customs.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="501"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="500"/>
         <source>这是您自己的文件吗？返回您自己的工作区再导入。</source>
         <translation>Are these your own files? Go back to your own workspace and import them there.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="503"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="502"/>
         <source>返回我的工作区并导入</source>
         <translation>Back to my workspace, then import</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="504"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="503"/>
         <source>在演示中导入</source>
         <translation>Import into the demo</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="534"/>
-        <location filename="../../cebdesk/gui/main_window.py" line="545"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="533"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="544"/>
         <source>本地海关模拟器（测试）</source>
         <translation>Local customs simulator (TEST)</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="535"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="534"/>
         <source>当前传输方式是 HTTP 上传，报文不经过 send/ 目录，模拟器收不到。</source>
         <translation>Messages are uploaded by HTTP and never pass through send/, so the simulator cannot see them.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="538"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="537"/>
         <source>测试 HTTP 方式：在命令行运行 cebdesk simulate --http 127.0.0.1:8000，并在设置中把上传地址设为 http://127.0.0.1:8000/cebmsg。</source>
         <translation>To test HTTP: run cebdesk simulate --http 127.0.0.1:8000 on the command line and set the upload address in Settings to http://127.0.0.1:8000/cebmsg.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="547"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="546"/>
         <source>本地海关模拟器只用于测试：它会取走 {send} 中的报文（这些报文不会再交给海关），并在 {receive} 放入模拟回执。</source>
         <translation>The local customs simulator is for testing only: it takes the messages in {send} (they will not reach customs any more) and puts simulated receipts into {receive}.</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="550"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="549"/>
         <source>请只在没有连接真实传输客户端的测试工作区中使用。要启动吗？</source>
         <translation>Use it only in a test workspace that no real transfer client reads. Start it?</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="559"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="558"/>
         <source>本地海关模拟器已停止：{reason}</source>
         <translation>The local customs simulator stopped: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="578"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="577"/>
         <source>● 海关模拟器（测试）运行中，已处理 {count} 个报文</source>
         <translation>● Customs simulator (TEST) running: {count} message(s) handled</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="581"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="580"/>
         <source>本地海关模拟器（测试）取走 {send} 中的报文，回执放入 {receive}</source>
         <translation>The local customs simulator (TEST) takes the messages in {send} and puts receipts into {receive}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/main_window.py" line="588"/>
+        <location filename="../../cebdesk/gui/main_window.py" line="587"/>
         <source>停止本地海关模拟器</source>
         <translation>Stop the local customs simulator</translation>
     </message>
@@ -2418,39 +2434,39 @@
         <translation>Inventories {count}</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="180"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="184"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="54"/>
         <location filename="../../cebdesk/gui/query_view.py" line="57"/>
         <source>单证</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="181"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="185"/>
         <location filename="../../cebdesk/gui/journal_view.py" line="55"/>
         <location filename="../../cebdesk/gui/query_view.py" line="58"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="182"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="186"/>
         <location filename="../../cebdesk/gui/query_view.py" line="62"/>
         <source>订购人/收货人</source>
         <translation>Buyer / consignee</translation>
     </message>
     <message>
         <location filename="../../cebdesk/gui/entry_view.py" line="451"/>
-        <location filename="../../cebdesk/gui/import_view.py" line="183"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="187"/>
         <source>表体</source>
         <extracomment>fields and goods lines the clerk has touched: an empty required one is marked only then, or once the clerk saves or declares (``show_all``), not on a fresh form</extracomment>
         <translation>Lines</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="184"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="188"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cebdesk/gui/import_view.py" line="185"/>
+        <location filename="../../cebdesk/gui/import_view.py" line="189"/>
         <source>状态</source>
         <translation>State</translation>
     </message>

@@ -195,7 +195,7 @@ def test_a_signing_station_waits_for_its_server(tmp_path, test_keys):
     assert text.startswith("正在发送日志 postgresql:///cebdesk") and text.rstrip().endswith("已停止（手上的报文已发完）")
 
 
-def test_the_window_says_when_its_server_stops_and_goes_on_when_it_is_back(qtbot, tmp_path, profile):
+def test_the_window_says_when_its_server_stops_and_goes_on_when_it_is_back(qtbot, tmp_path, profile, monkeypatch):
     """The office's server stops while a clerk works: a click that needs the journal says so in
     the status bar (no traceback, nothing half-done), the bar marks the journal out of reach;
     when the server is back the window says so and works again, with no restart."""
@@ -203,7 +203,7 @@ def test_the_window_says_when_its_server_stops_and_goes_on_when_it_is_back(qtbot
     from dataclasses import replace
 
     from cebdesk.gui.context import AppContext
-    from tests.gui.test_gui_flows import _click, _page, _window
+    from tests.gui.test_gui_flows import _click, _open, _page, _window
     from tests.postgres import start_cluster
 
     folder = Path(tempfile.mkdtemp(prefix="cebdesk-pg-own-"))
@@ -216,14 +216,24 @@ def test_the_window_says_when_its_server_stops_and_goes_on_when_it_is_back(qtbot
         orders = workbook("order", tmp_path / "orders.xlsx", *(rows("order", n=n) for n in range(1, 3)))
         assert main(["--data-dir", str(seat_a), "--journal", url, "import", str(orders)]) == 0
         qtbot.waitUntil(lambda: len(window.journal.model.rows) == 2, timeout=15_000)
+        _open(qtbot, window, monkeypatch, [orders])  # a file on the import page, ready to send
+        assert window.imports.model.rows and window.import_view.journal_button.isEnabled()
         cluster.stop()
         _page(qtbot, window, "查询")
         _click(qtbot, window.query_view.search_button)
         assert "日志数据库暂时无法使用" in window.status_label.text()
         assert window.journal_label.text() == "共享日志无法连接" and "office" in window.journal_label.toolTip()
+        # a file opened now cannot be checked against the journal: the page keeps nothing of
+        # the last file that one click could import or send by mistake
+        other = workbook("payment", tmp_path / "payments.xlsx", rows("payment", n=1))
+        _open(qtbot, window, monkeypatch, [other])
+        assert window.imports.model.rows == [] and "未能读取 payments.xlsx" in window.import_view.summary.text()
+        assert not window.import_view.journal_button.isEnabled() and not window.import_view.send_button.isEnabled()
+        assert "日志数据库暂时无法使用" in window.import_view.error.text()
         cluster.start()
         qtbot.waitUntil(lambda: window.journal_label.text().startswith("共享日志："), timeout=15_000)
         assert "已恢复" in window.status_label.text()
+        _page(qtbot, window, "查询")
         _click(qtbot, window.query_view.search_button)
         assert len(window.query.model.rows) == 2
     finally:
@@ -304,6 +314,8 @@ def test_a_seat_without_a_key_imports_for_the_signing_station(qtbot, tmp_path, u
     with qtbot.waitSignal(window.imports.done, timeout=30_000):
         _click(qtbot, window.import_view.journal_button)
     assert "新增 3" in window.import_view.summary.text() and "签名工作站" in window.import_view.summary.text()
+    _click(qtbot, window.import_view.send_button)  # no key here: says what to do instead
+    assert "只导入" in window.import_view.error.text() and "签名工作站" in window.import_view.error.text()
     waiting = Workspace(tmp_path / "c", journal_url=url).status()
     assert [d.state.value for d in waiting] == ["ready"] * 3
     checks = {c.key: c for c in Workspace(tmp_path / "b", profile=shared).readiness(window.context.signer).checks}
