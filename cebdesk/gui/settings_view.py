@@ -39,7 +39,7 @@ from ..clients import Client, check_clients
 from ..exchange.folders import CLIENT_DEFAULT_ROOT
 from ..exchange.transfer import propose
 from ..findings import Finding, InputError, Location, Severity
-from ..settings import ExchangeSettings, Profile, load_profile, save_profile
+from ..settings import ExchangeSettings, Profile, dump_profile, load_profile, save_profile
 from ..signing.base import SigningError
 from ..signing.select import SignerOptions
 from ..spec import DOCUMENT_TYPES, DocumentType, Field
@@ -502,16 +502,8 @@ class SettingsController(QObject):
         self.view.message.setText("")
         self.load(self.context.profile or Profile())
 
-    def _on_disk(self) -> bytes | None:
-        """The profile file as it is now (None: none yet, or it cannot be read)."""
-        try:
-            return Path(self.path).read_bytes()
-        except OSError:
-            return None
-
     def load(self, profile: Profile) -> None:
         """Show ``profile``; the signer the window actually uses when the profile names none."""
-        self._loaded = self._on_disk()  # what saving will overwrite; changed meanwhile: asked first
         v = self.view
         for name, edit in v.fields.items():
             edit.setText(profile.transfer.get(name, ""))
@@ -748,10 +740,17 @@ class SettingsController(QObject):
 
     @Slot()
     def _changed_outside(self) -> str:
-        """The profile file was changed since the page showed it (by hand, by another window):
-        "reload" (the file's values shown, the page's edits dropped), "overwrite", or "cancel";
-        "" when it was not changed."""
-        if self._on_disk() == getattr(self, "_loaded", None):
+        """The profile file says something else than the profile the window works with (edited
+        by hand, or by another window, since): "reload" (the file's values shown, the page's
+        edits dropped), "overwrite", or "cancel"; "" when it says the same (or is not there).
+        Compared by content: the window's own writes (the 准备工作 page's steps) change both."""
+        try:
+            on_disk = load_profile(self.path) if Path(self.path).exists() else None
+        except InputError:
+            on_disk = Profile(transfer={"": "unreadable"})  # broken by hand: asked too
+        if on_disk is None or (
+            self.context.profile is not None and dump_profile(on_disk) == dump_profile(self.context.profile)
+        ):
             return ""
         box = QMessageBox(self.view)
         box.setIcon(QMessageBox.Icon.Warning)
